@@ -1,0 +1,45 @@
+import type { HarnessClient } from './harness/client.js'
+import type { ProjectScope } from './harness/urls.js'
+
+/** What the post phase needs to abort an execution the main phase did not see finish. */
+export interface PendingAbort extends ProjectScope {
+  gateway: string
+  executionId: string
+}
+
+/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
+export async function abortExecution(
+  client: Pick<HarnessClient, 'abortExecution'>,
+  scope: ProjectScope,
+  executionId: string,
+  log: (line: string) => void
+): Promise<boolean> {
+  try {
+    const outcome = await client.abortExecution(scope, executionId)
+    const said = {
+      aborted: `Asked Harness to abort execution ${executionId}.`,
+      'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
+      'already-aborting': `Execution ${executionId} is already being aborted.`
+    }
+    log(said[outcome])
+    return true
+  } catch (error) {
+    log(
+      `Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`
+    )
+    return false
+  }
+}
+
+export function parsePendingAbort(raw: string): PendingAbort | undefined {
+  if (!raw) return undefined
+  try {
+    const value = JSON.parse(raw) as Partial<PendingAbort>
+    const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId]
+    return fields.every(field => typeof field === 'string' && field !== '')
+      ? (value as PendingAbort)
+      : undefined
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,189 @@
+import { InputError } from './errors.js'
+import { Outputs, States } from './names.js'
+import { Redactor } from './secrets.js'
+import { readSettings, type Settings } from './settings.js'
+import { HarnessClient, type WebhookAccepted } from './harness/client.js'
+import type { HttpRequest, HttpResponse } from './http/request.js'
+import { waitForPipeline, type WaitResult } from './wait.js'
+import { renderSummary } from './report.js'
+import { describeTarget } from './describe.js'
+import { abortExecution, type PendingAbort } from './abort.js'
+
+/** The parts of `@actions/core` the action uses; passed in so tests can watch them. */
+export interface ActionsCore {
+  getInput(name: string): string
+  setSecret(secret: string): void
+  setOutput(name: string, value: string): void
+  setFailed(message: string): void
+  saveState(name: string, value: string): void
+  getState(name: string): string
+  info(message: string): void
+  notice(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } }
+}
+
+export interface Runtime {
+  core: ActionsCore
+  env: Record<string, string | undefined>
+  readEventPayload(): Record<string, unknown> | undefined
+  /** aborted on SIGINT/SIGTERM */
+  cancelSignal: AbortSignal
+  now(): number
+  sleep(ms: number, signal: AbortSignal): Promise<void>
+  random(): number
+  send?: (request: HttpRequest) => Promise<HttpResponse>
+  /** loaded lazily: Octokit costs start-up time that only PR comments need */
+  commentOnPullRequest?: (settings: Settings, text: string) => Promise<void>
+}
+
+/** The main phase: settings → fire → (wait) → outputs, summary, exit status. */
+export async function runMain(runtime: Runtime): Promise<void> {
+  const { core } = runtime
+  const redactor = new Redactor(secret => core.setSecret(secret))
+  core.saveState(States.IsPost, 'true')
+  try {
+    const settings = readSettings({
+      getInput: name => core.getInput(name),
+      env: runtime.env,
+      readEventPayload: runtime.readEventPayload,
+      redactor
+    })
+    core.info(describeTarget(settings))
+    if (!settings.image.image) {
+      core.notice(
+        'No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.'
+      )
+    }
+
+    const client = new HarnessClient({
+      endpoint: settings.endpoint,
+      apiKey: settings.apiKey,
+      redactor,
+      log: line => core.info(line),
+      sleep: ms => runtime.sleep(ms, new AbortController().signal),
+      send: runtime.send
+    })
+    const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body))
+    writeAcceptedOutputs(core, accepted, redactor)
+    core.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`)
+    if (accepted.uiUrl) core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`)
+
+    const result = settings.wait
+      ? await waitAndSettle(runtime, settings, client, accepted, redactor)
+      : undefined
+
+    await report(runtime, settings, accepted, result, redactor)
+    if (result && result.outcome !== 'passed') core.setFailed(redactor.redact(result.message))
+  } catch (error) {
+    core.setFailed(redactor.redact(failureText(error)))
+  }
+}
+
+async function waitAndSettle(
+  runtime: Runtime,
+  settings: Settings,
+  client: HarnessClient,
+  accepted: WebhookAccepted,
+  redactor: Redactor
+): Promise<WaitResult> {
+  const { core } = runtime
+  const scope = settings.ids
+  const result = await waitForPipeline(
+    {
+      endpoint: settings.endpoint,
+      ids: settings.ids,
+      eventId: accepted.eventCorrelationId,
+      timeoutMs: settings.timeoutMs,
+      pollIntervalMs: settings.pollIntervalMs,
+      cancelSignal: runtime.cancelSignal,
+      onExecutionStarted: started => {
+        core.setOutput(Outputs.WebhookStatus, started.webhookStatus)
+        core.setOutput(Outputs.ExecutionId, started.executionId)
+        core.setOutput(Outputs.ExecutionUrl, redactor.redact(started.executionUrl))
+        core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`)
+        // Should this process be killed before it sees the end, the post phase aborts it.
+        if (settings.abortOnCancel) {
+          const pending: PendingAbort = {
+            gateway: settings.endpoint.gateway,
+            accountId: scope.accountId,
+            orgId: scope.orgId,
+            projectId: scope.projectId,
+            executionId: started.executionId
+          }
+          core.saveState(States.PendingAbort, JSON.stringify(pending))
+        }
+      }
+    },
+    {
+      client,
+      now: runtime.now,
+      sleep: runtime.sleep,
+      random: runtime.random,
+      log: {
+        info: line => core.info(redactor.redact(line)),
+        notice: line => core.notice(redactor.redact(line)),
+        warning: line => core.warning(redactor.redact(line)),
+        debug: line => core.debug(redactor.redact(line))
+      }
+    }
+  )
+
+  if (result.webhookStatus) core.setOutput(Outputs.WebhookStatus, result.webhookStatus)
+  if (result.executionId) core.setOutput(Outputs.ExecutionId, result.executionId)
+  if (result.executionUrl)
+    core.setOutput(Outputs.ExecutionUrl, redactor.redact(result.executionUrl))
+  if (result.status) core.setOutput(Outputs.Status, result.status)
+
+  const shouldAbort =
+    result.executionId &&
+    ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
+      (result.outcome === 'timeout' && settings.abortOnTimeout))
+  if (shouldAbort && result.executionId) {
+    await abortExecution(client, scope, result.executionId, line =>
+      core.info(redactor.redact(line))
+    )
+  }
+  // Whatever happened, the main phase has dealt with the execution: nothing left for post.
+  core.saveState(States.PendingAbort, '')
+  return result
+}
+
+function writeAcceptedOutputs(
+  core: ActionsCore,
+  accepted: WebhookAccepted,
+  redactor: Redactor
+): void {
+  core.setOutput(Outputs.EventCorrelationId, accepted.eventCorrelationId)
+  core.setOutput(Outputs.UiUrl, redactor.redact(accepted.uiUrl))
+  core.setOutput(Outputs.ApiUrl, redactor.redact(accepted.apiUrl))
+  core.setOutput(Outputs.UiSetupUrl, redactor.redact(accepted.uiSetupUrl))
+}
+
+async function report(
+  runtime: Runtime,
+  settings: Settings,
+  accepted: WebhookAccepted,
+  result: WaitResult | undefined,
+  redactor: Redactor
+): Promise<void> {
+  const { core } = runtime
+  const view = { settings, accepted, result }
+  if (settings.summary) {
+    try {
+      await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write()
+    } catch (error) {
+      core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`))
+    }
+  }
+  if (settings.commentOnPr && runtime.commentOnPullRequest) {
+    await runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)))
+  }
+}
+
+function failureText(error: unknown): string {
+  if (error instanceof InputError) return error.message
+  if (error instanceof Error) return error.message
+  return String(error)
+}
