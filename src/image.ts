@@ -1,3 +1,6 @@
+import { InputError } from './errors.js'
+import { Inputs } from './names.js'
+
 export interface ImageReference {
   /** registry/path without tag or digest, e.g. `ghcr.io/acme/api` or `localhost:5000/api` */
   image: string
@@ -6,10 +9,69 @@ export interface ImageReference {
   digest?: string
 }
 
-/** Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag. */
+/** Docker's tag rule. */
+export const TAG_PATTERN = /^[\w][\w.-]{0,127}$/
+export const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/
+/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
+const REGISTRY_PATTERN =
+  /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/
+/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
+const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
+const MAX_NAME_LENGTH = 255
+
+/**
+ * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
+ * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
+ * A malformed reference throws a plain Error whose message says what is wrong (without the
+ * reference, so callers can prefix the input's name and decide whether to show the value).
+ */
 export function splitImageReference(reference: string): ImageReference {
-  void reference
-  throw new Error('not implemented')
+  const text = reference.trim()
+  if (text === '') throw new Error('the image reference is empty')
+  const at = text.indexOf('@')
+  const nameAndTag = at < 0 ? text : text.slice(0, at)
+  const digest = at < 0 ? undefined : text.slice(at + 1)
+  if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
+    throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits')
+  }
+  const lastSlash = nameAndTag.lastIndexOf('/')
+  const colon = nameAndTag.lastIndexOf(':')
+  const hasTag = colon > lastSlash
+  const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag
+  const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined
+  if (tag !== undefined && !TAG_PATTERN.test(tag)) throw new Error(TAG_RULE_PROBLEM)
+  checkImageName(image)
+  return {
+    image,
+    ...(tag === undefined ? {} : { tag }),
+    ...(digest === undefined ? {} : { digest })
+  }
+}
+
+const TAG_RULE_PROBLEM =
+  'a tag must be a letter, digit or _ followed by up to 127 letters, digits, _, . or -'
+
+function checkImageName(image: string): void {
+  if (image === '') throw new Error('the image name is empty')
+  if (image.length > MAX_NAME_LENGTH) {
+    throw new Error(`the image name is longer than ${MAX_NAME_LENGTH} characters`)
+  }
+  const components = image.split('/')
+  const first = components[0]
+  const hasRegistry = components.length > 1 && (/[.:]/.test(first) || first === 'localhost')
+  if (hasRegistry && !REGISTRY_PATTERN.test(first)) {
+    throw new Error('the registry part must be a host name with an optional :port')
+  }
+  const path = hasRegistry ? components.slice(1) : components
+  for (const component of path) {
+    if (PATH_COMPONENT_PATTERN.test(component)) continue
+    if (PATH_COMPONENT_PATTERN.test(component.toLowerCase())) {
+      throw new Error('the repository path must be lower-case (registries reject upper-case names)')
+    }
+    throw new Error(
+      'each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -'
+    )
+  }
 }
 
 export interface ImageSources {
@@ -32,17 +94,228 @@ export interface ResolvedImage {
   digest?: string
   imageSource?: ImageSourceName
   tagSource?: ImageSourceName
+  /** where the digest came from: the source of the image, else of the tag (never another build's) */
+  digestSource?: ImageSourceName
   /** true when image or tag came from the `image`/`tag` inputs (these override `payload`) */
   imageFromInput: boolean
   tagFromInput: boolean
 }
 
+/** What one source says; any field may be missing. */
+interface Candidate {
+  image?: string
+  tag?: string
+  digest?: string
+}
+
 /**
  * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
  * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
- * environment, and for the tag alone the commit SHA.
+ * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
+ * source that has one, so they may come from different sources; a digest is taken from the image's
+ * source, else from the tag's.
+ *
+ * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
+ * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
+ * ours to validate: when it does not parse, it is skipped.
  */
 export function resolveImage(sources: ImageSources): ResolvedImage {
-  void sources
-  throw new Error('not implemented')
+  const ordered: Array<[ImageSourceName, Candidate]> = [
+    ['input', fromInputs(sources.imageInput, sources.tagInput)],
+    ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
+    [
+      'docker/metadata-action',
+      fromDockerMetadata(sources.dockerMetadataJson, sources.dockerMetadataVersion)
+    ],
+    ['commit SHA', { tag: nonEmpty(sources.sha) }]
+  ]
+  const image = firstWith(ordered, 'image')
+  const tag = firstWith(ordered, 'tag')
+  const digest = digestBeside(ordered, [image?.source, tag?.source])
+  return {
+    ...(image && { image: image.value, imageSource: image.source }),
+    ...(tag && { tag: tag.value, tagSource: tag.source }),
+    ...(digest && { digest: digest.value, digestSource: digest.source }),
+    imageFromInput: image?.source === 'input',
+    tagFromInput: tag?.source === 'input'
+  }
+}
+
+function firstWith(
+  ordered: Array<[ImageSourceName, Candidate]>,
+  field: keyof Candidate
+): { value: string; source: ImageSourceName } | undefined {
+  for (const [source, candidate] of ordered) {
+    const value = candidate[field]
+    if (value !== undefined) return { value, source }
+  }
+  return undefined
+}
+
+/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
+function digestBeside(
+  ordered: Array<[ImageSourceName, Candidate]>,
+  sources: Array<ImageSourceName | undefined>
+): { value: string; source: ImageSourceName } | undefined {
+  for (const source of sources) {
+    const value = ordered.find(([name]) => name === source)?.[1].digest
+    if (source !== undefined && value !== undefined) return { value, source }
+  }
+  return undefined
+}
+
+function fromInputs(imageInput: string | undefined, tagInput: string | undefined): Candidate {
+  const reference = nonEmpty(imageInput)
+  const split = reference === undefined ? undefined : splitOrFail(Inputs.Image, reference)
+  const tag = nonEmpty(tagInput)
+  if (tag !== undefined && !TAG_PATTERN.test(tag)) {
+    throw new InputError(Inputs.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`)
+  }
+  if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
+    throw new InputError(
+      Inputs.Tag,
+      `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`
+    )
+  }
+  return { ...split, tag: tag ?? split?.tag }
+}
+
+function splitOrFail(
+  input: string,
+  reference: string,
+  what = 'an image reference'
+): ImageReference {
+  try {
+    return splitImageReference(reference)
+  } catch (error) {
+    throw new InputError(
+      input,
+      `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
+        `${(error as Error).message}; got '${shorten(reference)}'`
+    )
+  }
+}
+
+/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
+const IMAGE_KEYS = ['image', 'imagename', 'imageref']
+const TAG_KEYS = ['tag', 'imagetag']
+const VERSION_KEYS = ['version']
+const TAGS_KEYS = ['tags']
+/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
+const DIGEST_KEYS = ['digest', 'imagedigest']
+
+function fromBuildOutputs(outputs: Record<string, unknown> | undefined): Candidate {
+  if (!outputs) return {}
+  const value = keyReader(outputs)
+  const imageKey = value(IMAGE_KEYS)
+  const tagsKey = value(TAGS_KEYS)
+  const reference = imageKey ?? (tagsKey ? firstListedReference(tagsKey.value) : undefined)
+  const split = reference
+    ? splitOrFail(
+        Inputs.BuildOutputs,
+        reference.value,
+        `key '${reference.key}' to hold an image reference`
+      )
+    : undefined
+  const tagKey = value(TAG_KEYS)
+  const versionKey = value(VERSION_KEYS)
+  const tag = agreed('tag', tagKey, split?.tag, reference?.key) ?? versionKey
+  if (tag && !TAG_PATTERN.test(tag.value)) {
+    throw new InputError(
+      Inputs.BuildOutputs,
+      `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`
+    )
+  }
+  const digestKey = value(DIGEST_KEYS)
+  if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
+    throw new InputError(
+      Inputs.BuildOutputs,
+      `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`
+    )
+  }
+  const digest = agreed('digest', digestKey, split?.digest, reference?.key)
+  return { image: split?.image, tag: tag?.value, digest: digest?.value }
+}
+
+interface KeyedValue {
+  key: string
+  value: string
+}
+
+/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
+function keyReader(
+  outputs: Record<string, unknown>
+): (aliases: string[]) => KeyedValue | undefined {
+  const byAlias = new Map<string, KeyedValue>()
+  for (const [key, raw] of Object.entries(outputs)) {
+    const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : ''
+    const alias = key.toLowerCase().replace(/[-_]/g, '')
+    if (value !== '' && !byAlias.has(alias)) byAlias.set(alias, { key, value })
+  }
+  return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined)
+}
+
+/** An explicit key and the same part of the image reference must not say different things. */
+function agreed(
+  what: string,
+  explicit: KeyedValue | undefined,
+  fromReference: string | undefined,
+  referenceKey: string | undefined
+): KeyedValue | undefined {
+  if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
+    throw new InputError(
+      Inputs.BuildOutputs,
+      `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`
+    )
+  }
+  if (explicit) return explicit
+  return fromReference === undefined || referenceKey === undefined
+    ? undefined
+    : { key: referenceKey, value: fromReference }
+}
+
+/**
+ * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
+ * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
+ */
+function firstListedReference(list: string): KeyedValue | undefined {
+  const first = list
+    .split(/[\n,]/)
+    .map(item => item.trim())
+    .find(item => item !== '')
+  if (first === undefined) return undefined
+  const nameAndTag = first.split('@')[0]
+  return nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/')
+    ? { key: 'tags', value: first }
+    : undefined
+}
+
+function fromDockerMetadata(json: string | undefined, version: string | undefined): Candidate {
+  const firstReference = firstDockerMetadataTag(json)
+  const versionTag = nonEmpty(version)
+  const tag =
+    versionTag !== undefined && TAG_PATTERN.test(versionTag) ? versionTag : firstReference?.tag
+  return { image: firstReference?.image, tag }
+}
+
+function firstDockerMetadataTag(json: string | undefined): ImageReference | undefined {
+  if (!nonEmpty(json)) return undefined
+  try {
+    const parsed: unknown = JSON.parse(json as string)
+    const tags = (parsed as { tags?: unknown } | null)?.tags
+    const first = Array.isArray(tags) ? tags.find(item => typeof item === 'string') : undefined
+    return typeof first === 'string' ? splitImageReference(first) : undefined
+  } catch {
+    // Not our input: another step's output we cannot read is a source we skip.
+    return undefined
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  const trimmed = value?.trim()
+  return trimmed ? trimmed : undefined
+}
+
+function shorten(value: string): string {
+  return value.length > 80 ? `${value.slice(0, 80)}…` : value
 }

@@ -1,0 +1,80 @@
+import { describe, it, expect } from '@jest/globals'
+import { InputError } from '../src/errors.js'
+import { inputErrorOf } from './support/input-error-of.js'
+import { checkAccountId, checkIdentifier, checkWebhookToken } from '../src/harness/identifiers.js'
+
+describe('checkIdentifier', () => {
+  it.each(['default', 'CD_Docs', '_private', 'a', 'pipe$1', `a${'b'.repeat(127)}`])(
+    'accepts %s',
+    value => {
+      expect(checkIdentifier('pipeline-id', value)).toBe(value)
+    }
+  )
+
+  it('trims surrounding whitespace', () => {
+    expect(checkIdentifier('org-id', '  default\n')).toBe('default')
+  })
+
+  it('names the input, the rule and the value it got', () => {
+    const error = inputErrorOf(() => checkIdentifier('pipeline-id', 'my-pipe'))
+    expect(error.input).toBe('pipeline-id')
+    expect(error.message).toContain(
+      "Input 'pipeline-id': expected a Harness identifier: a letter or _ then up to 127 letters, digits, _ or $; got 'my-pipe'"
+    )
+    expect(error.message).toContain('looks like a name')
+  })
+
+  it.each([
+    ['a leading digit', '1pipe'],
+    ['a hyphen', 'my-pipe'],
+    ['a space', 'my pipe'],
+    ['a dot', 'my.pipe'],
+    ['129 characters', `a${'b'.repeat(128)}`],
+    ['an empty value', '   ']
+  ])('rejects %s', (_, value) => {
+    expect(() => checkIdentifier('trigger-id', value)).toThrow(InputError)
+  })
+
+  it('says so when the value is empty', () => {
+    expect(inputErrorOf(() => checkIdentifier('project-id', '')).message).toContain(
+      'an empty value'
+    )
+  })
+
+  it('cuts a long value short in the message', () => {
+    const error = inputErrorOf(() => checkIdentifier('project-id', `-${'x'.repeat(500)}`))
+    expect(error.message.length).toBeLessThan(400)
+  })
+})
+
+describe('checkAccountId', () => {
+  it.each(['px7xd_BFRCi-pfWPYXVjvw', 'ACC', 'a-b_c', '123'])('accepts %s', value => {
+    expect(checkAccountId('account-id', ` ${value} `)).toBe(value)
+  })
+
+  it.each(['acc id', 'acc$', 'acc/1', ''])('rejects %j', value => {
+    const error = inputErrorOf(() => checkAccountId('account-id', value))
+    expect(error.input).toBe('account-id')
+    expect(error.message).toContain('letters, digits, _ or -')
+  })
+})
+
+describe('checkWebhookToken', () => {
+  it('accepts a token with - and _', () => {
+    expect(checkWebhookToken('webhook-token', ' Ab-9_zz-Qw_e1R2t3Y4u5I\n')).toBe(
+      'Ab-9_zz-Qw_e1R2t3Y4u5I'
+    )
+  })
+
+  it('never repeats the token in its error', () => {
+    const token = 'sEcReT-tok3n/with+slash'
+    const error = inputErrorOf(() => checkWebhookToken('webhook-token', token))
+    expect(error.input).toBe('webhook-token')
+    expect(error.message).not.toContain('sEcReT')
+    expect(error.message).toContain('custom webhook token')
+  })
+
+  it('rejects an empty token', () => {
+    expect(inputErrorOf(() => checkWebhookToken('webhook-token', ' ')).message).toContain('empty')
+  })
+})
