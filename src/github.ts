@@ -58,13 +58,16 @@ export function pullRequestOf(event: PullRequestEvent): PullRequestTarget | stri
 export class PullRequestCommenter {
   private readonly commentIds = new Map<string, number>()
   private octokit: Octokit | undefined
+  /** the time limit of the update under way; every request of it carries this signal */
+  private deadline: AbortSignal | undefined
   private queue: Promise<void> = Promise.resolve()
   private stopped = false
 
   constructor(
     private readonly event: PullRequestEvent,
     private readonly connect: (token: string) => Octokit,
-    private readonly log: Log
+    private readonly log: Log,
+    private readonly timeoutMs = UPSERT_TIMEOUT_MS
   ) {}
 
   /** Create or update this deployment's comment with `text` (already free of secrets). */
@@ -87,8 +90,13 @@ export class PullRequestCommenter {
     }
     const marker = commentMarker(settings.ids, settings.image.image)
     try {
-      this.octokit ??= this.connect(settings.githubToken)
-      await this.upsert(this.octokit, target, marker, commentBody(marker, text))
+      this.deadline = AbortSignal.timeout(this.timeoutMs)
+      await this.upsert(
+        this.connected(settings.githubToken),
+        target,
+        marker,
+        commentBody(marker, text)
+      )
     } catch (error) {
       const warning = explainFailure(error, target)
       if (LASTING_FAILURES.has(statusOf(error) ?? 0)) this.stop(() => this.log.warning(warning))
@@ -102,17 +110,14 @@ export class PullRequestCommenter {
     marker: string,
     body: string
   ): Promise<void> {
-    const request = { signal: AbortSignal.timeout(UPSERT_TIMEOUT_MS) }
-    const knownId =
-      this.commentIds.get(marker) ?? (await findComment(octokit, target, marker, request))
+    const knownId = this.commentIds.get(marker) ?? (await findComment(octokit, target, marker))
     if (knownId !== undefined) {
       try {
         const { data } = await octokit.rest.issues.updateComment({
           owner: target.owner,
           repo: target.repo,
           comment_id: knownId,
-          body,
-          request
+          body
         })
         this.commentIds.set(marker, data.id)
         this.log.info(`Updated the pull request comment: ${data.html_url}`)
@@ -122,9 +127,20 @@ export class PullRequestCommenter {
         if (statusOf(error) !== 404) throw error
       }
     }
-    const { data } = await octokit.rest.issues.createComment({ ...target, body, request })
+    const { data } = await octokit.rest.issues.createComment({ ...target, body })
     this.commentIds.set(marker, data.id)
     this.log.info(`Commented on pull request #${target.issue_number}: ${data.html_url}`)
+  }
+
+  private connected(token: string): Octokit {
+    if (this.octokit) return this.octokit
+    const octokit = this.connect(token)
+    // Through a hook, because pagination drops per-call request options.
+    octokit.hook.before('request', options => {
+      options.request = { ...options.request, signal: this.deadline }
+    })
+    this.octokit = octokit
+    return octokit
   }
 
   private stop(say: () => void): void {
@@ -137,14 +153,12 @@ export class PullRequestCommenter {
 async function findComment(
   octokit: Octokit,
   target: PullRequestTarget,
-  marker: string,
-  request: { signal: AbortSignal }
+  marker: string
 ): Promise<number | undefined> {
   let byPerson: ListedComment | undefined
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     ...target,
-    per_page: 100,
-    request
+    per_page: 100
   })
   for await (const { data } of pages) {
     const found = pickMarkedComment(data, marker)
