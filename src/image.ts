@@ -204,12 +204,17 @@ const TAGS_KEYS = ['tags']
 /** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
 const DIGEST_KEYS = ['digest', 'imagedigest']
 
+/**
+ * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
+ * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
+ * first entry's tag. An explicit key and the reference in `image` must agree.
+ */
 function fromBuildOutputs(outputs: Record<string, unknown> | undefined): Candidate {
   if (!outputs) return {}
   const value = keyReader(outputs)
   const imageKey = value(IMAGE_KEYS)
-  const tagsKey = value(TAGS_KEYS)
-  const reference = imageKey ?? (tagsKey ? firstListedReference(tagsKey.value) : undefined)
+  const listed = imageKey ? undefined : firstListedReference(value(TAGS_KEYS))
+  const reference = imageKey ?? listed
   const split = reference
     ? splitOrFail(
         Inputs.BuildOutputs,
@@ -217,9 +222,12 @@ function fromBuildOutputs(outputs: Record<string, unknown> | undefined): Candida
         `key '${reference.key}' to hold an image reference`
       )
     : undefined
-  const tagKey = value(TAG_KEYS)
-  const versionKey = value(VERSION_KEYS)
-  const tag = agreed('tag', tagKey, split?.tag, reference?.key) ?? versionKey
+  // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
+  const tagInImageKey = imageKey ? split?.tag : undefined
+  const tagInList =
+    listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined
+  const tag =
+    agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList
   if (tag && !TAG_PATTERN.test(tag.value)) {
     throw new InputError(
       Inputs.BuildOutputs,
@@ -278,16 +286,16 @@ function agreed(
  * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
  * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
  */
-function firstListedReference(list: string): KeyedValue | undefined {
-  const first = list
+function firstListedReference(list: KeyedValue | undefined): KeyedValue | undefined {
+  if (!list) return undefined
+  const first = list.value
     .split(/[\n,]/)
     .map(item => item.trim())
     .find(item => item !== '')
   if (first === undefined) return undefined
   const nameAndTag = first.split('@')[0]
-  return nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/')
-    ? { key: 'tags', value: first }
-    : undefined
+  const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/')
+  return hasTag ? { key: list.key, value: first } : undefined
 }
 
 function fromDockerMetadata(json: string | undefined, version: string | undefined): Candidate {
