@@ -179,10 +179,10 @@ function readQueryIds(query: URLSearchParams, fail: (problem: string) => never):
   }
   const accountId = single('accountIdentifier')
   if (accountId === undefined) fail('it has no accountIdentifier')
-  else if (!ACCOUNT_ID_PATTERN.test(accountId)) {
+  if (!ACCOUNT_ID_PATTERN.test(accountId)) {
     fail(`its accountIdentifier is not a Harness account id (${ACCOUNT_ID_RULE})`)
   }
-  const ids: QueryIds = { accountId: accountId as string }
+  const ids: QueryIds = { accountId }
   for (const [name, key] of OPTIONAL_QUERY_IDS) {
     const value = single(name)
     if (value === undefined) continue
