@@ -1,6 +1,27 @@
 import type { Redactor } from '../secrets.js'
-import type { HttpRequest, HttpResponse } from '../http/request.js'
-import type { HarnessEndpoint, ProjectScope } from './urls.js'
+import { NetworkError, sendRequest, type HttpRequest, type HttpResponse } from '../http/request.js'
+import {
+  abortUrl,
+  eventDetailsUrl,
+  eventHistoryUrl,
+  executionApiUrl,
+  isSameOrigin,
+  type HarnessEndpoint,
+  type ProjectScope
+} from './urls.js'
+import {
+  describeShapeProblem,
+  describeUnsuccessfulAnswer,
+  readEnvelope,
+  type EnvelopeReading
+} from './envelope.js'
+import {
+  eventDetailsFrom,
+  eventHistoryFrom,
+  executionSummaryFrom,
+  ShapeProblem,
+  webhookAcceptedFrom
+} from './client-shapes.js'
 
 /** What Harness returned for an accepted trigger POST (v2/v3 `NGProcessWebhookResponse`). */
 export interface WebhookAccepted {
@@ -88,49 +109,217 @@ export interface HarnessClientOptions {
   postRetryBaseMs?: number
 }
 
+const KiB = 1024
+const MiB = 1024 * KiB
+const DEFAULT_TIMEOUT_MS = 30_000
+const WEBHOOK_ANSWER_LIMIT = 256 * KiB
+const READ_ANSWER_LIMIT = MiB
+/** Execution summaries carry the stage layout: they grow with the pipeline. */
+const EXECUTION_ANSWER_LIMIT = 4 * MiB
+const MAX_POST_RETRIES = 3
+const NOT_RETRIED =
+  'Harness may or may not have taken the trigger, so it was not sent again; ' +
+  "check the pipeline's executions in Harness before running this again."
+
 /**
  * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
  * `endpoint.origin`; every message that leaves it has passed through the redactor.
  */
 export class HarnessClient {
-  constructor(readonly options: HarnessClientOptions) {}
+  /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
+  private eventDetailsVariant: 'v2' | 'v1' = 'v2'
+
+  constructor(readonly options: HarnessClientOptions) {
+    // The key must never show, whoever else forgot to register it.
+    options.redactor.add(options.apiKey)
+  }
 
   /**
    * POST the body to the webhook URL. Retried at most 3 times, only when Harness provably did not
    * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
    * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
    */
-  fireWebhook(webhookUrl: string, body: string): Promise<WebhookAccepted> {
-    void webhookUrl
-    void body
-    throw new Error('not implemented')
+  async fireWebhook(webhookUrl: string, body: string): Promise<WebhookAccepted> {
+    for (let attempt = 1; ; attempt++) {
+      const retriesLeft = attempt <= MAX_POST_RETRIES
+      let response: HttpResponse
+      try {
+        response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body)
+      } catch (error) {
+        if (isRefusedConnection(error) && retriesLeft) {
+          await this.backOff(attempt, 'connection refused')
+          continue
+        }
+        throw webhookNetworkFailure(error, attempt)
+      }
+      if (response.status === 429 && retriesLeft) {
+        await this.backOff(attempt, 'HTTP 429, too many requests')
+        continue
+      }
+      return this.acceptedFrom(response, webhookUrl, attempt)
+    }
   }
 
   /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
-  getEventDetails(accountId: string, eventId: string): Promise<EventDetails> {
-    void accountId
-    void eventId
-    throw new Error('not implemented')
+  async getEventDetails(accountId: string, eventId: string): Promise<EventDetails> {
+    const { endpoint } = this.options
+    let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant)
+    let response = await this.exchange('GET', url, READ_ANSWER_LIMIT)
+    if (response.status === 404 && this.eventDetailsVariant === 'v2') {
+      this.eventDetailsVariant = 'v1'
+      this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails')
+      url = eventDetailsUrl(endpoint, accountId, eventId, 'v1')
+      response = await this.exchange('GET', url, READ_ANSWER_LIMIT)
+    }
+    const reading = readEnvelope(response, url)
+    if (isHistoryNotYetWritten(response, reading)) return { pending: true }
+    return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact))
   }
 
   /** newest first; one request, no retry */
-  getEventHistory(accountId: string, eventId: string): Promise<EventHistoryRecord[]> {
-    void accountId
-    void eventId
-    throw new Error('not implemented')
+  async getEventHistory(accountId: string, eventId: string): Promise<EventHistoryRecord[]> {
+    const url = eventHistoryUrl(this.options.endpoint, accountId, eventId)
+    const response = await this.exchange('GET', url, READ_ANSWER_LIMIT)
+    return this.mapped(response, readEnvelope(response, url), data =>
+      eventHistoryFrom(data, this.redact)
+    )
   }
 
   /** one request, no retry */
-  getExecution(scope: ProjectScope, planExecutionId: string): Promise<ExecutionSummary> {
-    void scope
-    void planExecutionId
-    throw new Error('not implemented')
+  async getExecution(scope: ProjectScope, planExecutionId: string): Promise<ExecutionSummary> {
+    const url = executionApiUrl(this.options.endpoint, scope, planExecutionId)
+    const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT)
+    return this.mapped(response, readEnvelope(response, url), data =>
+      executionSummaryFrom(data, planExecutionId, this.redact)
+    )
   }
 
   /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
-  abortExecution(scope: ProjectScope, planExecutionId: string): Promise<AbortOutcome> {
-    void scope
-    void planExecutionId
-    throw new Error('not implemented')
+  async abortExecution(scope: ProjectScope, planExecutionId: string): Promise<AbortOutcome> {
+    const url = abortUrl(this.options.endpoint, scope, planExecutionId)
+    const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT)
+    const reading = readEnvelope(response, url)
+    if (reading.kind === 'success') return 'aborted'
+    if (reading.kind === 'failure') {
+      if (reading.code === 'ABORT_ALL_ALREADY_NG') return 'already-aborting'
+      if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
+        return 'already-finished'
+      }
+    }
+    throw this.apiError(response, reading)
   }
+
+  private readonly redact = (text: string): string => this.options.redactor.redact(text)
+
+  private log(line: string): void {
+    this.options.log?.(this.redact(line))
+  }
+
+  /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
+  private async exchange(
+    method: HttpRequest['method'],
+    url: string,
+    maxResponseBytes: number,
+    body?: string
+  ): Promise<HttpResponse> {
+    const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options
+    const headers: Record<string, string> = {
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'User-Agent': 'harness-trigger'
+    }
+    if (apiKey && isSameOrigin(endpoint, url)) headers['X-Api-Key'] = apiKey
+    const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    try {
+      return await send({ method, url, headers, body, timeoutMs, maxResponseBytes })
+    } catch (error) {
+      if (error instanceof NetworkError) {
+        throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached)
+      }
+      throw new Error(this.redact(error instanceof Error ? error.message : String(error)))
+    }
+  }
+
+  private async backOff(attempt: number, reason: string): Promise<void> {
+    const base = this.options.postRetryBaseMs ?? 1000
+    // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
+    const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5))
+    this.log(
+      `Harness did not take the trigger (${reason}); ` +
+        `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`
+    )
+    const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
+    await sleep(delay)
+  }
+
+  private acceptedFrom(response: HttpResponse, url: string, attempts: number): WebhookAccepted {
+    const reading = readEnvelope(response, url)
+    if (reading.kind !== 'success') {
+      const error = this.apiError(response, reading)
+      let message = error.message
+      if (response.status >= 500) message = withSentence(message, NOT_RETRIED)
+      else if (response.status === 429) message += ` (gave up after ${attempts} attempts)`
+      throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable)
+    }
+    return this.shaped(response, () => webhookAcceptedFrom(reading.data))
+  }
+
+  /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
+  private mapped<T>(
+    response: HttpResponse,
+    reading: EnvelopeReading,
+    map: (data: unknown) => T
+  ): T {
+    if (reading.kind !== 'success') throw this.apiError(response, reading)
+    return this.shaped(response, () => map(reading.data))
+  }
+
+  private shaped<T>(response: HttpResponse, map: () => T): T {
+    try {
+      return map()
+    } catch (error) {
+      if (!(error instanceof ShapeProblem)) throw error
+      const message = describeShapeProblem(response, error.message, this.redact)
+      throw new HarnessApiError(message, response.status, undefined, false)
+    }
+  }
+
+  private apiError(
+    response: HttpResponse,
+    reading: Exclude<EnvelopeReading, { kind: 'success' }>
+  ): HarnessApiError {
+    const message = describeUnsuccessfulAnswer(response, reading, this.redact)
+    const code = reading.kind === 'failure' ? reading.code : undefined
+    const retryable = response.status === 429 || response.status >= 500
+    return new HarnessApiError(message, response.status, code && this.redact(code), retryable)
+  }
+}
+
+function isRefusedConnection(error: unknown): boolean {
+  return (
+    error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached
+  )
+}
+
+/** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
+function webhookNetworkFailure(error: unknown, attempts: number): unknown {
+  if (!(error instanceof NetworkError)) return error
+  if (error.mayHaveReached) {
+    return new NetworkError(withSentence(error.message, NOT_RETRIED), error.kind, true)
+  }
+  if (error.kind === 'connection-refused') {
+    const message = `${error.message} (gave up after ${attempts} attempts)`
+    return new NetworkError(message, error.kind, error.mayHaveReached)
+  }
+  return error
+}
+
+function withSentence(message: string, sentence: string): string {
+  return `${message.replace(/[.\s]+$/, '')}. ${sentence}`
+}
+
+/** Harness answers 400 before it has written the event's history: the event is still pending. */
+function isHistoryNotYetWritten(response: HttpResponse, reading: EnvelopeReading): boolean {
+  if (response.status !== 400 || reading.kind !== 'failure' || !reading.message) return false
+  return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message)
 }

@@ -1,0 +1,160 @@
+import type {
+  EventDetails,
+  EventHistoryRecord,
+  ExecutionSummary,
+  StageSummary,
+  WebhookAccepted
+} from './client.js'
+import { isRecord, textField } from './envelope.js'
+
+/** A successful answer whose `data` lacks what is needed; the message says what is missing. */
+export class ShapeProblem extends Error {
+  constructor(missing: string) {
+    super(missing)
+    this.name = 'ShapeProblem'
+  }
+}
+
+type Redact = (text: string) => string
+
+/** v2/v3 answer object, or v1's bare event id string. */
+export function webhookAcceptedFrom(data: unknown): WebhookAccepted {
+  const bareId = textField(data)
+  if (bareId) return { eventCorrelationId: bareId, apiUrl: '', uiUrl: '', uiSetupUrl: '' }
+  const answer = recordOrFail(data, 'no data object')
+  const eventCorrelationId = textField(answer.eventCorrelationId)
+  if (!eventCorrelationId) throw new ShapeProblem('no data.eventCorrelationId')
+  return {
+    eventCorrelationId,
+    apiUrl: textField(answer.apiUrl) ?? '',
+    uiUrl: textField(answer.uiUrl) ?? '',
+    uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
+  }
+}
+
+/** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
+export function eventDetailsFrom(data: unknown, redact: Redact): EventDetails {
+  const root = recordOrFail(data, 'no data object')
+  const processing = root.webhookProcessingDetails
+  if (!isRecord(processing)) throw new ShapeProblem('no data.webhookProcessingDetails')
+  // Very old servers answer eventFound:false before the event is processed.
+  if (processing.eventFound === false) return { pending: true }
+  const status = textField(processing.status)
+  const summary = record(record(root.executionDetails)?.pipelineExecutionSummary)
+  return withoutUndefined({
+    pending: status === undefined || status === 'QUEUED',
+    status,
+    message: redacted(processing.message, redact),
+    warningMsg: redacted(processing.warningMsg, redact),
+    pipelineExecutionId: textField(processing.pipelineExecutionId),
+    executionUrl: textField(root.executionUrl),
+    executionStatus: textField(summary?.status)
+  })
+}
+
+/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
+export function eventHistoryFrom(data: unknown, redact: Redact): EventHistoryRecord[] {
+  const content = recordOrFail(data, 'no data object').content
+  if (!Array.isArray(content)) throw new ShapeProblem('no data.content list')
+  const records = content.filter(isRecord).map(entry =>
+    withoutUndefined({
+      finalStatus: textField(entry.finalStatus),
+      message: redacted(entry.message, redact),
+      planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
+      createdAt: numberField(entry.createdAt)
+    })
+  )
+  return records.sort(
+    (a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY)
+  )
+}
+
+/** `PipelineExecutionDetailDTO` → the summary the action reports on. */
+export function executionSummaryFrom(
+  data: unknown,
+  planExecutionId: string,
+  redact: Redact
+): ExecutionSummary {
+  const root = recordOrFail(data, 'no data object')
+  const summary = root.pipelineExecutionSummary
+  if (!isRecord(summary)) throw new ShapeProblem('no data.pipelineExecutionSummary')
+  const status = textField(summary.status)
+  if (!status) throw new ShapeProblem('no data.pipelineExecutionSummary.status')
+  const modules = Array.isArray(summary.modules)
+    ? summary.modules.filter((module): module is string => typeof module === 'string')
+    : undefined
+  return withoutUndefined({
+    status,
+    planExecutionId: textField(summary.planExecutionId) ?? planExecutionId,
+    pipelineIdentifier: textField(summary.pipelineIdentifier),
+    name: textField(summary.name),
+    runSequence: numberField(summary.runSequence),
+    startTs: timestampField(summary.startTs),
+    endTs: timestampField(summary.endTs),
+    modules,
+    failureMessage: redacted(record(summary.failureInfo)?.message, redact),
+    executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
+    stages: stagesFrom(summary.layoutNodeMap, redact)
+  })
+}
+
+/**
+ * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
+ * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
+ */
+function stagesFrom(layoutNodeMap: unknown, redact: Redact): StageSummary[] {
+  if (!isRecord(layoutNodeMap)) return []
+  const stages: StageSummary[] = []
+  for (const [key, node] of Object.entries(layoutNodeMap)) {
+    if (!isRecord(node) || !looksLikeStage(node)) continue
+    const name = textField(node.name)
+    const status = textField(node.status)
+    if (!name || !status) continue
+    stages.push(
+      withoutUndefined({
+        nodeUuid: textField(node.nodeUuid) ?? key,
+        name,
+        status,
+        startTs: timestampField(node.startTs),
+        endTs: timestampField(node.endTs),
+        failureMessage: redacted(record(node.failureInfo)?.message, redact)
+      })
+    )
+  }
+  return stages
+}
+
+function looksLikeStage(node: Record<string, unknown>): boolean {
+  const group = textField(node.nodeGroup)
+  if (group) return group.toUpperCase() === 'STAGE'
+  return textField(node.nodeType)?.toLowerCase() !== 'parallel'
+}
+
+function recordOrFail(value: unknown, missing: string): Record<string, unknown> {
+  if (!isRecord(value)) throw new ShapeProblem(missing)
+  return value
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return isRecord(value) ? value : undefined
+}
+
+function redacted(value: unknown, redact: Redact): string | undefined {
+  const text = textField(value)
+  return text === undefined ? undefined : redact(text)
+}
+
+function numberField(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? value : undefined
+}
+
+/** Harness sends 0 for a time that has not come yet (endTs of a running execution). */
+function timestampField(value: unknown): number | undefined {
+  const time = numberField(value)
+  return time !== undefined && time > 0 ? time : undefined
+}
+
+/** Leaves absent fields out, so results compare and print cleanly. */
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T
+}
