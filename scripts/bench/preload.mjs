@@ -1,0 +1,19 @@
+// Loaded with `node --import` into every measured process (the action and the floor alike): when
+// the process exits, it writes the process's own CPU time and peak memory where the bench reads
+// them. Node cannot read a child's rusage, and /usr/bin/time prints CPU only to 10 ms.
+import { writeFileSync } from 'node:fs'
+
+const target = process.env.BENCH_USAGE_FILE
+delete process.env.BENCH_USAGE_FILE
+
+if (target) {
+  process.on('exit', () => {
+    const usage = process.resourceUsage()
+    const record = {
+      userMs: usage.userCPUTime / 1000,
+      systemMs: usage.systemCPUTime / 1000,
+      maxRssKiB: usage.maxRSS
+    }
+    writeFileSync(target, JSON.stringify(record))
+  })
+}
