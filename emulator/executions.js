@@ -256,7 +256,8 @@ function identifierOf(name) {
 
 /**
  * A plausible stage status when the test scripted only the pipeline's: stages run one after the
- * other, spread evenly over the pipeline's steps; the active one shows the pipeline's status.
+ * other, spread evenly over the pipeline's steps; the active one shows the pipeline's status,
+ * those before it succeeded, those after it have not started.
  * @param {string} pipelineStatus
  * @param {number} position
  * @param {number} stageCount
@@ -265,7 +266,9 @@ function identifierOf(name) {
  */
 function derivedStageStatus(pipelineStatus, position, stageCount, index, stepCount) {
   if (PASSED.has(pipelineStatus)) return pipelineStatus
-  const active = Math.min(stageCount - 1, Math.floor((index * stageCount) / stepCount))
+  // the first step runs the first stage, the last step the last stage
+  const active =
+    stepCount <= 1 ? stageCount - 1 : Math.round((index * (stageCount - 1)) / (stepCount - 1))
   if (position < active) return 'Success'
   return position === active ? pipelineStatus : 'NotStarted'
 }

@@ -30,9 +30,11 @@ function withoutMaskCommands(text: string): string {
     .join('\n')
 }
 
-/** The line around the secret's first occurrence, the secret itself shown as `***`. */
-function excerpt(line: string, secret: string): string {
-  const masked = line.split(secret).join('***')
+/** The line around the secret's first occurrence, every secret shown as `***`. */
+function excerpt(line: string, secret: string, all: string[]): string {
+  let masked = line.split(secret).join('***')
+  for (const other of all)
+    if (other.length >= MIN_SECRET_LENGTH) masked = masked.split(other).join('***')
   const at = masked.indexOf('***')
   const start = Math.max(0, at - 80)
   const end = Math.min(masked.length, at + 3 + 80)
@@ -64,7 +66,9 @@ export function assertNoSecrets(
       const text = place === 'stdout' ? withoutMaskCommands(raw) : raw
       const line = text.split('\n').find(candidate => candidate.includes(secret))
       if (line !== undefined) {
-        problems.push(`${origin} appears in ${place}: ${excerpt(line, secret)}`)
+        problems.push(
+          `${origin} appears in ${place}: ${excerpt(line, secret, Object.values(named))}`
+        )
       }
     }
   }
