@@ -1,9 +1,36 @@
-import * as core from '@actions/core'
+import {
+  debug,
+  getInput,
+  getState,
+  info,
+  notice,
+  saveState,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary,
+  warning
+} from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
 import { States } from './names.js'
-import { runMain, type Runtime } from './main.js'
+import { runMain, type ActionsCore, type Runtime } from './main.js'
 import { runPost } from './post.js'
+
+// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
+const core: ActionsCore = {
+  getInput,
+  setSecret,
+  setOutput,
+  setFailed,
+  saveState,
+  getState,
+  info,
+  notice,
+  warning,
+  debug,
+  summary
+}
 
 // One bundle serves both phases; the main phase leaves a state flag that only the post phase sees.
 const cancellation = new AbortController()

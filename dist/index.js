@@ -1,0 +1,4444 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 6885:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ parsePendingAbort),
+/* harmony export */   p: () => (/* binding */ abortExecution)
+/* harmony export */ });
+/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
+async function abortExecution(client, scope, executionId, log) {
+    try {
+        const outcome = await client.abortExecution(scope, executionId);
+        const said = {
+            aborted: `Asked Harness to abort execution ${executionId}.`,
+            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${executionId} is already being aborted.`
+        };
+        log(said[outcome]);
+        return true;
+    }
+    catch (error) {
+        log(`Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+    }
+}
+function parsePendingAbort(raw) {
+    if (!raw)
+        return undefined;
+    try {
+        const value = JSON.parse(raw);
+        const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId];
+        return fields.every(field => typeof field === 'string' && field !== '')
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 3916:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ InputError)
+/* harmony export */ });
+/** A missing or malformed input: the step fails before any request is sent. */
+class InputError extends Error {
+    input;
+    constructor(input, problem) {
+        super(`Input '${input}': ${problem}`);
+        this.name = 'InputError';
+        this.input = input;
+    }
+}
+
+
+/***/ }),
+
+/***/ 9461:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ HarnessApiError),
+  a: () => (/* binding */ HarnessClient)
+});
+
+// EXTERNAL MODULE: ./src/http/request.ts + 3 modules
+var request = __nccwpck_require__(3924);
+// EXTERNAL MODULE: ./src/harness/urls.ts
+var urls = __nccwpck_require__(2144);
+;// CONCATENATED MODULE: ./src/harness/envelope.ts
+/** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
+function readEnvelope(response, requestUrl) {
+    if (response.status >= 300 && response.status < 400) {
+        return { kind: 'redirect', locationOrigin: originOf(response.headers.location, requestUrl) };
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(response.body);
+    }
+    catch {
+        return { kind: 'not-json' };
+    }
+    if (!isRecord(parsed))
+        return { kind: 'not-an-object' };
+    const envelopeStatus = textField(parsed.status);
+    if (isSuccessStatus(response.status) && envelopeStatus === 'SUCCESS') {
+        return { kind: 'success', data: parsed.data };
+    }
+    return {
+        kind: 'failure',
+        envelopeStatus,
+        code: textField(parsed.code),
+        message: textField(parsed.message) ?? firstResponseMessage(parsed.responseMessages)
+    };
+}
+/**
+ * The message for an answer that is not a success, e.g.
+ * `Harness answered HTTP 401 INVALID_TOKEN: Invalid call: Invalid token or token expired`.
+ */
+function describeUnsuccessfulAnswer(response, reading, redact) {
+    const http = `HTTP ${response.status}`;
+    switch (reading.kind) {
+        case 'redirect': {
+            const to = reading.locationOrigin ? ` to ${reading.locationOrigin}` : '';
+            return `Harness answered with a redirect (${http}${to}); redirects are not followed`;
+        }
+        case 'not-json':
+            return `Harness answered ${http}${statusHint(response.status)} ${bodyDescription(response.body, 'with a body that is not JSON', redact)}`;
+        case 'not-an-object':
+            return `Harness answered ${http} with JSON that is not the expected object: ${excerpt(response.body, redact)}`;
+        case 'failure':
+            return describeFailure(response, reading, redact);
+    }
+}
+/** The message for a success whose `data` lacks what the caller needs (`missing` says what). */
+function describeShapeProblem(response, missing, redact) {
+    return `Harness answered HTTP ${response.status} SUCCESS, but not in the expected shape (${missing}): ${excerpt(response.body, redact)}`;
+}
+const MESSAGE_LIMIT = 500;
+const EXCERPT_LIMIT = 200;
+function describeFailure(response, reading, redact) {
+    const envelope = isSuccessStatus(response.status) && reading.envelopeStatus
+        ? ` (status ${reading.envelopeStatus})`
+        : '';
+    const head = `Harness answered HTTP ${response.status}${envelope}${statusHint(response.status)}`;
+    if (!reading.code && !reading.message) {
+        return `${head} ${bodyDescription(response.body, 'without an error code or message', redact)}`;
+    }
+    const code = reading.code ? ` ${singleLine(redact(reading.code), 100)}` : '';
+    const message = reading.message ? `: ${singleLine(redact(reading.message), MESSAGE_LIMIT)}` : '';
+    return `${head}${code}${message}`;
+}
+function bodyDescription(body, what, redact) {
+    return body.trim() === '' ? 'with an empty body' : `${what}: ${excerpt(body, redact)}`;
+}
+function statusHint(status) {
+    return status === 429 ? ' (too many requests)' : '';
+}
+/** A short, single-line, secret-free quote of a body (redacted whole before it is cut). */
+function excerpt(body, redact) {
+    return singleLine(redact(body), EXCERPT_LIMIT);
+}
+function singleLine(text, limit) {
+    const flat = text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+    return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+}
+function originOf(location, requestUrl) {
+    if (!location)
+        return undefined;
+    try {
+        const origin = new URL(location, requestUrl).origin;
+        return origin === 'null' ? undefined : origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+function firstResponseMessage(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    for (const entry of value) {
+        const message = isRecord(entry) ? textField(entry.message) : undefined;
+        if (message)
+            return message;
+    }
+    return undefined;
+}
+function isSuccessStatus(status) {
+    return status >= 200 && status < 300;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
+function textField(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
+
+/** A successful answer whose `data` lacks what is needed; the message says what is missing. */
+class ShapeProblem extends Error {
+    constructor(missing) {
+        super(missing);
+        this.name = 'ShapeProblem';
+    }
+}
+/** v2/v3 answer object, or v1's bare event id string. */
+function webhookAcceptedFrom(data) {
+    const bareId = textField(data);
+    if (bareId)
+        return { eventCorrelationId: bareId, apiUrl: '', uiUrl: '', uiSetupUrl: '' };
+    const answer = recordOrFail(data, 'no data object');
+    const eventCorrelationId = textField(answer.eventCorrelationId);
+    if (!eventCorrelationId)
+        throw new ShapeProblem('no data.eventCorrelationId');
+    return {
+        eventCorrelationId,
+        apiUrl: textField(answer.apiUrl) ?? '',
+        uiUrl: textField(answer.uiUrl) ?? '',
+        uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
+    };
+}
+/** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
+function eventDetailsFrom(data, redact) {
+    const root = recordOrFail(data, 'no data object');
+    const processing = root.webhookProcessingDetails;
+    if (!isRecord(processing))
+        throw new ShapeProblem('no data.webhookProcessingDetails');
+    // Very old servers answer eventFound:false before the event is processed.
+    if (processing.eventFound === false)
+        return { pending: true };
+    const status = textField(processing.status);
+    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
+    return withoutUndefined({
+        pending: status === undefined || status === 'QUEUED',
+        status,
+        message: redacted(processing.message, redact),
+        warningMsg: redacted(processing.warningMsg, redact),
+        pipelineExecutionId: textField(processing.pipelineExecutionId),
+        executionUrl: textField(root.executionUrl),
+        executionStatus: textField(summary?.status)
+    });
+}
+/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
+function eventHistoryFrom(data, redact) {
+    const content = recordOrFail(data, 'no data object').content;
+    if (!Array.isArray(content))
+        throw new ShapeProblem('no data.content list');
+    const records = content.filter(isRecord).map(entry => withoutUndefined({
+        finalStatus: textField(entry.finalStatus),
+        message: redacted(entry.message, redact),
+        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
+        createdAt: numberField(entry.createdAt)
+    }));
+    return records.sort((a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY));
+}
+/** `PipelineExecutionDetailDTO` → the summary the action reports on. */
+function executionSummaryFrom(data, planExecutionId, redact) {
+    const root = recordOrFail(data, 'no data object');
+    const summary = root.pipelineExecutionSummary;
+    if (!isRecord(summary))
+        throw new ShapeProblem('no data.pipelineExecutionSummary');
+    const status = textField(summary.status);
+    if (!status)
+        throw new ShapeProblem('no data.pipelineExecutionSummary.status');
+    const modules = Array.isArray(summary.modules)
+        ? summary.modules.filter((module) => typeof module === 'string')
+        : undefined;
+    return withoutUndefined({
+        status,
+        planExecutionId: textField(summary.planExecutionId) ?? planExecutionId,
+        pipelineIdentifier: textField(summary.pipelineIdentifier),
+        name: textField(summary.name),
+        runSequence: numberField(summary.runSequence),
+        startTs: timestampField(summary.startTs),
+        endTs: timestampField(summary.endTs),
+        modules,
+        failureMessage: redacted(record(summary.failureInfo)?.message, redact),
+        executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
+        stages: stagesFrom(summary.layoutNodeMap, redact)
+    });
+}
+/**
+ * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
+ * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
+ */
+function stagesFrom(layoutNodeMap, redact) {
+    if (!isRecord(layoutNodeMap))
+        return [];
+    const stages = [];
+    for (const [key, node] of Object.entries(layoutNodeMap)) {
+        if (!isRecord(node) || !looksLikeStage(node))
+            continue;
+        const name = textField(node.name);
+        const status = textField(node.status);
+        if (!name || !status)
+            continue;
+        stages.push(withoutUndefined({
+            nodeUuid: textField(node.nodeUuid) ?? key,
+            name,
+            status,
+            startTs: timestampField(node.startTs),
+            endTs: timestampField(node.endTs),
+            failureMessage: redacted(record(node.failureInfo)?.message, redact)
+        }));
+    }
+    return stages;
+}
+function looksLikeStage(node) {
+    const group = textField(node.nodeGroup);
+    if (group)
+        return group.toUpperCase() === 'STAGE';
+    return textField(node.nodeType)?.toLowerCase() !== 'parallel';
+}
+function recordOrFail(value, missing) {
+    if (!isRecord(value))
+        throw new ShapeProblem(missing);
+    return value;
+}
+function record(value) {
+    return isRecord(value) ? value : undefined;
+}
+function redacted(value, redact) {
+    const text = textField(value);
+    return text === undefined ? undefined : redact(text);
+}
+function numberField(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+/** Harness sends 0 for a time that has not come yet (endTs of a running execution). */
+function timestampField(value) {
+    const time = numberField(value);
+    return time !== undefined && time > 0 ? time : undefined;
+}
+/** Leaves absent fields out, so results compare and print cleanly. */
+function withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/harness/client.ts
+
+
+
+
+/**
+ * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
+ * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
+ */
+class HarnessApiError extends Error {
+    httpStatus;
+    code;
+    retryable;
+    constructor(message, httpStatus, code, retryable) {
+        super(message);
+        this.httpStatus = httpStatus;
+        this.code = code;
+        this.retryable = retryable;
+        this.name = 'HarnessApiError';
+    }
+}
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
+const READ_ANSWER_LIMIT = MiB;
+/** Execution summaries carry the stage layout: they grow with the pipeline. */
+const EXECUTION_ANSWER_LIMIT = 4 * MiB;
+const MAX_POST_RETRIES = 3;
+const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
+    "check the pipeline's executions in Harness before running this again.";
+/**
+ * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
+ * `endpoint.origin`; every message that leaves it has passed through the redactor.
+ */
+class HarnessClient {
+    options;
+    /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
+    eventDetailsVariant = 'v2';
+    constructor(options) {
+        this.options = options;
+        // The key must never show, whoever else forgot to register it.
+        options.redactor.add(options.apiKey);
+    }
+    /**
+     * POST the body to the webhook URL. Retried at most 3 times, only when Harness provably did not
+     * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
+     * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
+     */
+    async fireWebhook(webhookUrl, body) {
+        for (let attempt = 1;; attempt++) {
+            const retriesLeft = attempt <= MAX_POST_RETRIES;
+            let response;
+            try {
+                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body);
+            }
+            catch (error) {
+                if (isRefusedConnection(error) && retriesLeft) {
+                    await this.backOff(attempt, 'connection refused');
+                    continue;
+                }
+                throw webhookNetworkFailure(error, attempt);
+            }
+            if (response.status === 429 && retriesLeft) {
+                await this.backOff(attempt, 'HTTP 429, too many requests');
+                continue;
+            }
+            return this.acceptedFrom(response, webhookUrl, attempt);
+        }
+    }
+    /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
+    async getEventDetails(accountId, eventId) {
+        const { endpoint } = this.options;
+        let url = (0,urls/* eventDetailsUrl */.wp)(endpoint, accountId, eventId, this.eventDetailsVariant);
+        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        if (response.status === 404 && this.eventDetailsVariant === 'v2') {
+            this.eventDetailsVariant = 'v1';
+            this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
+            url = (0,urls/* eventDetailsUrl */.wp)(endpoint, accountId, eventId, 'v1');
+            response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        }
+        const reading = readEnvelope(response, url);
+        if (isHistoryNotYetWritten(response, reading))
+            return { pending: true };
+        return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
+    }
+    /** newest first; one request, no retry */
+    async getEventHistory(accountId, eventId) {
+        const url = (0,urls/* eventHistoryUrl */.MG)(this.options.endpoint, accountId, eventId);
+        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
+    }
+    /** one request, no retry */
+    async getExecution(scope, planExecutionId) {
+        const url = (0,urls/* executionApiUrl */.g3)(this.options.endpoint, scope, planExecutionId);
+        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT);
+        return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
+    }
+    /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
+    async abortExecution(scope, planExecutionId) {
+        const url = (0,urls/* abortUrl */.av)(this.options.endpoint, scope, planExecutionId);
+        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT);
+        const reading = readEnvelope(response, url);
+        if (reading.kind === 'success')
+            return 'aborted';
+        if (reading.kind === 'failure') {
+            if (reading.code === 'ABORT_ALL_ALREADY_NG')
+                return 'already-aborting';
+            if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
+                return 'already-finished';
+            }
+        }
+        throw this.apiError(response, reading);
+    }
+    redact = (text) => this.options.redactor.redact(text);
+    log(line) {
+        this.options.log?.(this.redact(line));
+    }
+    /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
+    async exchange(method, url, maxResponseBytes, body) {
+        const { apiKey, endpoint, requestTimeoutMs, send = request/* sendRequest */.w$ } = this.options;
+        const headers = {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'User-Agent': 'harness-trigger'
+        };
+        if (apiKey && (0,urls/* isSameOrigin */.J6)(endpoint, url))
+            headers['X-Api-Key'] = apiKey;
+        const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        try {
+            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes });
+        }
+        catch (error) {
+            if (error instanceof request/* NetworkError */.Dr) {
+                throw new request/* NetworkError */.Dr(this.redact(error.message), error.kind, error.mayHaveReached);
+            }
+            throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
+        }
+    }
+    async backOff(attempt, reason) {
+        const base = this.options.postRetryBaseMs ?? 1000;
+        // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
+        const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+        this.log(`Harness did not take the trigger (${reason}); ` +
+            `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
+        const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+        await sleep(delay);
+    }
+    acceptedFrom(response, url, attempts) {
+        const reading = readEnvelope(response, url);
+        if (reading.kind !== 'success') {
+            const error = this.apiError(response, reading);
+            let message = error.message;
+            if (response.status >= 500)
+                message = withSentence(message, NOT_RETRIED);
+            else if (response.status === 429)
+                message += ` (gave up after ${attempts} attempts)`;
+            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
+        }
+        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
+    }
+    /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
+    mapped(response, reading, map) {
+        if (reading.kind !== 'success')
+            throw this.apiError(response, reading);
+        return this.shaped(response, () => map(reading.data));
+    }
+    shaped(response, map) {
+        try {
+            return map();
+        }
+        catch (error) {
+            if (!(error instanceof ShapeProblem))
+                throw error;
+            const message = describeShapeProblem(response, error.message, this.redact);
+            throw new HarnessApiError(message, response.status, undefined, false);
+        }
+    }
+    apiError(response, reading) {
+        const message = describeUnsuccessfulAnswer(response, reading, this.redact);
+        const code = reading.kind === 'failure' ? reading.code : undefined;
+        const retryable = response.status === 429 || response.status >= 500;
+        return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
+    }
+}
+function isRefusedConnection(error) {
+    return (error instanceof request/* NetworkError */.Dr && error.kind === 'connection-refused' && !error.mayHaveReached);
+}
+/** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
+function webhookNetworkFailure(error, attempts) {
+    if (!(error instanceof request/* NetworkError */.Dr))
+        return error;
+    if (error.mayHaveReached) {
+        return new request/* NetworkError */.Dr(withSentence(error.message, NOT_RETRIED), error.kind, true);
+    }
+    if (error.kind === 'connection-refused') {
+        const message = `${error.message} (gave up after ${attempts} attempts)`;
+        return new request/* NetworkError */.Dr(message, error.kind, error.mayHaveReached);
+    }
+    return error;
+}
+function withSentence(message, sentence) {
+    return `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
+}
+/** Harness answers 400 before it has written the event's history: the event is still pending. */
+function isHistoryNotYetWritten(response, reading) {
+    if (response.status !== 400 || reading.kind !== 'failure' || !reading.message)
+        return false;
+    return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
+}
+
+
+/***/ }),
+
+/***/ 8900:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Q: () => (/* binding */ IDENTIFIER_PATTERN),
+/* harmony export */   HA: () => (/* binding */ ACCOUNT_ID_RULE),
+/* harmony export */   HL: () => (/* binding */ ACCOUNT_ID_PATTERN),
+/* harmony export */   Ki: () => (/* binding */ checkIdentifier),
+/* harmony export */   Ry: () => (/* binding */ WEBHOOK_TOKEN_PATTERN),
+/* harmony export */   hP: () => (/* binding */ checkAccountId),
+/* harmony export */   nx: () => (/* binding */ IDENTIFIER_RULE),
+/* harmony export */   xS: () => (/* binding */ checkWebhookToken)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+
+/** Harness's rule for org, project, pipeline and trigger identifiers. */
+const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
+/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
+const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
+const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
+const ACCOUNT_ID_RULE = 'letters, digits, _ or -';
+/** Returns the trimmed identifier, or throws an InputError naming `input` and the rule. */
+function checkIdentifier(input, value) {
+    const trimmed = value.trim();
+    if (IDENTIFIER_PATTERN.test(trimmed))
+        return trimmed;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
+}
+function checkAccountId(input, value) {
+    const trimmed = value.trim();
+    if (ACCOUNT_ID_PATTERN.test(trimmed))
+        return trimmed;
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
+}
+/** Like checkAccountId, but the error never repeats the value (it is a secret). */
+function checkWebhookToken(input, value) {
+    const trimmed = value.trim();
+    if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
+        return trimmed;
+    const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
+}
+const SHOWN_CHARS = 64;
+/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
+function describeValue(value) {
+    if (value === '')
+        return 'an empty value';
+    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
+    return `'${shown}'`;
+}
+/** People often paste the display name; Harness shows the identifier beside it. */
+function nameHint(value) {
+    if (!/[\s-]/.test(value))
+        return '';
+    return ' (this looks like a name; use the identifier Harness shows under the name, which has no spaces or hyphens)';
+}
+
+
+/***/ }),
+
+/***/ 2144:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J6: () => (/* binding */ isSameOrigin),
+/* harmony export */   MG: () => (/* binding */ eventHistoryUrl),
+/* harmony export */   Xt: () => (/* binding */ normalizeHarnessUrl),
+/* harmony export */   _b: () => (/* binding */ parseWebhookUrl),
+/* harmony export */   av: () => (/* binding */ abortUrl),
+/* harmony export */   g3: () => (/* binding */ executionApiUrl),
+/* harmony export */   nK: () => (/* binding */ executionPageUrl),
+/* harmony export */   rz: () => (/* binding */ buildWebhookUrl),
+/* harmony export */   wp: () => (/* binding */ eventDetailsUrl)
+/* harmony export */ });
+/* unused harmony export isLoopbackHost */
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
+/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
+/* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8900);
+
+
+
+const LOOPBACK = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1');
+    if (host === 'localhost' || host === 'localhost.')
+        return true;
+    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host);
+    if (family === 4)
+        return LOOPBACK.check(host, 'ipv4');
+    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
+    if (family === 6)
+        return LOOPBACK.check(host, 'ipv6');
+    return false;
+}
+const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
+/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
+const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
+const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
+/**
+ * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
+ * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws InputError(input, …).
+ */
+function normalizeHarnessUrl(raw, input = 'harness-url') {
+    const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; got an empty value`);
+    const url = parseAbsoluteUrl(trimmed);
+    if (!url)
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; the value given is not an absolute URL`);
+    checkTransport(url, input, expected);
+    if (/[?#]/.test(trimmed)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
+    }
+    const segments = pathSegments(url);
+    if (segments.at(-1)?.toLowerCase() === 'gateway')
+        segments.pop();
+    const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
+    if (looksLikeLink) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; the path given looks like a UI or API link, not a base`);
+    }
+    return endpointFrom(url.origin, segments);
+}
+const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…';
+/**
+ * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
+ * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws InputError('webhook-url', …) for FirstGen
+ * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
+ * messages never contain the URL or token (the URL is a secret).
+ *
+ * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
+ * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
+ * than the five identifiers are ignored.
+ */
+function parseWebhookUrl(raw) {
+    const fail = (problem) => {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
+    };
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        fail('it is empty');
+    const url = parseAbsoluteUrl(trimmed) ?? fail('the value given is not an absolute URL');
+    checkTransport(url, 'webhook-url', ACCEPTED_WEBHOOK_URLS);
+    if (url.hash || trimmed.includes('#'))
+        fail('it has a #fragment, which a webhook URL never has');
+    const segments = pathSegments(url);
+    const start = indexOfSequence(segments, WEBHOOK_PATH);
+    if (start < 0)
+        fail(describeWrongPath(segments));
+    const prefix = segments.slice(0, start);
+    if (prefix.at(-1) === 'gateway')
+        prefix.pop();
+    if (!prefix.every(segment => PREFIX_SEGMENT.test(segment))) {
+        fail('the part of the path before /pipeline/api/webhook/custom is not a plain path prefix');
+    }
+    const { version, webhookToken } = readVersion(segments.slice(start + WEBHOOK_PATH.length), fail);
+    return {
+        endpoint: endpointFrom(url.origin, prefix),
+        version,
+        ...(webhookToken === undefined ? {} : { webhookToken }),
+        ...readQueryIds(url.searchParams, fail)
+    };
+}
+function describeWrongPath(segments) {
+    if (indexOfSequence(segments, ['api', 'webhooks']) >= 0) {
+        return 'it is a Harness FirstGen webhook URL (…/api/webhooks/…), and this action triggers NextGen pipelines';
+    }
+    return 'its path is not that of a custom webhook trigger';
+}
+function readVersion(rest, fail) {
+    if (rest.length === 0) {
+        fail('it is the old v1 form (…/webhook/custom?…), whose answer carries no links to follow');
+    }
+    if (rest.length === 1 && rest[0] === 'v2')
+        return { version: 'v2' };
+    if (rest.length === 2 && rest[1] === 'v3') {
+        const token = safeDecode(rest[0]);
+        if (token === undefined || !_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .WEBHOOK_TOKEN_PATTERN */ .Ry.test(token)) {
+            fail(`its webhook token is malformed (expected ${_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCOUNT_ID_RULE */ .HA})`);
+        }
+        return { version: 'v3', webhookToken: token };
+    }
+    return fail('it does not end in /custom/v2 or /custom/<token>/v3');
+}
+const OPTIONAL_QUERY_IDS = [
+    ['orgIdentifier', 'orgId'],
+    ['projectIdentifier', 'projectId'],
+    ['pipelineIdentifier', 'pipelineId'],
+    ['triggerIdentifier', 'triggerId']
+];
+function readQueryIds(query, fail) {
+    const single = (name) => {
+        const values = query.getAll(name);
+        if (values.length > 1)
+            fail(`it has ${name} more than once`);
+        const value = values[0]?.trim();
+        return value ? value : undefined;
+    };
+    const accountId = single('accountIdentifier');
+    if (accountId === undefined)
+        fail('it has no accountIdentifier');
+    if (!_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCOUNT_ID_PATTERN */ .HL.test(accountId)) {
+        fail(`its accountIdentifier is not a Harness account id (${_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCOUNT_ID_RULE */ .HA})`);
+    }
+    const ids = { accountId };
+    for (const [name, key] of OPTIONAL_QUERY_IDS) {
+        const value = single(name);
+        if (value === undefined)
+            continue;
+        if (!_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .IDENTIFIER_PATTERN */ .$Q.test(value)) {
+            fail(`its ${name} is not a Harness identifier (${_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .IDENTIFIER_RULE */ .nx})`);
+        }
+        ids[key] = value;
+    }
+    return ids;
+}
+/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
+function buildWebhookUrl(endpoint, ids, webhookToken) {
+    const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
+    const query = queryString([
+        ['accountIdentifier', ids.accountId],
+        ['orgIdentifier', ids.orgId],
+        ['projectIdentifier', ids.projectId],
+        ['pipelineIdentifier', ids.pipelineId],
+        ['triggerIdentifier', ids.triggerId]
+    ]);
+    return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
+}
+/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
+function eventDetailsUrl(endpoint, accountId, eventId, variant) {
+    const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
+    return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
+        queryString([['accountIdentifier', accountId]]));
+}
+/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
+function eventHistoryUrl(endpoint, accountId, eventId) {
+    return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
+        queryString([
+            ['accountIdentifier', accountId],
+            ['page', '0'],
+            ['size', '10']
+        ]));
+}
+/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
+function executionApiUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
+        queryString(scopeQuery(scope)));
+}
+/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
+function abortUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
+        queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
+}
+/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
+function executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
+    const path = [
+        'account',
+        ids.accountId,
+        module,
+        'orgs',
+        ids.orgId,
+        'projects',
+        ids.projectId,
+        'pipelines',
+        ids.pipelineId,
+        'executions',
+        planExecutionId,
+        'pipeline'
+    ];
+    return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
+}
+/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
+function isSameOrigin(endpoint, url) {
+    const target = parseAbsoluteUrl(url);
+    const own = parseAbsoluteUrl(endpoint.origin);
+    if (!target || !own || !isHttp(target))
+        return false;
+    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
+    return target.origin === own.origin;
+}
+function endpointFrom(origin, prefixSegments) {
+    const base = origin + prefixSegments.map(segment => `/${segment}`).join('');
+    return { origin, gateway: `${base}/gateway`, ui: `${base}/ng/#` };
+}
+function checkTransport(url, input, expected) {
+    if (!isHttp(url)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; only https:// URLs are accepted`);
+    }
+    if (url.username || url.password) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; credentials in the URL are not accepted`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${HTTPS_RULE}; ${expected}`);
+    }
+}
+function isHttp(url) {
+    return url.protocol === 'https:' || url.protocol === 'http:';
+}
+function parseAbsoluteUrl(text) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Non-empty path segments, so trailing and doubled slashes do not matter. */
+function pathSegments(url) {
+    return url.pathname.split('/').filter(segment => segment !== '');
+}
+function indexOfSequence(segments, sequence) {
+    for (let start = 0; start + sequence.length <= segments.length; start++) {
+        if (sequence.every((part, offset) => segments[start + offset] === part))
+            return start;
+    }
+    return -1;
+}
+function safeDecode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return undefined;
+    }
+}
+function scopeQuery(scope) {
+    return [
+        ['accountIdentifier', scope.accountId],
+        ['orgIdentifier', scope.orgId],
+        ['projectIdentifier', scope.projectId]
+    ];
+}
+function queryString(pairs) {
+    return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+}
+
+
+/***/ }),
+
+/***/ 3924:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Dr: () => (/* binding */ NetworkError),
+  w$: () => (/* binding */ sendRequest)
+});
+
+// UNUSED EXPORTS: sendRequestTrusting
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+// EXTERNAL MODULE: external "node:tls"
+var external_node_tls_ = __nccwpck_require__(1692);
+var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+;// CONCATENATED MODULE: ./src/http/socket-errors.ts
+const UNTRUSTED_CERTIFICATE = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
+]);
+const OTHER_CERTIFICATE_PROBLEMS = {
+    CERT_HAS_EXPIRED: 'the server certificate has expired',
+    CERT_NOT_YET_VALID: 'the server certificate is not valid yet',
+    CERT_REVOKED: 'the server certificate is revoked',
+    CERT_SIGNATURE_FAILURE: 'the server certificate has a bad signature',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
+    HOSTNAME_MISMATCH: 'the server certificate does not name this host'
+};
+/** Maps a Node socket/TLS error to its meaning. Node's own message is kept out: it may hold a URL. */
+function classifySocketError(error) {
+    const code = errorCode(error);
+    if (code === 'ECONNREFUSED') {
+        return {
+            kind: 'connection-refused',
+            mayHaveReached: false,
+            detail: 'connection refused (ECONNREFUSED)'
+        };
+    }
+    if (code === 'ENOTFOUND') {
+        return { kind: 'dns', mayHaveReached: false, detail: 'host name not found (ENOTFOUND)' };
+    }
+    if (code === 'EAI_AGAIN') {
+        return { kind: 'dns', mayHaveReached: false, detail: 'DNS lookup failed for now (EAI_AGAIN)' };
+    }
+    if (code === 'ECONNRESET' || code === 'EPIPE') {
+        return { kind: 'reset', mayHaveReached: true, detail: `the connection was reset (${code})` };
+    }
+    if (isTlsCode(code))
+        return { kind: 'tls', mayHaveReached: false, detail: tlsDetail(code) };
+    if (errorMessage(error) === 'socket hang up') {
+        return {
+            kind: 'reset',
+            mayHaveReached: true,
+            detail: 'the server closed the connection without answering (socket hang up)'
+        };
+    }
+    return {
+        kind: 'other',
+        mayHaveReached: true,
+        detail: `the request failed (${code || 'no error code'})`
+    };
+}
+function isTlsCode(code) {
+    return (UNTRUSTED_CERTIFICATE.has(code) ||
+        code in OTHER_CERTIFICATE_PROBLEMS ||
+        code.startsWith('ERR_TLS_') ||
+        code.startsWith('ERR_SSL_') ||
+        code === 'EPROTO');
+}
+function tlsDetail(code) {
+    if (UNTRUSTED_CERTIFICATE.has(code)) {
+        return (`TLS failed: the server certificate is not trusted (${code}); ` +
+            'for a private or self-signed CA, point NODE_EXTRA_CA_CERTS at its PEM file');
+    }
+    const problem = OTHER_CERTIFICATE_PROBLEMS[code];
+    return problem ? `TLS failed: ${problem} (${code})` : `the TLS handshake failed (${code})`;
+}
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : '';
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : '';
+}
+
+;// CONCATENATED MODULE: ./src/http/route.ts
+
+
+
+
+
+/** The proxy could not be reached or would not carry the request: the target never saw it. */
+class ProxyFailure extends Error {
+    constructor(detail) {
+        super(detail);
+        this.name = 'ProxyFailure';
+    }
+}
+function describeTarget(url) {
+    const secure = url.protocol === 'https:';
+    const port = url.port ? Number(url.port) : secure ? 443 : 80;
+    return {
+        url,
+        secure,
+        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port,
+        hostPort: `${url.hostname}:${port}`
+    };
+}
+/**
+ * Opens the connection for one request: straight to the target, or through the proxy that
+ * HTTP(S)_PROXY/NO_PROXY choose (a CONNECT tunnel for HTTPS). Every socket made is handed to
+ * `track` at once, so the caller's deadline can destroy it.
+ */
+async function openRoute(target, ca, track) {
+    const proxy = getProxyUrl(target.url);
+    if (!proxy) {
+        const socket = connectTo(target, ca, track);
+        await connected(socket, target.secure);
+        return { socket, viaHttpProxy: false };
+    }
+    const proxyTarget = describeTarget(proxy);
+    const proxyAuthorization = basicAuthorization(proxy);
+    let proxySocket;
+    try {
+        proxySocket = connectTo(proxyTarget, undefined, track);
+        await connected(proxySocket, proxyTarget.secure);
+    }
+    catch (error) {
+        const { detail } = classifySocketError(error);
+        throw new ProxyFailure(`could not reach the proxy ${proxyTarget.hostPort}: ${detail}`);
+    }
+    if (!target.secure)
+        return { socket: proxySocket, viaHttpProxy: true, proxyAuthorization };
+    const tunnel = await openTunnel(proxySocket, target, proxyTarget, proxyAuthorization);
+    const socket = external_node_tls_default().connect({ ...tlsOptions(target, ca), socket: tunnel });
+    track(socket);
+    await connected(socket, true);
+    return { socket, viaHttpProxy: false };
+}
+function connectTo(target, ca, track) {
+    const socket = target.secure
+        ? external_node_tls_default().connect({ ...tlsOptions(target, ca), port: target.port })
+        : external_node_net_default().connect({ host: target.hostname, port: target.port });
+    track(socket);
+    return socket;
+}
+function tlsOptions(target, ca) {
+    return {
+        host: target.hostname,
+        // SNI takes host names only (RFC 6066); certificate checks still use `host`.
+        ...(external_node_net_default().isIP(target.hostname) ? {} : { servername: target.hostname }),
+        ...(ca ? { ca } : {})
+    };
+}
+/** Resolves when the socket is connected (and the TLS handshake done), rejects on its error. */
+function connected(socket, secure) {
+    const ready = secure ? 'secureConnect' : 'connect';
+    return new Promise((resolve, reject) => {
+        const cleanUp = () => {
+            socket.off(ready, onReady);
+            socket.off('error', onError);
+            socket.off('close', onClose);
+        };
+        const onReady = () => {
+            cleanUp();
+            resolve();
+        };
+        const onError = (error) => {
+            cleanUp();
+            reject(error);
+        };
+        const onClose = () => {
+            cleanUp();
+            reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        };
+        socket.once(ready, onReady);
+        socket.once('error', onError);
+        socket.once('close', onClose);
+    });
+}
+function openTunnel(proxySocket, target, proxy, proxyAuthorization) {
+    return new Promise((resolve, reject) => {
+        const headers = { Host: target.hostPort };
+        if (proxyAuthorization)
+            headers['Proxy-Authorization'] = proxyAuthorization;
+        const connect = external_node_http_default().request({
+            method: 'CONNECT',
+            path: target.hostPort,
+            headers,
+            createConnection: () => proxySocket
+        });
+        connect.once('connect', (answer, socket, head) => {
+            const status = answer.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+                if (head.length > 0)
+                    socket.unshift(head);
+                resolve(socket);
+                return;
+            }
+            socket.destroy();
+            const reason = answer.statusMessage ? ` ${answer.statusMessage}` : '';
+            reject(new ProxyFailure(`the proxy ${proxy.hostPort} refused the tunnel to ${target.hostPort} (HTTP ${status}${reason})`));
+        });
+        connect.once('error', error => {
+            const { detail } = classifySocketError(error);
+            reject(new ProxyFailure(`the proxy ${proxy.hostPort} failed during CONNECT: ${detail}`));
+        });
+        connect.end();
+    });
+}
+function basicAuthorization(proxy) {
+    if (!proxy.username)
+        return undefined;
+    const credentials = `${proxy.username}:${proxy.password}`;
+    return `Basic ${Buffer.from(credentials).toString('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./src/http/request.ts
+
+
+
+/**
+ * A request that got no complete HTTP answer. `mayHaveReached` is false only when the server
+ * provably never saw the request (connection refused, DNS failure, TLS handshake failure, a
+ * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
+ * The message names what happened and the host, never the URL's path or query (secrets live there).
+ */
+class NetworkError extends Error {
+    kind;
+    mayHaveReached;
+    constructor(message, kind, mayHaveReached) {
+        super(message);
+        this.kind = kind;
+        this.mayHaveReached = mayHaveReached;
+        this.name = 'NetworkError';
+    }
+}
+/**
+ * One HTTP(S) request with node:http/https (never `fetch`: it costs ~100 ms at start-up).
+ * Honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY (rules from `@actions/http-client/lib/proxy`), custom CAs
+ * through NODE_EXTRA_CA_CERTS (Node does that itself), follows no redirect (a 3xx is returned as is).
+ */
+function sendRequest(request) {
+    return exchange(request, undefined);
+}
+/**
+ * `sendRequest` that trusts `ca` (PEM) instead of the default roots: for tests against a
+ * self-signed loopback server. The action itself relies on NODE_EXTRA_CA_CERTS.
+ */
+function sendRequestTrusting(ca) {
+    return request => exchange(request, ca);
+}
+async function exchange(request, ca) {
+    const target = parseTarget(request);
+    const label = `${request.method} ${target.hostPort}`;
+    // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
+    // may hold the process open, and a timed-out request must not linger.
+    const sockets = [];
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
+            reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
+        }, request.timeoutMs);
+    });
+    try {
+        const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
+        return await Promise.race([delivery, deadline]);
+    }
+    catch (error) {
+        throw asNetworkError(error, label);
+    }
+    finally {
+        clearTimeout(timer);
+        for (const socket of sockets)
+            socket.destroy();
+    }
+}
+function parseTarget(request) {
+    let url;
+    try {
+        url = new URL(request.url);
+    }
+    catch {
+        throw new NetworkError(`${request.method}: the URL is not valid`, 'other', false);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
+    }
+    return describeTarget(url);
+}
+async function deliver(request, target, ca, label, track) {
+    const route = await openRoute(target, ca, track);
+    return exchangeOver(route, request, target, label);
+}
+function exchangeOver(route, request, target, label) {
+    const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+    const { url } = target;
+    return new Promise((resolve, reject) => {
+        const outgoing = external_node_http_default().request({
+            method: request.method,
+            path: route.viaHttpProxy
+                ? `${url.protocol}//${url.host}${url.pathname}${url.search}`
+                : `${url.pathname}${url.search}`,
+            headers: outgoingHeaders(request, target, route, body),
+            createConnection: () => route.socket
+        });
+        outgoing.once('error', reject);
+        outgoing.once('response', answer => {
+            readAnswer(answer, request.maxResponseBytes, label).then(resolve, reject);
+        });
+        outgoing.end(body);
+    });
+}
+function outgoingHeaders(request, target, route, body) {
+    const headers = { Host: target.url.host, ...request.headers };
+    if (body !== undefined || request.method !== 'GET') {
+        headers['Content-Length'] = String(body?.length ?? 0);
+    }
+    if (route.proxyAuthorization)
+        headers['Proxy-Authorization'] = route.proxyAuthorization;
+    return headers;
+}
+/** Reads the body up to `limit` bytes; one byte more and the answer is dropped. */
+function readAnswer(answer, limit, label) {
+    return new Promise((resolve, reject) => {
+        const tooLarge = () => {
+            answer.destroy();
+            const message = `${label}: the answer is larger than ${formatBytes(limit)}; stopped reading it`;
+            reject(new NetworkError(message, 'too-large', true));
+        };
+        if (Number(answer.headers['content-length']) > limit) {
+            tooLarge();
+            return;
+        }
+        const chunks = [];
+        let size = 0;
+        answer.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit)
+                tooLarge();
+            else
+                chunks.push(chunk);
+        });
+        answer.once('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body });
+        });
+        answer.once('error', reject);
+        answer.once('close', () => {
+            if (!answer.complete)
+                reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+function asNetworkError(error, label) {
+    if (error instanceof NetworkError)
+        return error;
+    if (error instanceof ProxyFailure)
+        return new NetworkError(`${label}: ${error.message}`, 'proxy', false);
+    const failure = classifySocketError(error);
+    return new NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+
+
+/***/ }),
+
+/***/ 9407:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5049);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1170);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6455);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8742);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6661);
+
+
+
+
+
+
+// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
+const core = {
+    getInput: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4,
+    setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .setSecret */ .Pq,
+    setOutput: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .setOutput */ .uH,
+    setFailed: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .setFailed */ .C1,
+    saveState: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .saveState */ .LZ,
+    getState: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .getState */ .Gu,
+    info: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq,
+    notice: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .notice */ .lm,
+    warning: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e,
+    debug: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .debug */ .Yz,
+    summary: _actions_core__WEBPACK_IMPORTED_MODULE_6__/* .summary */ .z
+};
+// One bundle serves both phases; the main phase leaves a state flag that only the post phase sees.
+const cancellation = new AbortController();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, () => {
+        core.info(`Received ${signal}: the run is being cancelled.`);
+        cancellation.abort();
+    });
+}
+const runtime = {
+    core,
+    env: process.env,
+    readEventPayload,
+    cancelSignal: cancellation.signal,
+    now: () => Date.now(),
+    sleep: (ms, signal) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+    random: Math.random,
+    commentOnPullRequest: async (settings, text) => {
+        const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2169));
+        await commentOnPullRequest(core, settings, text);
+    }
+};
+const phase = core.getState(_names_js__WEBPACK_IMPORTED_MODULE_2__/* .States */ .DG.IsPost) === 'true' ? _post_js__WEBPACK_IMPORTED_MODULE_4__/* .runPost */ .a : _main_js__WEBPACK_IMPORTED_MODULE_3__/* .runMain */ .V;
+await phase(runtime);
+// Nothing should keep the process alive now; if something does, don't let it hang the job.
+setTimeout(() => process.exit(), 2000).unref();
+function readEventPayload() {
+    const path = process.env.GITHUB_EVENT_PATH;
+    if (!path)
+        return undefined;
+    try {
+        const value = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
+        return undefined;
+    }
+}
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 8742:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  V: () => (/* binding */ runMain)
+});
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/names.ts
+var names = __nccwpck_require__(6455);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __nccwpck_require__(7194);
+;// CONCATENATED MODULE: ./src/duration.ts
+
+const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
+const UNIT_ORDER = ['h', 'm', 's', 'ms'];
+/**
+ * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
+ * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
+ */
+const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
+const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
+const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
+const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
+/**
+ * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
+ * Zero, negative, empty or unknown units: InputError naming `input` and the accepted forms.
+ * Units are case-insensitive; the result is rounded to whole milliseconds.
+ */
+function parseDuration(input, raw) {
+    const text = raw.trim().toLowerCase();
+    const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
+    if (ms === undefined) {
+        throw new errors/* InputError */.d(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
+    }
+    const rounded = Math.round(ms);
+    if (rounded < 1) {
+        throw new errors/* InputError */.d(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
+    }
+    if (rounded > MAX_DURATION_MS) {
+        throw new errors/* InputError */.d(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
+    }
+    return rounded;
+}
+/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
+function parseCompound(text) {
+    if (text === '')
+        return undefined;
+    let total = 0;
+    let position = 0;
+    let previousUnitIndex = -1;
+    COMPONENT.lastIndex = 0;
+    while (position < text.length) {
+        const match = COMPONENT.exec(text);
+        if (!match)
+            return undefined;
+        const unitIndex = UNIT_ORDER.indexOf(match[2]);
+        if (unitIndex <= previousUnitIndex)
+            return undefined;
+        previousUnitIndex = unitIndex;
+        total += Number(match[1]) * MS_PER_UNIT[match[2]];
+        position = COMPONENT.lastIndex;
+    }
+    return total;
+}
+function quote(value) {
+    if (value === '')
+        return 'an empty value';
+    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+}
+/**
+ * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
+ * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
+ */
+function formatDuration(ms) {
+    let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
+    if (rest === 0)
+        return '0ms';
+    const parts = [];
+    for (const unit of UNIT_ORDER) {
+        const count = Math.floor(rest / MS_PER_UNIT[unit]);
+        rest -= count * MS_PER_UNIT[unit];
+        if (count > 0)
+            parts.push(`${count}${unit}`);
+    }
+    return parts.join(' ');
+}
+
+// EXTERNAL MODULE: ./src/harness/identifiers.ts
+var identifiers = __nccwpck_require__(8900);
+// EXTERNAL MODULE: ./src/harness/urls.ts
+var urls = __nccwpck_require__(2144);
+;// CONCATENATED MODULE: ./src/image.ts
+
+
+/** Docker's tag rule. */
+const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
+const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
+/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
+const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const MAX_NAME_LENGTH = 255;
+/**
+ * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
+ * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
+ * A malformed reference throws a plain Error whose message says what is wrong (without the
+ * reference, so callers can prefix the input's name and decide whether to show the value).
+ */
+function splitImageReference(reference) {
+    const text = reference.trim();
+    if (text === '')
+        throw new Error('the image reference is empty');
+    const at = text.indexOf('@');
+    const nameAndTag = at < 0 ? text : text.slice(0, at);
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
+        throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
+    }
+    const lastSlash = nameAndTag.lastIndexOf('/');
+    const colon = nameAndTag.lastIndexOf(':');
+    const hasTag = colon > lastSlash;
+    const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
+    const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined;
+    if (tag !== undefined && !TAG_PATTERN.test(tag))
+        throw new Error(TAG_RULE_PROBLEM);
+    checkImageName(image);
+    return {
+        image,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+const TAG_RULE_PROBLEM = 'a tag must be a letter, digit or _ followed by up to 127 letters, digits, _, . or -';
+function checkImageName(image) {
+    if (image === '')
+        throw new Error('the image name is empty');
+    if (image.length > MAX_NAME_LENGTH) {
+        throw new Error(`the image name is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    const components = image.split('/');
+    const first = components[0];
+    const hasRegistry = components.length > 1 && (/[.:]/.test(first) || first === 'localhost');
+    if (hasRegistry && !REGISTRY_PATTERN.test(first)) {
+        throw new Error('the registry part must be a host name with an optional :port');
+    }
+    const path = hasRegistry ? components.slice(1) : components;
+    for (const component of path) {
+        if (PATH_COMPONENT_PATTERN.test(component))
+            continue;
+        if (PATH_COMPONENT_PATTERN.test(component.toLowerCase())) {
+            throw new Error('the repository path must be lower-case (registries reject upper-case names)');
+        }
+        throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
+    }
+}
+/**
+ * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
+ * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
+ * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
+ * source that has one, so they may come from different sources; a digest is taken from the image's
+ * source, else from the tag's.
+ *
+ * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
+ * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
+ * ours to validate: when it does not parse, it is skipped.
+ */
+function resolveImage(sources) {
+    const ordered = [
+        ['input', fromInputs(sources.imageInput, sources.tagInput)],
+        ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
+        [
+            'docker/metadata-action',
+            fromDockerMetadata(sources.dockerMetadataJson, sources.dockerMetadataVersion)
+        ],
+        ['commit SHA', { tag: nonEmpty(sources.sha) }]
+    ];
+    const image = firstWith(ordered, 'image');
+    const tag = firstWith(ordered, 'tag');
+    const digest = digestBeside(ordered, [image?.source, tag?.source]);
+    return {
+        ...(image && { image: image.value, imageSource: image.source }),
+        ...(tag && { tag: tag.value, tagSource: tag.source }),
+        ...(digest && { digest: digest.value, digestSource: digest.source }),
+        imageFromInput: image?.source === 'input',
+        tagFromInput: tag?.source === 'input'
+    };
+}
+function firstWith(ordered, field) {
+    for (const [source, candidate] of ordered) {
+        const value = candidate[field];
+        if (value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
+function digestBeside(ordered, sources) {
+    for (const source of sources) {
+        const value = ordered.find(([name]) => name === source)?.[1].digest;
+        if (source !== undefined && value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+function fromInputs(imageInput, tagInput) {
+    const reference = nonEmpty(imageInput);
+    const split = reference === undefined ? undefined : splitOrFail(names/* Inputs */.G0.Image, reference);
+    const tag = nonEmpty(tagInput);
+    if (tag !== undefined && !TAG_PATTERN.test(tag)) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
+    }
+    if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
+    }
+    return { ...split, tag: tag ?? split?.tag };
+}
+function splitOrFail(input, reference, what = 'an image reference') {
+    try {
+        return splitImageReference(reference);
+    }
+    catch (error) {
+        throw new errors/* InputError */.d(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
+            `${error.message}; got '${shorten(reference)}'`);
+    }
+}
+/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
+const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
+const TAG_KEYS = ['tag', 'imagetag'];
+const VERSION_KEYS = ['version'];
+const TAGS_KEYS = ['tags'];
+/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
+const DIGEST_KEYS = ['digest', 'imagedigest'];
+/**
+ * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
+ * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
+ * first entry's tag. An explicit key and the reference in `image` must agree.
+ */
+function fromBuildOutputs(outputs) {
+    if (!outputs)
+        return {};
+    const value = keyReader(outputs);
+    const imageKey = value(IMAGE_KEYS);
+    const listed = imageKey ? undefined : firstListedReference(value(TAGS_KEYS));
+    const reference = imageKey ?? listed;
+    const split = reference
+        ? splitOrFail(names/* Inputs */.G0.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
+        : undefined;
+    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
+    const tagInImageKey = imageKey ? split?.tag : undefined;
+    const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
+    const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
+    if (tag && !TAG_PATTERN.test(tag.value)) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
+    }
+    const digestKey = value(DIGEST_KEYS);
+    if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
+    }
+    const digest = agreed('digest', digestKey, split?.digest, reference?.key);
+    return { image: split?.image, tag: tag?.value, digest: digest?.value };
+}
+/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
+function keyReader(outputs) {
+    const byAlias = new Map();
+    for (const [key, raw] of Object.entries(outputs)) {
+        const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+        const alias = key.toLowerCase().replace(/[-_]/g, '');
+        if (value !== '' && !byAlias.has(alias))
+            byAlias.set(alias, { key, value });
+    }
+    return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
+}
+/** An explicit key and the same part of the image reference must not say different things. */
+function agreed(what, explicit, fromReference, referenceKey) {
+    if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
+    }
+    if (explicit)
+        return explicit;
+    return fromReference === undefined || referenceKey === undefined
+        ? undefined
+        : { key: referenceKey, value: fromReference };
+}
+/**
+ * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
+ * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
+ */
+function firstListedReference(list) {
+    if (!list)
+        return undefined;
+    const first = list.value
+        .split(/[\n,]/)
+        .map(item => item.trim())
+        .find(item => item !== '');
+    if (first === undefined)
+        return undefined;
+    const nameAndTag = first.split('@')[0];
+    const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/');
+    return hasTag ? { key: list.key, value: first } : undefined;
+}
+function fromDockerMetadata(json, version) {
+    const firstReference = firstDockerMetadataTag(json);
+    const versionTag = nonEmpty(version);
+    const tag = versionTag !== undefined && TAG_PATTERN.test(versionTag) ? versionTag : firstReference?.tag;
+    return { image: firstReference?.image, tag };
+}
+function firstDockerMetadataTag(json) {
+    if (!nonEmpty(json))
+        return undefined;
+    try {
+        const parsed = JSON.parse(json);
+        const tags = parsed?.tags;
+        const first = Array.isArray(tags) ? tags.find(item => typeof item === 'string') : undefined;
+        return typeof first === 'string' ? splitImageReference(first) : undefined;
+    }
+    catch {
+        // Not our input: another step's output we cannot read is a source we skip.
+        return undefined;
+    }
+}
+function nonEmpty(value) {
+    const trimmed = value?.trim();
+    return trimmed ? trimmed : undefined;
+}
+function shorten(value) {
+    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
+
+;// CONCATENATED MODULE: ./src/body.ts
+
+/**
+ * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
+ * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
+ * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
+ * already-read event payload (for the PR number). Absent values are left out, never `""`.
+ *
+ * Pull-request events are those named `pull_request*` (incl. `pull_request_target` and reviews);
+ * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
+ */
+function githubContextFromEnv(env, eventPayload) {
+    const value = (name) => {
+        const text = env[name]?.trim();
+        return text ? text : undefined;
+    };
+    const event = value('GITHUB_EVENT_NAME');
+    const isPullRequest = event?.startsWith('pull_request') ?? false;
+    const pullRequest = isPullRequest ? pullRequestOf(eventPayload) : undefined;
+    const context = {
+        repository: value('GITHUB_REPOSITORY'),
+        ref: value('GITHUB_REF'),
+        branch: isPullRequest
+            ? (value('GITHUB_HEAD_REF') ?? pullRequest?.headRef)
+            : pushedBranch(value('GITHUB_REF'), value('GITHUB_REF_NAME'), value('GITHUB_REF_TYPE')),
+        sha: value('GITHUB_SHA'),
+        runId: value('GITHUB_RUN_ID'),
+        runAttempt: value('GITHUB_RUN_ATTEMPT'),
+        runUrl: runUrl(value('GITHUB_SERVER_URL'), value('GITHUB_REPOSITORY'), value('GITHUB_RUN_ID')),
+        workflow: value('GITHUB_WORKFLOW'),
+        job: value('GITHUB_JOB'),
+        actor: value('GITHUB_ACTOR'),
+        event,
+        prNumber: pullRequest?.number
+    };
+    return withoutUndefined(context);
+}
+function pushedBranch(ref, refName, refType) {
+    if (refType === 'branch' && refName)
+        return refName;
+    if (ref?.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    return undefined;
+}
+function runUrl(server, repository, runId) {
+    if (!server || !repository || !runId)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
+function pullRequestOf(payload) {
+    if (!payload)
+        return undefined;
+    const pr = isObject(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && isObject(pr.head) ? pr.head : undefined;
+    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
+    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
+    return { number, headRef };
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** Parses a JSON-object input; anything else is an InputError naming `input` (no parser stack). */
+function parseJsonObjectInput(input, raw) {
+    const text = raw.trim();
+    if (text === '')
+        throw new errors/* InputError */.d(input, 'expected a JSON object; got an empty value');
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new errors/* InputError */.d(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
+    }
+    if (!isObject(parsed)) {
+        throw new errors/* InputError */.d(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
+    }
+    return parsed;
+}
+/** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
+function parserReason(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
+    const firstLine = withoutExcerpt.split('\n')[0];
+    return firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine;
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return `a ${typeof value}`;
+}
+/** Which input to name when an input-layer key disagrees with `payload`. */
+const INPUT_OF_KEY = { image: 'image', tag: 'tag', digest: 'image' };
+/**
+ * Layers, each overriding the one before: github, derived, payload, inputs. An `image` or `tag`
+ * input that disagrees with the same key in `payload` is an InputError (two explicit answers).
+ * A digest split from the `image` input is held to the same rule. Overriding is shallow: a
+ * `github` key in `payload` replaces the whole context object.
+ */
+function buildBody(layers) {
+    checkInputsAgreeWithPayload(layers.inputs, layers.payload);
+    const body = {};
+    if (layers.github)
+        setAll(body, { github: withoutUndefined(layers.github) });
+    setAll(body, withoutUndefined(layers.derived));
+    if (layers.payload)
+        setAll(body, layers.payload);
+    setAll(body, withoutUndefined(layers.inputs));
+    return body;
+}
+/** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
+function setAll(target, source) {
+    for (const [key, value] of Object.entries(source)) {
+        Object.defineProperty(target, key, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true
+        });
+    }
+}
+function checkInputsAgreeWithPayload(inputs, payload) {
+    if (!payload)
+        return;
+    for (const key of ['image', 'tag', 'digest']) {
+        const fromInput = inputs[key];
+        if (fromInput === undefined || !Object.hasOwn(payload, key))
+            continue;
+        if (payload[key] === fromInput)
+            continue;
+        throw new errors/* InputError */.d(INPUT_OF_KEY[key], `gives ${key} '${fromInput}', but the payload input sets "${key}" to ${describeJson(payload[key])}; set it in one place only`);
+    }
+}
+function describeJson(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+function withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/settings.ts
+
+
+
+
+
+
+
+/** Harness throttles bodies over 500,000 characters to one every 10 s (harness-api.md §1.3). */
+const MAX_BODY_CHARS = 500_000;
+const API_KEY_SHAPE = /^(pat|sat)\.[^.\s]+\.[^.\s]+(\.[^.\s]+)?$/;
+/** Reads every input, registers secrets the moment they are read, and validates. Throws InputError. */
+function readSettings(sources) {
+    const input = (name) => sources.getInput(name).trim();
+    const secret = (name) => {
+        const value = input(name);
+        sources.redactor.add(value);
+        return value || undefined;
+    };
+    // Secrets first, so a later validation error can never print one.
+    const webhookUrlInput = secret(names/* Inputs */.G0.WebhookUrl);
+    const webhookTokenInput = secret(names/* Inputs */.G0.WebhookToken);
+    const apiKey = secret(names/* Inputs */.G0.ApiKey);
+    const githubToken = secret(names/* Inputs */.G0.GithubToken);
+    const target = webhookUrlInput
+        ? targetFromWebhookUrl(webhookUrlInput, webhookTokenInput, input, sources.redactor)
+        : targetFromIdentifiers(webhookTokenInput, input);
+    const wait = readBoolean(names/* Inputs */.G0.Wait, input(names/* Inputs */.G0.Wait), false);
+    if (apiKey)
+        checkApiKey(apiKey, target.ids.accountId);
+    else if (wait) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.ApiKey, 'required when wait is true: reading the execution needs a Harness API key with Pipeline View (and Execute to abort).');
+    }
+    const timeoutMs = parseDuration(names/* Inputs */.G0.Timeout, input(names/* Inputs */.G0.Timeout) || '30m');
+    const pollIntervalMs = parseDuration(names/* Inputs */.G0.PollInterval, input(names/* Inputs */.G0.PollInterval) || '10s');
+    if (wait && pollIntervalMs > timeoutMs) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.PollInterval, 'must not be longer than timeout.');
+    }
+    const useGithubContext = readBoolean(names/* Inputs */.G0.GithubContext, input(names/* Inputs */.G0.GithubContext), true);
+    const commentOnPr = readBoolean(names/* Inputs */.G0.CommentOnPr, input(names/* Inputs */.G0.CommentOnPr), false);
+    const { body, image } = composeBody(input, sources.env, useGithubContext ? githubContextFromEnv(sources.env, sources.readEventPayload()) : undefined);
+    return {
+        ...target,
+        apiKey,
+        body,
+        image,
+        wait,
+        timeoutMs,
+        pollIntervalMs,
+        abortOnCancel: readBoolean(names/* Inputs */.G0.AbortOnCancel, input(names/* Inputs */.G0.AbortOnCancel), true),
+        abortOnTimeout: readBoolean(names/* Inputs */.G0.AbortOnTimeout, input(names/* Inputs */.G0.AbortOnTimeout), false),
+        summary: readBoolean(names/* Inputs */.G0.Summary, input(names/* Inputs */.G0.Summary), true),
+        commentOnPr,
+        githubToken
+    };
+}
+function targetFromIdentifiers(webhookToken, input) {
+    const endpoint = (0,urls/* normalizeHarnessUrl */.Xt)(input(names/* Inputs */.G0.HarnessUrl) || 'https://app.harness.io');
+    const ids = {
+        accountId: (0,identifiers/* checkAccountId */.hP)(names/* Inputs */.G0.AccountId, required(names/* Inputs */.G0.AccountId, input)),
+        orgId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.OrgId, input(names/* Inputs */.G0.OrgId) || 'default'),
+        projectId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.ProjectId, required(names/* Inputs */.G0.ProjectId, input)),
+        pipelineId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.PipelineId, required(names/* Inputs */.G0.PipelineId, input)),
+        triggerId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.TriggerId, required(names/* Inputs */.G0.TriggerId, input))
+    };
+    const token = webhookToken ? (0,identifiers/* checkWebhookToken */.xS)(names/* Inputs */.G0.WebhookToken, webhookToken) : undefined;
+    return {
+        webhookUrl: (0,urls/* buildWebhookUrl */.rz)(endpoint, ids, token),
+        webhookVersion: token ? 'v3' : 'v2',
+        endpoint,
+        ids
+    };
+}
+function required(name, input) {
+    const value = input(name);
+    if (!value) {
+        throw new errors/* InputError */.d(name, `required: set '${name}', or set 'webhook-url' to the trigger's webhook URL as Harness shows it.`);
+    }
+    return value;
+}
+/** Identifier inputs may fill what the copied URL lacks; where both say something, they must agree. */
+function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
+    const parsed = (0,urls/* parseWebhookUrl */._b)(webhookUrl);
+    redactor.add(parsed.webhookToken);
+    if (webhookToken && webhookToken !== parsed.webhookToken) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.WebhookToken, parsed.webhookToken
+            ? 'does not match the token in webhook-url; set only one of them.'
+            : 'is set, but webhook-url is a v2 URL without a token; use the v3 URL Harness shows, or drop webhook-token.');
+    }
+    const pick = (name, fromUrl, query) => {
+        const fromInput = input(name);
+        if (fromUrl && fromInput && fromUrl !== fromInput) {
+            throw new errors/* InputError */.d(name, `'${fromInput}' disagrees with ${query} '${fromUrl}' in webhook-url.`);
+        }
+        const value = fromUrl || fromInput;
+        if (!value) {
+            throw new errors/* InputError */.d(name, `required: webhook-url has no ${query}, so set '${name}'` +
+                (query === 'pipelineIdentifier' || query === 'triggerIdentifier'
+                    ? ' (sent without it, every custom trigger of the project would fire).'
+                    : '.'));
+        }
+        return value;
+    };
+    const ids = {
+        accountId: pick(names/* Inputs */.G0.AccountId, parsed.accountId, 'accountIdentifier'),
+        orgId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.OrgId, pick(names/* Inputs */.G0.OrgId, parsed.orgId, 'orgIdentifier')),
+        projectId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.ProjectId, pick(names/* Inputs */.G0.ProjectId, parsed.projectId, 'projectIdentifier')),
+        pipelineId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.PipelineId, pick(names/* Inputs */.G0.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
+        triggerId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.TriggerId, pick(names/* Inputs */.G0.TriggerId, parsed.triggerId, 'triggerIdentifier'))
+    };
+    // Rebuilt from the parsed parts, so what we send always carries all five identifiers.
+    return {
+        webhookUrl: (0,urls/* buildWebhookUrl */.rz)(parsed.endpoint, ids, parsed.webhookToken),
+        webhookVersion: parsed.version,
+        endpoint: parsed.endpoint,
+        ids
+    };
+}
+function checkApiKey(apiKey, accountId) {
+    if (!API_KEY_SHAPE.test(apiKey)) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.ApiKey, 'does not look like a Harness API key: expected pat.<account>.<id>.<secret> or sat.<account>.<id>.<secret> (a personal access or service-account token).');
+    }
+    const parts = apiKey.split('.');
+    if (parts.length === 4 && parts[1] !== accountId) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
+    }
+}
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+function readBoolean(name, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    if (TRUE_WORDS.includes(raw))
+        return true;
+    if (FALSE_WORDS.includes(raw))
+        return false;
+    throw new errors/* InputError */.d(name, `expected true or false; got '${raw.slice(0, 40)}'.`);
+}
+function composeBody(input, env, github) {
+    const buildOutputsRaw = input(names/* Inputs */.G0.BuildOutputs);
+    const payloadRaw = input(names/* Inputs */.G0.Payload);
+    const image = resolveImage({
+        imageInput: input(names/* Inputs */.G0.Image) || undefined,
+        tagInput: input(names/* Inputs */.G0.Tag) || undefined,
+        buildOutputs: buildOutputsRaw
+            ? parseJsonObjectInput(names/* Inputs */.G0.BuildOutputs, buildOutputsRaw)
+            : undefined,
+        dockerMetadataJson: env.DOCKER_METADATA_OUTPUT_JSON,
+        dockerMetadataVersion: env.DOCKER_METADATA_OUTPUT_VERSION,
+        sha: env.GITHUB_SHA
+    });
+    const pickFrom = (fromInput, value) => fromInput ? value : undefined;
+    const body = buildBody({
+        github,
+        derived: {
+            image: pickFrom(!image.imageFromInput, image.image),
+            tag: pickFrom(!image.tagFromInput, image.tag),
+            digest: image.imageFromInput ? undefined : image.digest
+        },
+        payload: payloadRaw ? parseJsonObjectInput(names/* Inputs */.G0.Payload, payloadRaw) : undefined,
+        inputs: {
+            image: pickFrom(image.imageFromInput, image.image),
+            tag: pickFrom(image.tagFromInput, image.tag),
+            digest: image.imageFromInput ? image.digest : undefined
+        }
+    });
+    const size = JSON.stringify(body).length;
+    if (size > MAX_BODY_CHARS) {
+        throw new errors/* InputError */.d(names/* Inputs */.G0.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
+    }
+    return { body, image };
+}
+
+// EXTERNAL MODULE: ./src/harness/client.ts + 2 modules
+var harness_client = __nccwpck_require__(9461);
+;// CONCATENATED MODULE: ./src/harness/status.ts
+/**
+ * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
+ * A missing status is pending too (nothing processed yet). Case-insensitive.
+ */
+function classifyEventStatus(status, pipelineExecutionId) {
+    const name = status?.trim().toUpperCase() ?? '';
+    if (name === '' || name === 'QUEUED')
+        return 'pending';
+    if (name === 'TARGET_EXECUTION_REQUESTED' && pipelineExecutionId?.trim())
+        return 'started';
+    return 'never-started';
+}
+/**
+ * Statuses by phase, written as display names or engine names; they are compared with case and
+ * `_` ignored, so `ApprovalWaiting`, `APPROVAL_WAITING` and `approvalwaiting` are one status.
+ * Skipped and Suspended are terminal in Harness (and "positive" to it), but an execution that did
+ * not run its stages has not deployed anything: a deploy gate counts them as failed.
+ */
+const PHASE_STATUSES = {
+    passed: ['Success', 'Succeeded', 'PassedWithWarning', 'IgnoreFailed'],
+    failed: [
+        'Failed',
+        'Errored',
+        'Aborted',
+        'Expired',
+        'ApprovalRejected',
+        'AbortedByFreeze',
+        'FreezeFailed',
+        'Skipped',
+        'Suspended'
+    ],
+    'waiting-for-person': [
+        'ApprovalWaiting',
+        'InterventionWaiting',
+        'InputWaiting',
+        'Paused',
+        'Pausing'
+    ],
+    queued: [
+        'Queued',
+        'QueuedLicenseLimitReached',
+        'QueuedExecutionConcurrencyReached',
+        'QueuedGlobalInfraCapacityReached',
+        'QueuedPlanCreation',
+        'QueuedStepConcurrency',
+        'ResourceWaiting',
+        'NotStarted',
+        'Waiting',
+        'Starting',
+        'StartingPlanCreation'
+    ],
+    running: [
+        'Running',
+        'AsyncWaiting',
+        'TaskWaiting',
+        'TimedWaiting',
+        'WaitStepRunning',
+        'UploadWaiting',
+        'Discontinuing'
+    ]
+};
+const PHASE_BY_KEY = new Map(Object.entries(PHASE_STATUSES).flatMap(([phase, statuses]) => statuses.map(status => [statusKey(status), phase])));
+function statusKey(status) {
+    return status.trim().replace(/_/g, '').toLowerCase();
+}
+/** Case-insensitive on the display name (`ApprovalWaiting`) and the enum name (`APPROVAL_WAITING`). */
+function classifyExecutionStatus(status) {
+    return PHASE_BY_KEY.get(statusKey(status)) ?? 'unknown';
+}
+function isTerminal(phase) {
+    return phase === 'passed' || phase === 'failed';
+}
+/**
+ * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
+ * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
+ */
+function humanStatusLabel(status) {
+    const words = status
+        .trim()
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .split(/[\s_]+/)
+        .filter(word => word !== '')
+        .map(word => word.toLowerCase());
+    if (words.length === 0)
+        return 'Unknown';
+    const sentence = words.join(' ');
+    return sentence[0].toUpperCase() + sentence.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/wait/intervals.ts
+/** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
+const FIRST_EVENT_POLL_MS = 2_000;
+/** Backoff after failed reads never waits longer than this (unless the poll interval itself is longer). */
+const MAX_RETRY_DELAY_MS = 60_000;
+/**
+ * The wait before the next look at something that is expected to appear soon (a pending event, an
+ * execution Harness does not know yet): 2 s, 4 s, 8 s, … up to the poll interval.
+ * `earlierLooks` counts the looks already made in this streak, from 0.
+ */
+function fastStartDelay(earlierLooks, pollIntervalMs) {
+    const doubled = FIRST_EVENT_POLL_MS * 2 ** Math.min(earlierLooks, 30);
+    return Math.min(doubled, pollIntervalMs);
+}
+/**
+ * The wait after the n-th failed read in a row (n ≥ 1): the usual delay doubled per failure, capped,
+ * with "equal jitter" (half fixed, half random) so that many runners hit by the same outage spread out.
+ * Never shorter than the usual delay, so errors can never make us read more often than success would.
+ */
+function retryDelay(failuresInARow, usualDelayMs, random) {
+    const cap = Math.max(MAX_RETRY_DELAY_MS, usualDelayMs);
+    const ceiling = Math.min(cap, usualDelayMs * 2 ** Math.min(failuresInARow, 30));
+    const jittered = ceiling / 2 + clampUnit(random()) * (ceiling / 2);
+    return Math.round(Math.max(usualDelayMs, jittered));
+}
+function clampUnit(value) {
+    return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
+}
+
+;// CONCATENATED MODULE: ./src/wait/stages.ts
+
+
+/** Harness lists every stage from the start; a stage that has not started yet is not news. */
+const NOT_STARTED = new Set(['notstarted', 'not_started']);
+/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
+class StageTracker {
+    lastStatus = new Map();
+    /** One line per stage whose status changed since the previous call, in the order the stages started. */
+    changes(stages) {
+        const changed = stages.filter(stage => this.record(stage));
+        return [...changed].sort(byStartThenName).map(describeStage);
+    }
+    record(stage) {
+        const before = this.lastStatus.get(stage.nodeUuid);
+        this.lastStatus.set(stage.nodeUuid, stage.status);
+        if (before === undefined)
+            return !NOT_STARTED.has(stage.status.toLowerCase());
+        return before !== stage.status;
+    }
+}
+/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
+function describeStage(stage) {
+    const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
+    const phase = classifyExecutionStatus(stage.status);
+    if (phase !== 'passed' && phase !== 'failed')
+        return label;
+    const took = elapsed(stage.startTs, stage.endTs);
+    if (phase === 'passed')
+        return took === undefined ? label : `${label} in ${took}`;
+    const after = took === undefined ? '' : ` after ${took}`;
+    const why = stage.failureMessage ? `: ${oneLine(stage.failureMessage)}` : '';
+    return `${label}${after}${why}`;
+}
+/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
+function elapsed(startTs, endTs) {
+    if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
+        return undefined;
+    return formatDuration(endTs - startTs);
+}
+/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
+function oneLine(text, maxLength = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+}
+function byStartThenName(a, b) {
+    const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
+    const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
+    return startA - startB || a.name.localeCompare(b.name);
+}
+
+// EXTERNAL MODULE: ./src/http/request.ts + 3 modules
+var request = __nccwpck_require__(3924);
+;// CONCATENATED MODULE: ./src/wait/failures.ts
+
+
+
+
+/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
+function isPassingTrouble(error) {
+    if (error instanceof request/* NetworkError */.Dr)
+        return true;
+    return error instanceof harness_client/* HarnessApiError */.R && error.retryable;
+}
+function isNotFound(error) {
+    return error instanceof harness_client/* HarnessApiError */.R && error.httpStatus === 404;
+}
+/** Harness's words plus the HTTP status; client errors are already secret-free. */
+function describeReadError(error) {
+    if (error instanceof harness_client/* HarnessApiError */.R)
+        return `${error.message} (HTTP ${error.httpStatus})`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
+ * network does not flood the log), and spaces the retries out with backoff and jitter.
+ */
+class ReadFailures {
+    log;
+    random;
+    inARow = 0;
+    last;
+    constructor(log, random) {
+        this.log = log;
+        this.random = random;
+    }
+    /** The error of the streak still going on, for a timeout message. */
+    get lastError() {
+        return this.inARow > 0 ? this.last : undefined;
+    }
+    /** How long to wait before trying again; the caller has checked the error is passing. */
+    retryAfter(error, what, usualDelayMs) {
+        this.inARow += 1;
+        this.last = describeReadError(error);
+        const delay = retryDelay(this.inARow, usualDelayMs, this.random);
+        const line = `Could not read ${what}: ${this.last}; trying again in ${formatDuration(delay)}.`;
+        if (this.inARow === 1)
+            this.log.warning(line);
+        else
+            this.log.debug(line);
+        return delay;
+    }
+    succeeded(what) {
+        if (this.inARow > 0) {
+            const reads = this.inARow === 1 ? 'read' : 'reads';
+            this.log.info(`Read ${what} again after ${this.inARow} failed ${reads}.`);
+        }
+        this.inARow = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/wait/messages.ts
+
+
+
+/** What to check first, for the event statuses a custom trigger can end in without starting. */
+const NEVER_STARTED_HINTS = {
+    NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: "Check the trigger's payload conditions: their value side is literal text, so an expression there never matches.",
+    NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS: "Check the trigger's header conditions.",
+    NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS: "Check the trigger's JEXL condition.",
+    NO_ENABLED_CUSTOM_TRIGGER_FOUND: 'Check that the trigger exists and is enabled.',
+    TARGET_EXECUTION_REQUESTED: 'Harness gave no execution id for it, so there is nothing to follow.',
+    INVALID_RUNTIME_INPUT_YAML: 'Harness could not start the pipeline: check the trigger\'s inputs, the permissions, and for a Git-stored pipeline a "branch" in the payload.'
+};
+const PENDING_CAUSES = 'Usual causes: a payload condition whose value is an expression such as <+trigger.payload.x> ' +
+    '(Harness compares the value as literal text), a Git-stored pipeline while the payload has no ' +
+    '"branch", or a disabled trigger.';
+/** What a person is asked to do, by lower-cased status without underscores. */
+const PERSON_WAITS = {
+    approvalwaiting: 'is waiting for an approval',
+    interventionwaiting: 'is waiting for manual intervention',
+    inputwaiting: 'is waiting for runtime input',
+    paused: 'is paused',
+    pausing: 'is being paused'
+};
+function neverStartedMessage(status, harnessMessage) {
+    const said = harnessMessage ? ` (${oneLine(harnessMessage)})` : '';
+    const hint = status ? NEVER_STARTED_HINTS[status.toUpperCase()] : undefined;
+    const base = `Harness did not start the pipeline: the trigger event ended as ${status ?? 'an unknown status'}${said}.`;
+    return hint ? `${base} ${hint}` : base;
+}
+function eventPendingMessage(status, waitedMs, limitWasTimeout) {
+    const state = status ? `pending (${status})` : 'unprocessed';
+    const when = limitWasTimeout
+        ? `when the timeout of ${formatDuration(waitedMs)} was reached`
+        : `after ${formatDuration(waitedMs)}`;
+    return `Harness still had the trigger event ${state} ${when}; the pipeline did not start. ${PENDING_CAUSES}`;
+}
+/** The step's last line once the execution reached a terminal status. */
+function executionEndedMessage(summary, url) {
+    const took = elapsed(summary.startTs, summary.endTs);
+    if (classifyExecutionStatus(summary.status) === 'passed') {
+        return `Pipeline execution ended with ${summary.status}${took ? ` in ${took}` : ''}: ${url}`;
+    }
+    const after = took ? ` after ${took}` : '';
+    const why = summary.failureMessage ? `: ${oneLine(summary.failureMessage)}` : '';
+    return `Pipeline execution ended with ${summary.status}${after}${why} (${url})`;
+}
+function personWaitingNotice(status, url) {
+    const doing = PERSON_WAITS[status.toLowerCase().replace(/_/g, '')] ?? 'is waiting for a person';
+    return `The pipeline ${doing} (${status}): ${url}`;
+}
+function timeoutMessage(timeoutMs, where) {
+    const head = `Timed out after ${formatDuration(timeoutMs)}`;
+    if (!where.executionUrl) {
+        return `${head} before Harness said what became of the trigger event${lastErrorNote(where)}.`;
+    }
+    if (!where.status) {
+        return `${head} before Harness reported the execution's status${lastErrorNote(where)}: ${where.executionUrl}`;
+    }
+    return `${head}: the pipeline execution is still ${where.status}: ${where.executionUrl}`;
+}
+function cancelledMessage(where) {
+    if (!where.executionUrl)
+        return 'Cancelled while waiting for Harness to process the trigger event.';
+    const stood = where.status ? ` (last status ${where.status})` : '';
+    return `Cancelled while waiting for the pipeline execution${stood}: ${where.executionUrl}`;
+}
+function unreadableMessage(what, error, where) {
+    const base = `Could not read ${what}: ${error}`;
+    if (!where.executionUrl)
+        return base;
+    const stood = where.status ? ` (last status ${where.status})` : '';
+    return `${base}${stood}: ${where.executionUrl}`;
+}
+function lastErrorNote(where) {
+    return where.lastError ? ` (last error: ${where.lastError})` : '';
+}
+
+;// CONCATENATED MODULE: ./src/wait.ts
+
+
+
+
+
+
+
+const DEFAULT_EVENT_PENDING_LIMIT_MS = 5 * 60_000;
+/** Right after the event starts it, Harness may not know the execution yet (eventual consistency). */
+const EXECUTION_NOT_FOUND_TOLERANCE = 3;
+/**
+ * Follows the trigger event until Harness has processed it, then the execution it started until a
+ * terminal status, the timeout, or cancellation. Never throws for Harness's or the network's
+ * sake: every ending is a WaitResult. Aborting the execution is the caller's business.
+ */
+function waitForPipeline(request, deps) {
+    return new PipelineWait(request, deps).run();
+}
+/** A read failed in a way waiting will not cure (401, 403, a 404 that stays, an odd answer). */
+class Unreadable extends Error {
+    what;
+    reason;
+    constructor(what, reason) {
+        super(reason);
+        this.what = what;
+        this.reason = reason;
+    }
+}
+class PipelineWait {
+    request;
+    deps;
+    startedAt;
+    deadline;
+    pendingDeadline;
+    failures;
+    stages = new StageTracker();
+    webhookStatus;
+    eventStatusSeen = false;
+    sawPendingEvent = false;
+    eventLooks = 0;
+    historyTroubleTold = false;
+    executionId;
+    serverExecutionUrl;
+    execution;
+    notFoundLooks = 0;
+    constructor(request, deps) {
+        this.request = request;
+        this.deps = deps;
+        this.startedAt = deps.now();
+        this.deadline = this.startedAt + request.timeoutMs;
+        const pendingLimit = request.eventPendingLimitMs ?? DEFAULT_EVENT_PENDING_LIMIT_MS;
+        this.pendingDeadline = this.startedAt + Math.min(pendingLimit, request.timeoutMs);
+        this.failures = new ReadFailures(deps.log, () => deps.random());
+    }
+    async run() {
+        try {
+            const event = await this.followEvent();
+            if ('outcome' in event)
+                return event;
+            this.executionId = event.executionId;
+            this.serverExecutionUrl = event.executionUrl;
+            this.request.onExecutionStarted?.({
+                webhookStatus: event.status,
+                executionId: event.executionId,
+                executionUrl: this.executionUrl() ?? ''
+            });
+            return await this.followExecution(event.executionId);
+        }
+        catch (error) {
+            if (!(error instanceof Unreadable))
+                throw error;
+            return this.result('failed', unreadableMessage(error.what, error.reason, this.whereItStands()), {
+                status: undefined
+            });
+        }
+    }
+    // ── the event ────────────────────────────────────────────────────────────────────────────
+    async followEvent() {
+        // Once Harness has said "pending", the shorter pending limit applies; before any answer, only
+        // the timeout does (read errors never end the wait early).
+        const end = await this.poll(() => (this.sawPendingEvent ? this.pendingDeadline : this.deadline), () => this.lookAtEvent());
+        if (end.kind === 'cancelled')
+            return this.result('cancelled', cancelledMessage({}));
+        const verdict = end.kind === 'done' ? end.value : await this.lastLookBeforeGivingUp();
+        if (verdict === undefined)
+            return this.eventNeverSettled();
+        if (verdict.phase === 'started')
+            return verdict;
+        return this.result('never-started', neverStartedMessage(verdict.status, verdict.message));
+    }
+    async lookAtEvent() {
+        const usualDelay = fastStartDelay(this.eventLooks, this.request.pollIntervalMs);
+        let details;
+        try {
+            details = await this.deps.client.getEventDetails(this.request.ids.accountId, this.request.eventId);
+        }
+        catch (error) {
+            return { again: this.afterFailedRead(error, 'the trigger event', usualDelay) };
+        }
+        this.failures.succeeded('the trigger event');
+        const verdict = await this.judgeEvent(details);
+        this.noteEventStatus(verdict.status);
+        if (verdict.phase !== 'pending')
+            return { done: verdict };
+        this.sawPendingEvent = true;
+        this.eventLooks += 1;
+        return { again: usualDelay };
+    }
+    async judgeEvent(details) {
+        const verdict = details.pending
+            ? { phase: 'pending', status: details.status }
+            : this.verdictOf(details.status, details.pipelineExecutionId, details.message, details.executionUrl);
+        // Stuck-QUEUED trap: when the event made several history rows, the details endpoint may show
+        // the QUEUED one forever (with warningMsg); the history has the real answer.
+        if (verdict.phase === 'pending' && details.warningMsg) {
+            return (await this.lookAtHistory()) ?? verdict;
+        }
+        return verdict;
+    }
+    verdictOf(status, executionId, message, executionUrl) {
+        const phase = classifyEventStatus(status, executionId);
+        if (phase === 'pending')
+            return { phase, status };
+        if (phase === 'started' && status && executionId) {
+            return { phase, status, executionId, executionUrl };
+        }
+        return { phase: 'never-started', status, message };
+    }
+    /** The newest history record that is past QUEUED, or undefined when there is none (or no answer). */
+    async lookAtHistory() {
+        let records;
+        try {
+            records = await this.deps.client.getEventHistory(this.request.ids.accountId, this.request.eventId);
+        }
+        catch (error) {
+            const line = `Could not read the trigger event's history: ${describeReadError(error)}`;
+            if (this.historyTroubleTold)
+                this.deps.log.debug(line);
+            else
+                this.deps.log.warning(line);
+            this.historyTroubleTold = true;
+            return undefined;
+        }
+        const newestFirst = records
+            .map((record, index) => ({ record, index }))
+            .sort((a, b) => (b.record.createdAt ?? 0) - (a.record.createdAt ?? 0) || a.index - b.index);
+        for (const { record } of newestFirst) {
+            const verdict = this.verdictOf(record.finalStatus, record.planExecutionId, record.message);
+            if (verdict.phase !== 'pending')
+                return verdict;
+        }
+        return undefined;
+    }
+    /** Before failing a pending event, one look at the history: the details can lag behind it. */
+    async lastLookBeforeGivingUp() {
+        if (!this.sawPendingEvent || this.request.cancelSignal.aborted)
+            return undefined;
+        const verdict = await this.lookAtHistory();
+        if (verdict)
+            this.noteEventStatus(verdict.status);
+        return verdict;
+    }
+    eventNeverSettled() {
+        if (this.request.cancelSignal.aborted)
+            return this.result('cancelled', cancelledMessage({}));
+        if (!this.sawPendingEvent) {
+            return this.result('timeout', timeoutMessage(this.request.timeoutMs, this.whereItStands()));
+        }
+        const limitWasTimeout = this.pendingDeadline >= this.deadline;
+        const message = eventPendingMessage(this.webhookStatus, this.pendingDeadline - this.startedAt, limitWasTimeout);
+        return this.result('event-pending', message);
+    }
+    noteEventStatus(status) {
+        if (this.eventStatusSeen && status === this.webhookStatus)
+            return;
+        this.eventStatusSeen = true;
+        this.webhookStatus = status;
+        this.deps.log.info(status ? `Trigger event: ${status}` : 'Trigger event: not processed by Harness yet');
+    }
+    // ── the execution ────────────────────────────────────────────────────────────────────────
+    async followExecution(executionId) {
+        const end = await this.poll(() => this.deadline, () => this.lookAtExecution(executionId));
+        if (end.kind === 'cancelled')
+            return this.result('cancelled', cancelledMessage(this.whereItStands()));
+        if (end.kind === 'deadline') {
+            return this.result('timeout', timeoutMessage(this.request.timeoutMs, this.whereItStands()));
+        }
+        const summary = end.value;
+        const outcome = classifyExecutionStatus(summary.status) === 'passed' ? 'passed' : 'failed';
+        return this.result(outcome, executionEndedMessage(summary, this.executionUrl() ?? ''));
+    }
+    async lookAtExecution(executionId) {
+        const { pollIntervalMs } = this.request;
+        let summary;
+        try {
+            summary = await this.deps.client.getExecution(this.request.ids, executionId);
+        }
+        catch (error) {
+            if (this.mayNotExistYet(error)) {
+                const delay = fastStartDelay(this.notFoundLooks, pollIntervalMs);
+                this.notFoundLooks += 1;
+                this.deps.log.debug(`Harness does not know execution ${executionId} yet (HTTP 404); looking again in ${formatDuration(delay)}.`);
+                return { again: delay };
+            }
+            return { again: this.afterFailedRead(error, 'the pipeline execution', pollIntervalMs) };
+        }
+        this.failures.succeeded('the pipeline execution');
+        const terminal = isTerminal(classifyExecutionStatus(summary.status));
+        this.noteExecution(summary, terminal);
+        return terminal ? { done: summary } : { again: pollIntervalMs };
+    }
+    mayNotExistYet(error) {
+        return (this.execution === undefined &&
+            isNotFound(error) &&
+            this.notFoundLooks < EXECUTION_NOT_FOUND_TOLERANCE);
+    }
+    /** Logs what changed since the last read: the pipeline's status, and each stage's. */
+    noteExecution(summary, terminal) {
+        const statusChanged = summary.status !== this.execution?.status;
+        this.execution = summary;
+        const stageLines = this.stages.changes(summary.stages);
+        // At the start the pipeline's line reads best first; at the end, the stages' outcomes lead up to it.
+        if (terminal)
+            stageLines.forEach(line => this.deps.log.info(line));
+        if (statusChanged)
+            this.announceStatus(summary.status);
+        if (!terminal)
+            stageLines.forEach(line => this.deps.log.info(line));
+    }
+    announceStatus(status) {
+        if (classifyExecutionStatus(status) === 'waiting-for-person') {
+            this.deps.log.notice(personWaitingNotice(status, this.executionUrl() ?? ''));
+        }
+        else {
+            this.deps.log.info(`Pipeline execution: ${status}`);
+        }
+    }
+    // ── shared ───────────────────────────────────────────────────────────────────────────────
+    /**
+     * Looks, then sleeps for what the look asked (never past `until`), until a look is done, `until`
+     * has passed (after one last look at it), or the run is cancelled.
+     */
+    async poll(until, look) {
+        const { cancelSignal } = this.request;
+        for (;;) {
+            void 0;
+            const seen = await look();
+            // A terminal answer is worth more than a cancellation that came while it was on its way.
+            if ('done' in seen)
+                return { kind: 'done', value: seen.done };
+            const remaining = until() - this.deps.now();
+            if (remaining <= 0)
+                return { kind: 'deadline' };
+            await this.deps.sleep(Math.min(seen.again, remaining), cancelSignal);
+        }
+    }
+    /** The delay before trying again, or Unreadable when waiting will not help. */
+    afterFailedRead(error, what, usualDelayMs) {
+        if (!isPassingTrouble(error))
+            throw new Unreadable(what, describeReadError(error));
+        return this.failures.retryAfter(error, what, usualDelayMs);
+    }
+    executionUrl() {
+        if (!this.executionId)
+            return undefined;
+        const known = this.execution?.executionUrl || this.serverExecutionUrl;
+        if (known)
+            return known;
+        const module = this.execution?.modules?.find(name => name.toLowerCase() !== 'pms') ?? 'cd';
+        return (0,urls/* executionPageUrl */.nK)(this.request.endpoint, this.request.ids, this.executionId, module);
+    }
+    whereItStands() {
+        return {
+            status: this.execution?.status,
+            executionUrl: this.executionUrl(),
+            lastError: this.failures.lastError
+        };
+    }
+    result(outcome, message, override = {}) {
+        return {
+            outcome,
+            webhookStatus: this.webhookStatus,
+            executionId: this.executionId,
+            executionUrl: this.executionUrl(),
+            status: 'status' in override ? override.status : this.execution?.status,
+            message,
+            execution: this.execution,
+            startedAt: this.startedAt,
+            endedAt: this.deps.now()
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report.ts
+
+
+/** More stages than this and the list stops helping the eye. */
+const MAX_STAGES_SHOWN = 15;
+/**
+ * The markdown for one deployment: a heading that names the pipeline and the leg's image (so every
+ * matrix leg's section stands apart), a table, the links. Used for the job summary and the PR
+ * comment alike. Pure; renders nothing secret: `settings.webhookUrl` and keys are never read.
+ */
+function renderSummary(view) {
+    const { settings, accepted, result } = view;
+    const { ids } = settings;
+    const rows = [
+        ['Pipeline', `${code(ids.pipelineId)} in ${code(`${ids.orgId}/${ids.projectId}`)}`],
+        ['Trigger', code(ids.triggerId)],
+        ['Image', artifactCell(settings)],
+        ['Event', `${code(accepted.eventCorrelationId)} ${eventStatus(view)}`],
+        ['Execution', executionCell(view)]
+    ];
+    const duration = durationCell(result);
+    if (duration)
+        rows.push(duration);
+    const stages = result?.execution?.stages ?? [];
+    if (stages.length > 0)
+        rows.push(['Stages', stagesCell(stages)]);
+    const lines = [
+        `### ${overallMark(view)} Harness: ${ids.pipelineId} · ${code(artifactName(settings))}`,
+        '',
+        '| | |',
+        '|---|---|',
+        ...rows.map(([key, value]) => `| ${key} | ${cell(value)} |`),
+        '',
+        linksLine(view)
+    ];
+    if (result && result.outcome !== 'passed')
+        lines.push('', `> ${plain(report_oneLine(result.message))}`);
+    return lines.join('\n') + '\n';
+}
+/** `image:tag`, or the tag alone, or what is known: names the matrix leg. */
+function artifactName({ image, ids }) {
+    if (image.image)
+        return image.tag ? `${image.image}:${image.tag}` : image.image;
+    return image.tag ? `tag ${image.tag}` : ids.triggerId;
+}
+function artifactCell({ image }) {
+    const name = image.image
+        ? code(image.tag ? `${image.image}:${image.tag}` : image.image)
+        : image.tag
+            ? `no image, tag ${code(image.tag)}`
+            : 'none found';
+    // `sha256:` and 12 hex digits tell digests apart as well as `docker images` does.
+    return image.digest ? `${name} @ ${code(`${image.digest.slice(0, 19)}…`)}` : name;
+}
+function eventStatus({ result, started }) {
+    const status = result?.webhookStatus ?? started?.webhookStatus;
+    return status ? plain(status) : 'accepted';
+}
+function executionCell({ settings, started, result }) {
+    if (result) {
+        const words = result.status ?? outcomeWords[result.outcome];
+        const run = result.execution?.runSequence ? ` (run #${result.execution.runSequence})` : '';
+        return `${resultMark(result)} ${plain(words)}${run}`;
+    }
+    if (started)
+        return `${statusMarks.running} Running`;
+    return settings.wait
+        ? `${statusMarks.queued} Waiting for Harness to start it`
+        : 'Not followed (`wait` is off)';
+}
+/** The execution's own duration when Harness gave both ends, else how long it was followed. */
+function durationCell(result) {
+    if (!result)
+        return undefined;
+    const execution = result.execution;
+    if (execution?.startTs && execution.endTs && execution.endTs >= execution.startTs) {
+        return ['Duration', roughDuration(execution.endTs - execution.startTs)];
+    }
+    return ['Followed for', roughDuration(result.endedAt - result.startedAt)];
+}
+/** In the order the stages started; those not started yet at the end. */
+function stagesCell(stages) {
+    const ordered = [...stages].sort((a, b) => (a.startTs ?? Number.MAX_SAFE_INTEGER) - (b.startTs ?? Number.MAX_SAFE_INTEGER) ||
+        a.name.localeCompare(b.name));
+    const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
+        const took = stage.startTs && stage.endTs && stage.endTs >= stage.startTs
+            ? ` ${roughDuration(stage.endTs - stage.startTs)}`
+            : '';
+        return `${markFor(stage.status)} ${plain(stage.name || stage.nodeUuid)}${took}`;
+    });
+    const hidden = ordered.length - shown.length;
+    return shown.join(' · ') + (hidden > 0 ? ` · and ${hidden} more` : '');
+}
+function linksLine({ accepted, started, result }) {
+    const executionUrl = result?.executionUrl ?? started?.executionUrl;
+    return [
+        executionUrl ? `[Execution](${executionUrl})` : undefined,
+        accepted.uiUrl ? `[Deployments](${accepted.uiUrl})` : undefined,
+        accepted.uiSetupUrl ? `[Pipeline studio](${accepted.uiSetupUrl})` : undefined
+    ]
+        .filter(Boolean)
+        .join(' · ');
+}
+const statusMarks = {
+    passed: '✅',
+    failed: '❌',
+    aborted: '⏹️',
+    expired: '⏱️',
+    skipped: '⏭️',
+    'waiting-for-person': '✋',
+    queued: '⏳',
+    running: '🔄',
+    unknown: '❔',
+    fired: '🚀'
+};
+/** A mark for any execution or stage status Harness reports. */
+function markFor(status) {
+    const phase = classifyExecutionStatus(status);
+    if (phase !== 'failed')
+        return statusMarks[phase];
+    const name = status.toLowerCase();
+    if (name.includes('abort'))
+        return statusMarks.aborted;
+    if (name === 'expired')
+        return statusMarks.expired;
+    if (name === 'skipped')
+        return statusMarks.skipped;
+    return statusMarks.failed;
+}
+function overallMark({ settings, started, result }) {
+    if (result)
+        return resultMark(result);
+    if (started)
+        return statusMarks.running;
+    return settings.wait ? statusMarks.queued : statusMarks.fired;
+}
+function resultMark(result) {
+    switch (result.outcome) {
+        case 'passed':
+            return statusMarks.passed;
+        case 'failed':
+            return result.status ? markFor(result.status) : statusMarks.failed;
+        case 'timeout':
+        case 'event-pending':
+            return statusMarks.expired;
+        case 'cancelled':
+            return statusMarks.aborted;
+        case 'never-started':
+            return statusMarks.failed;
+    }
+}
+const outcomeWords = {
+    passed: 'Passed',
+    failed: 'Failed',
+    'never-started': 'Did not start',
+    'event-pending': 'Event still pending',
+    timeout: 'Timed out',
+    cancelled: 'Cancelled'
+};
+/** Whole seconds read better in a summary than `1m 12s 345ms`. */
+function roughDuration(ms) {
+    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : Math.max(0, ms));
+}
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+/** Text from Harness, shown as text: no HTML, which could also fake a comment's hidden marker. */
+function plain(text) {
+    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function report_oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+}
+
+;// CONCATENATED MODULE: ./src/describe.ts
+/** One log line that says what is about to be fired, without any secret. */
+function describeTarget(settings) {
+    const { ids, endpoint, image, webhookVersion } = settings;
+    const artifact = [
+        image.image ? `image ${image.image} (${image.imageSource})` : 'no image',
+        image.tag ? `tag ${image.tag} (${image.tagSource})` : 'no tag',
+        image.digest ? `digest ${image.digest}` : undefined
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return (`Firing trigger '${ids.triggerId}' of pipeline '${ids.pipelineId}' ` +
+        `(${ids.orgId}/${ids.projectId}) at ${endpoint.origin} through the ${webhookVersion} webhook; ${artifact}.`);
+}
+
+// EXTERNAL MODULE: ./src/abort.ts
+var abort = __nccwpck_require__(6885);
+;// CONCATENATED MODULE: ./src/main.ts
+
+
+
+
+
+
+
+
+
+/** The main phase: settings → fire → (wait) → outputs, summary, exit status. */
+async function runMain(runtime) {
+    const { core } = runtime;
+    const redactor = new secrets/* Redactor */.p(secret => core.setSecret(secret));
+    core.saveState(names/* States */.DG.IsPost, 'true');
+    try {
+        const settings = readSettings({
+            getInput: name => core.getInput(name),
+            env: runtime.env,
+            readEventPayload: runtime.readEventPayload,
+            redactor
+        });
+        core.info(describeTarget(settings));
+        if (!settings.image.image) {
+            core.notice('No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.');
+        }
+        const client = new harness_client/* HarnessClient */.a({
+            endpoint: settings.endpoint,
+            apiKey: settings.apiKey,
+            redactor,
+            log: line => core.info(line),
+            sleep: ms => runtime.sleep(ms, new AbortController().signal),
+            send: runtime.send
+        });
+        const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body));
+        writeAcceptedOutputs(core, accepted, redactor);
+        core.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`);
+        if (accepted.uiUrl)
+            core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`);
+        const result = settings.wait
+            ? await waitAndSettle(runtime, settings, client, accepted, redactor)
+            : undefined;
+        await report(runtime, settings, accepted, result, redactor);
+        if (result && result.outcome !== 'passed')
+            core.setFailed(redactor.redact(result.message));
+    }
+    catch (error) {
+        core.setFailed(redactor.redact(failureText(error)));
+    }
+}
+async function waitAndSettle(runtime, settings, client, accepted, redactor) {
+    const { core } = runtime;
+    const scope = settings.ids;
+    const result = await waitForPipeline({
+        endpoint: settings.endpoint,
+        ids: settings.ids,
+        eventId: accepted.eventCorrelationId,
+        timeoutMs: settings.timeoutMs,
+        pollIntervalMs: settings.pollIntervalMs,
+        cancelSignal: runtime.cancelSignal,
+        onExecutionStarted: started => {
+            core.setOutput(names/* Outputs */.tY.WebhookStatus, started.webhookStatus);
+            core.setOutput(names/* Outputs */.tY.ExecutionId, started.executionId);
+            core.setOutput(names/* Outputs */.tY.ExecutionUrl, redactor.redact(started.executionUrl));
+            core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`);
+            // Should this process be killed before it sees the end, the post phase aborts it.
+            if (settings.abortOnCancel) {
+                const pending = {
+                    gateway: settings.endpoint.gateway,
+                    accountId: scope.accountId,
+                    orgId: scope.orgId,
+                    projectId: scope.projectId,
+                    executionId: started.executionId
+                };
+                core.saveState(names/* States */.DG.PendingAbort, JSON.stringify(pending));
+            }
+        }
+    }, {
+        client,
+        now: runtime.now,
+        sleep: runtime.sleep,
+        random: runtime.random,
+        log: {
+            info: line => core.info(redactor.redact(line)),
+            notice: line => core.notice(redactor.redact(line)),
+            warning: line => core.warning(redactor.redact(line)),
+            debug: line => core.debug(redactor.redact(line))
+        }
+    });
+    if (result.webhookStatus)
+        core.setOutput(names/* Outputs */.tY.WebhookStatus, result.webhookStatus);
+    if (result.executionId)
+        core.setOutput(names/* Outputs */.tY.ExecutionId, result.executionId);
+    if (result.executionUrl)
+        core.setOutput(names/* Outputs */.tY.ExecutionUrl, redactor.redact(result.executionUrl));
+    if (result.status)
+        core.setOutput(names/* Outputs */.tY.Status, result.status);
+    const shouldAbort = result.executionId &&
+        ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
+            (result.outcome === 'timeout' && settings.abortOnTimeout));
+    if (shouldAbort && result.executionId) {
+        await (0,abort/* abortExecution */.p)(client, scope, result.executionId, line => core.info(redactor.redact(line)));
+    }
+    // Whatever happened, the main phase has dealt with the execution: nothing left for post.
+    core.saveState(names/* States */.DG.PendingAbort, '');
+    return result;
+}
+function writeAcceptedOutputs(core, accepted, redactor) {
+    core.setOutput(names/* Outputs */.tY.EventCorrelationId, accepted.eventCorrelationId);
+    core.setOutput(names/* Outputs */.tY.UiUrl, redactor.redact(accepted.uiUrl));
+    core.setOutput(names/* Outputs */.tY.ApiUrl, redactor.redact(accepted.apiUrl));
+    core.setOutput(names/* Outputs */.tY.UiSetupUrl, redactor.redact(accepted.uiSetupUrl));
+}
+async function report(runtime, settings, accepted, result, redactor) {
+    const { core } = runtime;
+    const view = { settings, accepted, result };
+    if (settings.summary) {
+        try {
+            await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write();
+        }
+        catch (error) {
+            core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`));
+        }
+    }
+    if (settings.commentOnPr && runtime.commentOnPullRequest) {
+        await runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)));
+    }
+}
+function failureText(error) {
+    if (error instanceof errors/* InputError */.d)
+        return error.message;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+
+
+/***/ }),
+
+/***/ 6455:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DG: () => (/* binding */ States),
+/* harmony export */   G0: () => (/* binding */ Inputs),
+/* harmony export */   tY: () => (/* binding */ Outputs)
+/* harmony export */ });
+/** Input, output and state names, written once (../shared/interface.md holds the contract). */
+const Inputs = {
+    WebhookUrl: 'webhook-url',
+    HarnessUrl: 'harness-url',
+    AccountId: 'account-id',
+    OrgId: 'org-id',
+    ProjectId: 'project-id',
+    PipelineId: 'pipeline-id',
+    TriggerId: 'trigger-id',
+    WebhookToken: 'webhook-token',
+    ApiKey: 'api-key',
+    Image: 'image',
+    Tag: 'tag',
+    BuildOutputs: 'build-outputs',
+    Payload: 'payload',
+    GithubContext: 'github-context',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    AbortOnCancel: 'abort-on-cancel',
+    AbortOnTimeout: 'abort-on-timeout',
+    Summary: 'summary',
+    CommentOnPr: 'comment-on-pr',
+    GithubToken: 'github-token'
+};
+const Outputs = {
+    EventCorrelationId: 'eventCorrelationId',
+    UiUrl: 'uiUrl',
+    ApiUrl: 'apiUrl',
+    UiSetupUrl: 'uiSetupUrl',
+    WebhookStatus: 'webhookStatus',
+    ExecutionId: 'executionId',
+    ExecutionUrl: 'executionUrl',
+    Status: 'status'
+};
+/** Saved by the main phase for the post phase (`STATE_<name>`); never holds a secret. */
+const States = {
+    IsPost: 'isPost',
+    /** JSON of PendingAbort while an execution is being watched; empty once nothing is left to do */
+    PendingAbort: 'pendingAbort'
+};
+
+
+/***/ }),
+
+/***/ 6661:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   a: () => (/* binding */ runPost)
+/* harmony export */ });
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6455);
+/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
+/* harmony import */ var _harness_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9461);
+/* harmony import */ var _harness_urls_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2144);
+/* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6885);
+
+
+
+
+
+/**
+ * The post phase: when the main phase was stopped (cancelled, killed) while it watched an
+ * execution, abort that execution. Its own failures are warnings, never a failed job.
+ */
+async function runPost(runtime) {
+    const { core } = runtime;
+    const pending = (0,_abort_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePendingAbort */ .H)(core.getState(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .States */ .DG.PendingAbort));
+    if (!pending)
+        return;
+    const redactor = new _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .Redactor */ .p(secret => core.setSecret(secret));
+    const apiKey = core.getInput(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ApiKey).trim();
+    redactor.add(apiKey);
+    try {
+        const client = new _harness_client_js__WEBPACK_IMPORTED_MODULE_1__/* .HarnessClient */ .a({
+            endpoint: (0,_harness_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHarnessUrl */ .Xt)(pending.gateway),
+            apiKey: apiKey || undefined,
+            redactor,
+            send: runtime.send,
+            requestTimeoutMs: 5000
+        });
+        core.info(`The main step did not see execution ${pending.executionId} finish: aborting it.`);
+        const done = await (0,_abort_js__WEBPACK_IMPORTED_MODULE_3__/* .abortExecution */ .p)(client, pending, pending.executionId, line => core.info(redactor.redact(line)));
+        if (!done)
+            core.warning(`Execution ${pending.executionId} may still be running in Harness.`);
+    }
+    catch (error) {
+        core.warning(redactor.redact(error instanceof Error ? error.message : String(error)));
+    }
+}
+
+
+/***/ }),
+
+/***/ 7194:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ Redactor)
+/* harmony export */ });
+/**
+ * Remembers every secret the action has read and removes them from any text before it is shown.
+ * Harness echoes webhook tokens in its error messages, so everything that came back from the
+ * wire goes through `redact` before it reaches a log, an error, an output or a summary.
+ */
+class Redactor {
+    mask;
+    secrets = new Set();
+    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of formsOf(secret)) {
+            if (form.length < 3 || this.secrets.has(form))
+                continue;
+            this.secrets.add(form);
+            this.mask(form);
+        }
+    }
+    redact(text) {
+        let result = text;
+        // Longest first, so a secret that contains another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
+function formsOf(secret) {
+    const forms = new Set([secret.trim(), secret]);
+    forms.add(encodeURIComponent(secret));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    return [...forms].filter(Boolean);
+}
+
+
+/***/ }),
+
+/***/ 2613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 4434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 9896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 8611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 5692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 9278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 4589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 6698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 7540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 7598:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+
+/***/ }),
+
+/***/ 3053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 8474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 7067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 2467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 7030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 1792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 7075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 8500:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+
+/***/ }),
+
+/***/ 1692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
+/***/ 7975:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+
+/***/ }),
+
+/***/ 3429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 5919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 8522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 3193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 4756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 9023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 5049:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ debug),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return __awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return __awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+
+/***/ }),
+
+/***/ 1170:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   z: () => (/* binding */ summary)
+/* harmony export */ });
+/* unused harmony exports SUMMARY_ENV_VAR, SUMMARY_DOCS_URL, markdownSummary */
+/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(857);
+/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9896);
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = fs__WEBPACK_IMPORTED_MODULE_1__.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, fs__WEBPACK_IMPORTED_MODULE_1__.constants.R_OK | fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(os__WEBPACK_IMPORTED_MODULE_0__.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 
