@@ -73,6 +73,8 @@ export class EmulatedExecution {
     this.abortState = undefined
     /** @type {number | undefined} */
     this.endTs = undefined
+    /** @type {Map<string, { startTs?: number, endTs?: number }>} when each stage was first seen started / finished */
+    this.stageTimes = new Map()
   }
 
   get status() {
@@ -233,8 +235,7 @@ export class EmulatedExecution {
         nodeUuid: uuids[position],
         status,
         module: 'cd',
-        startTs: status === 'NotStarted' ? null : this.startTs,
-        endTs: isTerminal(status) ? (this.endTs ?? now) : null,
+        ...stageTimestamps(this, uuids[position], status, now),
         failureInfo: {
           message: BROKEN.has(status)
             ? (stage.failureMessage ?? this.script.failureMessage ?? DEFAULT_FAILURE)
@@ -247,6 +248,20 @@ export class EmulatedExecution {
       }
     })
   }
+}
+
+/**
+ * @param {EmulatedExecution} execution
+ * @param {string} uuid
+ * @param {string} status
+ * @param {number} now
+ */
+function stageTimestamps(execution, uuid, status, now) {
+  const times = execution.stageTimes.get(uuid) ?? {}
+  if (status !== 'NotStarted') times.startTs ??= now
+  if (isTerminal(status)) times.endTs ??= now
+  execution.stageTimes.set(uuid, times)
+  return { startTs: times.startTs ?? null, endTs: times.endTs ?? null }
 }
 
 /** @param {string} name */
