@@ -136,6 +136,22 @@ describe('comment-on-pr, through the bundled action', () => {
     assertCommentsClean(result)
   })
 
+  it('with wait, one comment moves from waiting to running to the final status', async () => {
+    const result = await deploy('ghcr.io/acme/api:pr-7', {
+      inputs: { wait: 'true', 'poll-interval': '200ms', timeout: '30s' }
+    })
+    expect(result.exitCode).toBe(0)
+    const writes = emulator.requestsTo('github').filter(request => request.method !== 'GET')
+    const marks = writes.map(request => {
+      const { body } = JSON.parse(request.body) as { body: string }
+      return body.split('\n')[1].split(' ')[1]
+    })
+    expect(marks).toEqual(['⏳', '🔄', '✅'])
+    expect(writes.map(request => request.method)).toEqual(['POST', 'PATCH', 'PATCH'])
+    expect(githubCalls().filter(call => call.startsWith('GET'))).toHaveLength(1)
+    expect(emulator.github.comments).toHaveLength(1)
+  })
+
   it('403 from GitHub: a warning that names the permission, and the deployment still passes', async () => {
     emulator.github.forbidden = true
     const result = await deploy('ghcr.io/acme/api:pr-7')
