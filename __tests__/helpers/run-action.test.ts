@@ -158,6 +158,30 @@ describe('runAction', () => {
     expect(emulator.requestsTo('eventHistory')).toHaveLength(1)
   })
 
+  it('plays the runner cancellation: SIGINT, SIGTERM, then SIGKILL for a step that stays', async () => {
+    const stubborn = entry(
+      'stubborn',
+      `import { request } from 'node:http'
+       for (const s of ['SIGINT', 'SIGTERM']) process.on(s, () => console.log('ignoring ' + s))
+       // ready for signals: tell the emulator
+       request(process.env['INPUT_HARNESS-URL'] + '/repos/a/b/issues/1/comments', res => res.resume()).end()
+       setInterval(() => {}, 1000)`
+    )
+    emulator.reset()
+    const result = await runAction({
+      entry: stubborn,
+      emulator,
+      cancel: { whenRequest: 'github', sigtermAfterMs: 100, sigkillAfterMs: 100 }
+    })
+    expect(result.signal).toBe('SIGKILL')
+    expect(result.timedOut).toBe(false)
+    expect(result.stdout).toBe('ignoring SIGINT\nignoring SIGTERM\n')
+    expect(result.signalsSent.map(s => s.name)).toEqual(['SIGINT', 'SIGTERM', 'SIGKILL'])
+    const [sigint, sigterm, sigkill] = result.signalsSent.map(s => s.atMs)
+    expect(sigterm - sigint).toBeGreaterThanOrEqual(90)
+    expect(sigkill - sigterm).toBeGreaterThanOrEqual(90)
+  })
+
   it('kills a step that does not exit in time: an error, or a result with allowTimeout', async () => {
     const hang = entry('hang', 'setInterval(() => {}, 1000)')
     await expect(runAction({ entry: hang, timeoutMs: 300 })).rejects.toThrow(

@@ -20,8 +20,12 @@ import { assertNoSecrets, secretsOfInputs } from './secrets.js'
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const ACTION_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
 
+/** The runner's cancellation: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. */
+export const RUNNER_SIGTERM_AFTER_MS = 7500
+export const RUNNER_SIGKILL_AFTER_MS = 2500
+
 export interface SignalPlan {
-  name: 'SIGINT' | 'SIGTERM'
+  name: 'SIGINT' | 'SIGTERM' | 'SIGKILL'
   /** ms after the start, or after `whenRequest` was seen */
   afterMs?: number
   /** wait until the emulator has recorded such a request (needs `emulator`) */
@@ -39,8 +43,13 @@ export interface RunActionOptions {
   timeoutMs?: number
   /** return `timedOut: true` instead of throwing */
   allowTimeout?: boolean
-  /** the runner's cancellation: one signal or several (SIGINT, then SIGTERM …) */
+  /** signals to send: one or several (SIGINT, then SIGTERM …) */
   signal?: SignalPlan | SignalPlan[]
+  /**
+   * the runner's whole cancellation sequence, starting as a SignalPlan would: SIGINT, then SIGTERM
+   * and SIGKILL after the runner's delays (shorter ones may be given to keep a test fast)
+   */
+  cancel?: Omit<SignalPlan, 'name'> & { sigtermAfterMs?: number; sigkillAfterMs?: number }
   /** default main; post needs `state` (a previous run's `result.state`) */
   phase?: 'main' | 'post'
   state?: Record<string, string>
@@ -101,6 +110,21 @@ export function parseCommands(stdout: string): ActionCommand[] {
   return commands
 }
 
+function signalPlans(options: RunActionOptions): SignalPlan[] {
+  const plans = options.signal ? [options.signal].flat() : []
+  if (options.cancel) {
+    const { sigtermAfterMs, sigkillAfterMs, afterMs = 0, whenRequest } = options.cancel
+    const sigterm = afterMs + (sigtermAfterMs ?? RUNNER_SIGTERM_AFTER_MS)
+    const sigkill = sigterm + (sigkillAfterMs ?? RUNNER_SIGKILL_AFTER_MS)
+    plans.push(
+      { name: 'SIGINT', afterMs, whenRequest },
+      { name: 'SIGTERM', afterMs: sigterm, whenRequest },
+      { name: 'SIGKILL', afterMs: sigkill, whenRequest }
+    )
+  }
+  return plans
+}
+
 function withEmulator(options: RunActionOptions) {
   const inputs = { ...options.inputs }
   const env = { ...options.env }
@@ -132,7 +156,7 @@ export async function runAction(options: RunActionOptions = {}): Promise<ActionR
   if (phase === 'post' && !options.state) {
     throw new Error("runAction: phase 'post' needs the state of a main run")
   }
-  const plans = options.signal ? [options.signal].flat() : []
+  const plans = signalPlans(options)
   if (plans.some(plan => plan.whenRequest !== undefined) && !options.emulator) {
     throw new Error('runAction: signal.whenRequest needs the emulator option')
   }
@@ -198,7 +222,7 @@ function spawnStep(
     signalsSent.push({ name, atMs: Date.now() - started })
     child.kill(name)
   }
-  const plans = options.signal ? [options.signal].flat() : []
+  const plans = signalPlans(options)
   const emulator = options.emulator
   for (const plan of plans) {
     const later = () => {
