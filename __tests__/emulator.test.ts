@@ -830,6 +830,18 @@ describe('GitHub routes', () => {
   })
 })
 
+describe('fixtures', () => {
+  it('have the shapes Harness uses', () => {
+    expect(ACCOUNT_ID).toMatch(/^[A-Za-z0-9_-]+$/)
+    for (const key of [API_KEY, VIEW_ONLY_API_KEY]) {
+      expect(key).toMatch(
+        new RegExp(`^(pat|sat)\\.${ACCOUNT_ID}\\.[0-9a-f]{24}\\.[A-Za-z0-9]{20}$`)
+      )
+    }
+    expect(WEBHOOK_TOKEN).toMatch(/^[A-Za-z0-9_-]{22}$/)
+  })
+})
+
 describe('emulator controls', () => {
   it('waits for a request, and reset() forgets everything and restores the world', async () => {
     const seen = emulator.waitForRequest('webhook', 2000)

@@ -14,7 +14,12 @@ import {
   type WorldOptions
 } from '../../emulator/index.js'
 
-export { FAKE_GITHUB_TOKEN, pullRequestEvent, pushEvent } from '../../emulator/index.js'
+export {
+  FAKE_GITHUB_TOKEN,
+  RUNNER_CONTEXT,
+  pullRequestEvent,
+  pushEvent
+} from '../../emulator/index.js'
 
 /** `acc-123_X`: Harness account ids are `[A-Za-z0-9_-]+` */
 export const ACCOUNT_ID = DEFAULT_ACCOUNT_ID
