@@ -393,10 +393,10 @@ describe('event processing (§2)', () => {
   })
 
   it('stays pending for pendingMs after the POST', async () => {
-    emulator.reset(world({ event: { pendingMs: 150 } }))
+    emulator.reset(world({ event: { pendingMs: 500 } }))
     const id = (await fire()).json.data.eventCorrelationId
     expect((await details(id)).json.data.webhookProcessingDetails.status).toBe('QUEUED')
-    await new Promise(done => setTimeout(done, 200))
+    await new Promise(done => setTimeout(done, 550))
     expect((await details(id)).json.data.webhookProcessingDetails.status).toBe(
       'TARGET_EXECUTION_REQUESTED'
     )
@@ -606,11 +606,11 @@ describe('executions (§3)', () => {
   })
 
   it('steps by time with stepMs', async () => {
-    emulator.reset(world({ execution: { statuses: ['Running', 'Success'], stepMs: 150 } }))
+    emulator.reset(world({ execution: { statuses: ['Running', 'Success'], stepMs: 500 } }))
     const id = await startExecution()
     expect((await execution(id)).json.data.pipelineExecutionSummary.status).toBe('Running')
     expect((await execution(id)).json.data.pipelineExecutionSummary.status).toBe('Running')
-    await new Promise(done => setTimeout(done, 200))
+    await new Promise(done => setTimeout(done, 550))
     expect((await execution(id)).json.data.pipelineExecutionSummary.status).toBe('Success')
   })
 
