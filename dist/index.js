@@ -1416,9 +1416,15 @@ const runtime = {
     now: () => Date.now(),
     sleep: (ms, signal) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
     random: Math.random,
+    // Octokit is loaded only here: it costs start-up time that only PR comments need.
     commentOnPullRequest: async (settings, text) => {
-        const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2169));
-        await commentOnPullRequest(core, settings, text);
+        try {
+            const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2169));
+            await commentOnPullRequest(core, settings, text);
+        }
+        catch (error) {
+            (0,_actions_core__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e)(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
+        }
     }
 };
 const phase = core.getState(_names_js__WEBPACK_IMPORTED_MODULE_2__/* .States */ .DG.IsPost) === 'true' ? _post_js__WEBPACK_IMPORTED_MODULE_4__/* .runPost */ .a : _main_js__WEBPACK_IMPORTED_MODULE_3__/* .runMain */ .V;
@@ -2079,13 +2085,13 @@ function composeBody(input, env, github) {
         derived: {
             image: pickFrom(!image.imageFromInput, image.image),
             tag: pickFrom(!image.tagFromInput, image.tag),
-            digest: image.imageFromInput ? undefined : image.digest
+            digest: image.digestSource === 'input' ? undefined : image.digest
         },
         payload: payloadRaw ? parseJsonObjectInput(names/* Inputs */.G0.Payload, payloadRaw) : undefined,
         inputs: {
             image: pickFrom(image.imageFromInput, image.image),
             tag: pickFrom(image.tagFromInput, image.tag),
-            digest: image.imageFromInput ? image.digest : undefined
+            digest: image.digestSource === 'input' ? image.digest : undefined
         }
     });
     const size = JSON.stringify(body).length;
@@ -2479,9 +2485,9 @@ class PipelineWait {
         catch (error) {
             if (!(error instanceof Unreadable))
                 throw error;
-            return this.result('failed', unreadableMessage(error.what, error.reason, this.whereItStands()), {
-                status: undefined
-            });
+            const message = unreadableMessage(error.what, error.reason, this.whereItStands());
+            // The execution's status is unknown now, whatever was read before.
+            return { ...this.result('failed', message), status: undefined };
         }
     }
     // ── the event ────────────────────────────────────────────────────────────────────────────
@@ -2653,7 +2659,8 @@ class PipelineWait {
     async poll(until, look) {
         const { cancelSignal } = this.request;
         for (;;) {
-            void 0;
+            if (cancelSignal.aborted)
+                return { kind: 'cancelled' };
             const seen = await look();
             // A terminal answer is worth more than a cancellation that came while it was on its way.
             if ('done' in seen)
@@ -2686,13 +2693,13 @@ class PipelineWait {
             lastError: this.failures.lastError
         };
     }
-    result(outcome, message, override = {}) {
+    result(outcome, message) {
         return {
             outcome,
             webhookStatus: this.webhookStatus,
             executionId: this.executionId,
             executionUrl: this.executionUrl(),
-            status: 'status' in override ? override.status : this.execution?.status,
+            status: this.execution?.status,
             message,
             execution: this.execution,
             startedAt: this.startedAt,
@@ -2905,6 +2912,7 @@ var abort = __nccwpck_require__(6885);
 
 
 
+const CANCEL_REQUEST_TIMEOUT_MS = 4000;
 /** The main phase: settings → fire → (wait) → outputs, summary, exit status. */
 async function runMain(runtime) {
     const { core } = runtime;
@@ -2934,6 +2942,10 @@ async function runMain(runtime) {
         core.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`);
         if (accepted.uiUrl)
             core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`);
+        // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
+        // comment queues behind these in github.ts, so it always lands last.
+        if (settings.wait)
+            void commentProgress(runtime, redactor, { settings, accepted });
         const result = settings.wait
             ? await waitAndSettle(runtime, settings, client, accepted, redactor)
             : undefined;
@@ -2960,6 +2972,7 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
             core.setOutput(names/* Outputs */.tY.ExecutionId, started.executionId);
             core.setOutput(names/* Outputs */.tY.ExecutionUrl, redactor.redact(started.executionUrl));
             core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`);
+            void commentProgress(runtime, redactor, { settings, accepted, started });
             // Should this process be killed before it sees the end, the post phase aborts it.
             if (settings.abortOnCancel) {
                 const pending = {
@@ -2992,15 +3005,34 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         core.setOutput(names/* Outputs */.tY.ExecutionUrl, redactor.redact(result.executionUrl));
     if (result.status)
         core.setOutput(names/* Outputs */.tY.Status, result.status);
+    if (result.outcome === 'passed')
+        core.info(redactor.redact(result.message));
+    // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
+    const settleClient = result.outcome === 'cancelled'
+        ? new harness_client/* HarnessClient */.a({ ...client.options, requestTimeoutMs: CANCEL_REQUEST_TIMEOUT_MS })
+        : client;
+    if (result.outcome === 'cancelled' && !result.executionId && settings.abortOnCancel) {
+        // Cancelled before we saw the execution start: one look, so a just-started one is not left running.
+        result.executionId = await executionStartedMeanwhile(settleClient, settings, accepted);
+    }
     const shouldAbort = result.executionId &&
         ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
             (result.outcome === 'timeout' && settings.abortOnTimeout));
     if (shouldAbort && result.executionId) {
-        await (0,abort/* abortExecution */.p)(client, scope, result.executionId, line => core.info(redactor.redact(line)));
+        await (0,abort/* abortExecution */.p)(settleClient, scope, result.executionId, line => core.info(redactor.redact(line)));
     }
     // Whatever happened, the main phase has dealt with the execution: nothing left for post.
     core.saveState(names/* States */.DG.PendingAbort, '');
     return result;
+}
+async function executionStartedMeanwhile(client, settings, accepted) {
+    try {
+        const details = await client.getEventDetails(settings.ids.accountId, accepted.eventCorrelationId);
+        return details.pipelineExecutionId || undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function writeAcceptedOutputs(core, accepted, redactor) {
     core.setOutput(names/* Outputs */.tY.EventCorrelationId, accepted.eventCorrelationId);
@@ -3019,9 +3051,14 @@ async function report(runtime, settings, accepted, result, redactor) {
             core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`));
         }
     }
-    if (settings.commentOnPr && runtime.commentOnPullRequest) {
-        await runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)));
-    }
+    await commentProgress(runtime, redactor, view);
+}
+/** Creates or updates this deployment's PR comment; never throws (github.ts warns instead). */
+function commentProgress(runtime, redactor, view) {
+    const { settings } = view;
+    if (!settings.commentOnPr || !runtime.commentOnPullRequest)
+        return Promise.resolve();
+    return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)));
 }
 function failureText(error) {
     if (error instanceof errors/* InputError */.d)

@@ -8,7 +8,7 @@
 // declare it for them in node_modules before every build. The check at the end fails the
 // build if undici ever creeps back into the entry chunk.
 import { execFileSync } from 'node:child_process'
-import { readFileSync, writeFileSync, readdirSync } from 'node:fs'
+import { readFileSync, writeFileSync, readdirSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 
 const SIDE_EFFECT_FREE = ['@actions/core', '@actions/http-client']
@@ -22,6 +22,8 @@ for (const name of SIDE_EFFECT_FREE) {
   }
 }
 
+// Chunk names follow the code: start clean so no stale chunk is left to commit.
+rmSync('dist', { recursive: true, force: true })
 execFileSync(
   process.execPath,
   ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '-q'],

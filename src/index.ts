@@ -49,9 +49,16 @@ const runtime: Runtime = {
   now: () => Date.now(),
   sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
   random: Math.random,
+  // Octokit is loaded only here: it costs start-up time that only PR comments need.
   commentOnPullRequest: async (settings, text) => {
-    const { commentOnPullRequest } = await import('./github.js')
-    await commentOnPullRequest(core, settings, text)
+    try {
+      const { commentOnPullRequest } = await import('./github.js')
+      await commentOnPullRequest(core, settings, text)
+    } catch (error) {
+      warning(
+        `Could not comment on the pull request: ${error instanceof Error ? error.message : error}`
+      )
+    }
   }
 }
 

@@ -5,9 +5,11 @@ import { readSettings, type Settings } from './settings.js'
 import { HarnessClient, type WebhookAccepted } from './harness/client.js'
 import type { HttpRequest, HttpResponse } from './http/request.js'
 import { waitForPipeline, type WaitResult } from './wait.js'
-import { renderSummary } from './report.js'
+import { renderSummary, type ReportView } from './report.js'
 import { describeTarget } from './describe.js'
 import { abortExecution, type PendingAbort } from './abort.js'
+
+const CANCEL_REQUEST_TIMEOUT_MS = 4000
 
 /** The parts of `@actions/core` the action uses; passed in so tests can watch them. */
 export interface ActionsCore {
@@ -70,6 +72,9 @@ export async function runMain(runtime: Runtime): Promise<void> {
     core.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`)
     if (accepted.uiUrl) core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`)
 
+    // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
+    // comment queues behind these in github.ts, so it always lands last.
+    if (settings.wait) void commentProgress(runtime, redactor, { settings, accepted })
     const result = settings.wait
       ? await waitAndSettle(runtime, settings, client, accepted, redactor)
       : undefined
@@ -103,6 +108,7 @@ async function waitAndSettle(
         core.setOutput(Outputs.ExecutionId, started.executionId)
         core.setOutput(Outputs.ExecutionUrl, redactor.redact(started.executionUrl))
         core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`)
+        void commentProgress(runtime, redactor, { settings, accepted, started })
         // Should this process be killed before it sees the end, the post phase aborts it.
         if (settings.abortOnCancel) {
           const pending: PendingAbort = {
@@ -136,18 +142,44 @@ async function waitAndSettle(
     core.setOutput(Outputs.ExecutionUrl, redactor.redact(result.executionUrl))
   if (result.status) core.setOutput(Outputs.Status, result.status)
 
+  if (result.outcome === 'passed') core.info(redactor.redact(result.message))
+  // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
+  const settleClient =
+    result.outcome === 'cancelled'
+      ? new HarnessClient({ ...client.options, requestTimeoutMs: CANCEL_REQUEST_TIMEOUT_MS })
+      : client
+  if (result.outcome === 'cancelled' && !result.executionId && settings.abortOnCancel) {
+    // Cancelled before we saw the execution start: one look, so a just-started one is not left running.
+    result.executionId = await executionStartedMeanwhile(settleClient, settings, accepted)
+  }
   const shouldAbort =
     result.executionId &&
     ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
       (result.outcome === 'timeout' && settings.abortOnTimeout))
   if (shouldAbort && result.executionId) {
-    await abortExecution(client, scope, result.executionId, line =>
+    await abortExecution(settleClient, scope, result.executionId, line =>
       core.info(redactor.redact(line))
     )
   }
   // Whatever happened, the main phase has dealt with the execution: nothing left for post.
   core.saveState(States.PendingAbort, '')
   return result
+}
+
+async function executionStartedMeanwhile(
+  client: HarnessClient,
+  settings: Settings,
+  accepted: WebhookAccepted
+): Promise<string | undefined> {
+  try {
+    const details = await client.getEventDetails(
+      settings.ids.accountId,
+      accepted.eventCorrelationId
+    )
+    return details.pipelineExecutionId || undefined
+  } catch {
+    return undefined
+  }
 }
 
 function writeAcceptedOutputs(
@@ -177,9 +209,14 @@ async function report(
       core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`))
     }
   }
-  if (settings.commentOnPr && runtime.commentOnPullRequest) {
-    await runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)))
-  }
+  await commentProgress(runtime, redactor, view)
+}
+
+/** Creates or updates this deployment's PR comment; never throws (github.ts warns instead). */
+function commentProgress(runtime: Runtime, redactor: Redactor, view: ReportView): Promise<void> {
+  const { settings } = view
+  if (!settings.commentOnPr || !runtime.commentOnPullRequest) return Promise.resolve()
+  return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)))
 }
 
 function failureText(error: unknown): string {

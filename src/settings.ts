@@ -252,13 +252,13 @@ function composeBody(
     derived: {
       image: pickFrom(!image.imageFromInput, image.image),
       tag: pickFrom(!image.tagFromInput, image.tag),
-      digest: image.imageFromInput ? undefined : image.digest
+      digest: image.digestSource === 'input' ? undefined : image.digest
     },
     payload: payloadRaw ? parseJsonObjectInput(Inputs.Payload, payloadRaw) : undefined,
     inputs: {
       image: pickFrom(image.imageFromInput, image.image),
       tag: pickFrom(image.tagFromInput, image.tag),
-      digest: image.imageFromInput ? image.digest : undefined
+      digest: image.digestSource === 'input' ? image.digest : undefined
     }
   })
   const size = JSON.stringify(body).length
