@@ -26,7 +26,16 @@ for (const name of SIDE_EFFECT_FREE) {
 rmSync('dist', { recursive: true, force: true })
 execFileSync(
   process.execPath,
-  ['node_modules/@vercel/ncc/dist/ncc/cli.js', 'build', 'src/index.ts', '-o', 'dist', '--license', 'licenses.txt', '-q'],
+  [
+    'node_modules/@vercel/ncc/dist/ncc/cli.js',
+    'build',
+    'src/index.ts',
+    '-o',
+    'dist',
+    '--license',
+    'licenses.txt',
+    '-q'
+  ],
   { stdio: 'inherit' }
 )
 
