@@ -1981,7 +1981,10 @@ function readSettings(sources) {
         abortOnTimeout: readBoolean(names/* Inputs */.G0.AbortOnTimeout, input(names/* Inputs */.G0.AbortOnTimeout), false),
         summary: readBoolean(names/* Inputs */.G0.Summary, input(names/* Inputs */.G0.Summary), true),
         commentOnPr,
-        githubToken
+        githubToken,
+        requestTimeoutMs: sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
+            ? parseDuration('HARNESS_TRIGGER_REQUEST_TIMEOUT', sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT)
+            : undefined
     };
 }
 function targetFromIdentifiers(webhookToken, input) {
@@ -2935,7 +2938,8 @@ async function runMain(runtime) {
             redactor,
             log: line => core.info(line),
             sleep: ms => runtime.sleep(ms, new AbortController().signal),
-            send: runtime.send
+            send: runtime.send,
+            requestTimeoutMs: settings.requestTimeoutMs
         });
         const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body));
         writeAcceptedOutputs(core, accepted, redactor);

@@ -65,7 +65,8 @@ export async function runMain(runtime: Runtime): Promise<void> {
       redactor,
       log: line => core.info(line),
       sleep: ms => runtime.sleep(ms, new AbortController().signal),
-      send: runtime.send
+      send: runtime.send,
+      requestTimeoutMs: settings.requestTimeoutMs
     })
     const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body))
     writeAcceptedOutputs(core, accepted, redactor)

@@ -36,6 +36,8 @@ export interface Settings {
   summary: boolean
   commentOnPr: boolean
   githubToken?: string
+  /** per HTTP request; not an input: `HARNESS_TRIGGER_REQUEST_TIMEOUT` (tests, slow proxies) */
+  requestTimeoutMs?: number
 }
 
 export interface SettingsSources {
@@ -104,7 +106,13 @@ export function readSettings(sources: SettingsSources): Settings {
     abortOnTimeout: readBoolean(Inputs.AbortOnTimeout, input(Inputs.AbortOnTimeout), false),
     summary: readBoolean(Inputs.Summary, input(Inputs.Summary), true),
     commentOnPr,
-    githubToken
+    githubToken,
+    requestTimeoutMs: sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
+      ? parseDuration(
+          'HARNESS_TRIGGER_REQUEST_TIMEOUT',
+          sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
+        )
+      : undefined
   }
 }
 
