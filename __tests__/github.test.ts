@@ -259,7 +259,7 @@ describe('PullRequestCommenter: when it cannot comment, it warns and never throw
     expect(said.warning[0]).toMatch(/^comment-on-pr: could not write the comment/)
   })
 
-  it('a push event: a notice that says why, and no request', async () => {
+  it('a push event: a warning that says why, and no request', async () => {
     const {
       commenter: run,
       said,
@@ -271,10 +271,10 @@ describe('PullRequestCommenter: when it cannot comment, it warns and never throw
     })
     await run.post(settingsFor('ghcr.io/acme/api'), 'fired')
     await run.post(settingsFor('ghcr.io/acme/api'), 'passed')
-    expect(said.notice).toEqual([
+    expect(said.warning).toEqual([
       "comment-on-pr: this run's event is 'push', not pull_request or pull_request_target, so no comment was posted."
     ])
-    expect(said.warning).toEqual([])
+    expect(said.notice).toEqual([])
     expect(connections).toEqual([])
     expect(githubCalls()).toEqual([])
   })

@@ -103,7 +103,7 @@ function pullRequestOf(event) {
  * Creates one comment per deployment on the run's pull request and keeps it up to date. It
  * remembers the comment id, so updates after the first don't list the comments again, and applies
  * updates in the order they were asked for. It never throws: a comment is a courtesy, never the
- * reason a deployment fails, so a problem becomes a warning (or a notice). After a problem that
+ * reason a deployment fails, so a problem becomes a warning. After a problem that
  * would only repeat itself (not a pull request, no token, no permission), later calls stay quiet.
  */
 class PullRequestCommenter {
@@ -134,7 +134,7 @@ class PullRequestCommenter {
             return;
         const target = pullRequestOf(this.event);
         if (typeof target === 'string')
-            return this.stop(() => this.log.notice(target));
+            return this.stop(() => this.log.warning(target));
         if (!settings.githubToken) {
             return this.stop(() => this.log.warning('comment-on-pr: github-token is empty, so no comment was posted. Leave it at its default (${{ github.token }}) or pass a token that may write pull request comments.'));
         }

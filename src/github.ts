@@ -52,7 +52,7 @@ export function pullRequestOf(event: PullRequestEvent): PullRequestTarget | stri
  * Creates one comment per deployment on the run's pull request and keeps it up to date. It
  * remembers the comment id, so updates after the first don't list the comments again, and applies
  * updates in the order they were asked for. It never throws: a comment is a courtesy, never the
- * reason a deployment fails, so a problem becomes a warning (or a notice). After a problem that
+ * reason a deployment fails, so a problem becomes a warning. After a problem that
  * would only repeat itself (not a pull request, no token, no permission), later calls stay quiet.
  */
 export class PullRequestCommenter {
@@ -80,7 +80,7 @@ export class PullRequestCommenter {
   private async postNow(settings: Settings, text: string): Promise<void> {
     if (!settings.commentOnPr || this.stopped) return
     const target = pullRequestOf(this.event)
-    if (typeof target === 'string') return this.stop(() => this.log.notice(target))
+    if (typeof target === 'string') return this.stop(() => this.log.warning(target))
     if (!settings.githubToken) {
       return this.stop(() =>
         this.log.warning(
