@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
 import { inputErrorOf } from './support/input-error-of.js'
-import { formatDuration, MAX_DURATION_MS, parseDuration } from '../src/duration.js'
+import { formatDuration, formatElapsed, MAX_DURATION_MS, parseDuration } from '../src/duration.js'
 
 describe('parseDuration', () => {
   it.each([
@@ -78,5 +78,18 @@ describe('formatDuration', () => {
 
   it('writes what parseDuration reads back', () => {
     expect(parseDuration('timeout', formatDuration(3_723_004))).toBe(3_723_004)
+  })
+})
+
+describe('formatElapsed', () => {
+  it.each([
+    [0, '0ms'],
+    [450, '450ms'],
+    [1016, '1s'],
+    [72_499, '1m 12s'],
+    [72_500, '1m 13s'],
+    [3_600_000 + 1_234, '1h 1s']
+  ])('%p ms reads %p', (ms, text) => {
+    expect(formatElapsed(ms)).toBe(text)
   })
 })

@@ -1541,6 +1541,10 @@ function formatDuration(ms) {
     }
     return parts.join(' ');
 }
+/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
+function formatElapsed(ms) {
+    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
+}
 
 // EXTERNAL MODULE: ./src/harness/identifiers.ts
 var identifiers = __nccwpck_require__(8900);
@@ -2263,7 +2267,7 @@ function describeStage(stage) {
 function elapsed(startTs, endTs) {
     if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
         return undefined;
-    return formatDuration(endTs - startTs);
+    return formatElapsed(endTs - startTs);
 }
 /** Harness failure messages can span lines (scripts' stderr); a log line should not. */
 function oneLine(text, maxLength = 300) {
@@ -2322,7 +2326,7 @@ class ReadFailures {
         this.inARow += 1;
         this.last = describeReadError(error);
         const delay = retryDelay(this.inARow, usualDelayMs, this.random);
-        const line = `Could not read ${what}: ${this.last}; trying again in ${formatDuration(delay)}.`;
+        const line = `Could not read ${what}: ${this.last}; trying again in ${formatElapsed(delay)}.`;
         if (this.inARow === 1)
             this.log.warning(line);
         else
@@ -2787,9 +2791,9 @@ function durationCell(result) {
         return undefined;
     const execution = result.execution;
     if (execution?.startTs && execution.endTs && execution.endTs >= execution.startTs) {
-        return ['Duration', roughDuration(execution.endTs - execution.startTs)];
+        return ['Duration', formatElapsed(execution.endTs - execution.startTs)];
     }
-    return ['Followed for', roughDuration(result.endedAt - result.startedAt)];
+    return ['Followed for', formatElapsed(result.endedAt - result.startedAt)];
 }
 /** In the order the stages started; those not started yet at the end. */
 function stagesCell(stages) {
@@ -2797,7 +2801,7 @@ function stagesCell(stages) {
         a.name.localeCompare(b.name));
     const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
         const took = stage.startTs && stage.endTs && stage.endTs >= stage.startTs
-            ? ` ${roughDuration(stage.endTs - stage.startTs)}`
+            ? ` ${formatElapsed(stage.endTs - stage.startTs)}`
             : '';
         return `${markFor(stage.status)} ${plain(stage.name || stage.nodeUuid)}${took}`;
     });
@@ -2870,10 +2874,6 @@ const outcomeWords = {
     timeout: 'Timed out',
     cancelled: 'Cancelled'
 };
-/** Whole seconds read better in a summary than `1m 12s 345ms`. */
-function roughDuration(ms) {
-    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : Math.max(0, ms));
-}
 function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
 }

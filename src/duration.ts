@@ -76,3 +76,8 @@ export function formatDuration(ms: number): string {
   }
   return parts.join(' ')
 }
+
+/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
+export function formatElapsed(ms: number): string {
+  return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms)
+}

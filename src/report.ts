@@ -1,7 +1,7 @@
 import type { Settings } from './settings.js'
 import type { StageSummary, WebhookAccepted } from './harness/client.js'
 import type { StartedExecution, WaitResult } from './wait.js'
-import { formatDuration } from './duration.js'
+import { formatElapsed } from './duration.js'
 import { classifyExecutionStatus } from './harness/status.js'
 
 /** Where one deployment stands: fired (`accepted`), then running (`started`), then ended (`result`). */
@@ -88,9 +88,9 @@ function durationCell(result: WaitResult | undefined): [string, string] | undefi
   if (!result) return undefined
   const execution = result.execution
   if (execution?.startTs && execution.endTs && execution.endTs >= execution.startTs) {
-    return ['Duration', roughDuration(execution.endTs - execution.startTs)]
+    return ['Duration', formatElapsed(execution.endTs - execution.startTs)]
   }
-  return ['Followed for', roughDuration(result.endedAt - result.startedAt)]
+  return ['Followed for', formatElapsed(result.endedAt - result.startedAt)]
 }
 
 /** In the order the stages started; those not started yet at the end. */
@@ -103,7 +103,7 @@ function stagesCell(stages: readonly StageSummary[]): string {
   const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
     const took =
       stage.startTs && stage.endTs && stage.endTs >= stage.startTs
-        ? ` ${roughDuration(stage.endTs - stage.startTs)}`
+        ? ` ${formatElapsed(stage.endTs - stage.startTs)}`
         : ''
     return `${markFor(stage.status)} ${plain(stage.name || stage.nodeUuid)}${took}`
   })
@@ -175,11 +175,6 @@ const outcomeWords: Record<WaitResult['outcome'], string> = {
   'event-pending': 'Event still pending',
   timeout: 'Timed out',
   cancelled: 'Cancelled'
-}
-
-/** Whole seconds read better in a summary than `1m 12s 345ms`. */
-function roughDuration(ms: number): string {
-  return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : Math.max(0, ms))
 }
 
 function code(text: string): string {

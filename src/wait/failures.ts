@@ -1,4 +1,4 @@
-import { formatDuration } from '../duration.js'
+import { formatElapsed } from '../duration.js'
 import { HarnessApiError } from '../harness/client.js'
 import { NetworkError } from '../http/request.js'
 import { retryDelay } from './intervals.js'
@@ -50,7 +50,7 @@ export class ReadFailures {
     this.inARow += 1
     this.last = describeReadError(error)
     const delay = retryDelay(this.inARow, usualDelayMs, this.random)
-    const line = `Could not read ${what}: ${this.last}; trying again in ${formatDuration(delay)}.`
+    const line = `Could not read ${what}: ${this.last}; trying again in ${formatElapsed(delay)}.`
     if (this.inARow === 1) this.log.warning(line)
     else this.log.debug(line)
     return delay

@@ -1,4 +1,4 @@
-import { formatDuration } from '../duration.js'
+import { formatElapsed } from '../duration.js'
 import type { StageSummary } from '../harness/client.js'
 import { classifyExecutionStatus } from '../harness/status.js'
 
@@ -38,7 +38,7 @@ export function describeStage(stage: StageSummary): string {
 /** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
 export function elapsed(startTs?: number, endTs?: number): string | undefined {
   if (!startTs || !endTs || startTs <= 0 || endTs < startTs) return undefined
-  return formatDuration(endTs - startTs)
+  return formatElapsed(endTs - startTs)
 }
 
 /** Harness failure messages can span lines (scripts' stderr); a log line should not. */
