@@ -1,4 +1,4 @@
-// npm run bench [-- --runs N] [--json] [--method preload|time] [--dist DIR] [--no-wait]
+// npm run bench [-- --runs N] [--json] [--method preload|time] [--https] [--dist DIR] [--no-wait]
 //                [--wait-reads N] [--poll-ms MS]
 //
 // What the action's start-up costs, measured against the floor (scripts/floor.mjs: the same POST
@@ -12,6 +12,9 @@
 // names as the runner spells them, the command files and event file of a push (emulator/runner.js).
 // CPU time and peak memory: see scripts/bench/measure.mjs (default: process.resourceUsage() at
 // exit through a preload on both sides; --method time uses /usr/bin/time, coarser).
+// --https serves the emulator over TLS with a throw-away certificate (openssl) that both sides trust
+// through NODE_EXTRA_CA_CERTS, as against the real Harness: plain HTTP lets the floor skip loading
+// TLS, which the action always loads (its URLs are https in real use).
 // --json prints the result as JSON on stdout (and the text on stderr). Plain Node, no dependencies;
 // exit code 0 unless the bench itself cannot measure (no dist/, or dist/index.js does not fire).
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
@@ -31,6 +34,7 @@ import { formatReport } from './bench/report.mjs'
 import { ratio, summarize } from './bench/stats.mjs'
 import { measureStartup } from './bench/startup.mjs'
 import { bundleSizes, machine } from './bench/system.mjs'
+import { selfSignedCertificate } from './bench/tls.mjs'
 import { measureWait, replyHook } from './bench/wait-run.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
@@ -43,6 +47,7 @@ const { values: options } = parseArgs({
   options: {
     runs: { type: 'string', default: '15' },
     json: { type: 'boolean', default: false },
+    https: { type: 'boolean', default: false },
     method: { type: 'string', default: 'preload' },
     dist: { type: 'string', default: join(ROOT, 'dist') },
     'no-wait': { type: 'boolean', default: false },
@@ -70,6 +75,7 @@ const result = {
   machine: machine(),
   method,
   runs,
+  transport: options.https ? 'https' : 'http',
   dist: bundleSizes(distDir),
   startup: /** @type {Record<string, unknown>} */ ({}),
   wait: /** @type {Record<string, unknown>} */ ({})
@@ -77,7 +83,10 @@ const result = {
 
 const scratchDir = mkdtempSync(join(tmpdir(), 'harness-trigger-bench-'))
 const hook = replyHook()
-const emulator = await startEmulator({ log: hook.log })
+const certificate = options.https ? selfSignedCertificate(scratchDir) : undefined
+const emulator = await startEmulator({ log: hook.log, tls: certificate })
+/** @type {Record<string, string>} the runner's environment beyond what emulator/runner.js sets */
+const env = certificate ? { NODE_EXTRA_CA_CERTS: certificate.certFile } : {}
 const inputs = {
   'harness-url': emulator.url,
   'account-id': DEFAULT_ACCOUNT_ID,
@@ -91,7 +100,7 @@ const inputs = {
   wait: 'false',
   summary: 'false'
 }
-const common = { emulator, actionYml: join(ROOT, 'action.yml'), scratchDir, inputs }
+const common = { emulator, actionYml: join(ROOT, 'action.yml'), scratchDir, inputs, env }
 
 try {
   try {

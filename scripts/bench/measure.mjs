@@ -1,7 +1,7 @@
 // Runs one Node script as a child process and measures the whole process: wall time from spawn to
 // exit, CPU time (user + system) and peak memory (max RSS). Two ways to get CPU and memory:
-// - `preload` (default): `node --import preload.mjs`, which writes process.resourceUsage() on exit
-//   (microsecond CPU; misses only the teardown after the exit event; adds one tiny module to each side);
+// - `preload` (default): `node --require preload.cjs`, which writes process.resourceUsage() on exit
+//   (microsecond CPU; misses only the teardown after the exit event; adds about 2 ms to each side);
 // - `time`: `/usr/bin/time -f '%e %U %S %M'`, the kernel's rusage of the whole process, but CPU in
 //   whole centiseconds, coarse next to a 50 ms process.
 import { spawn } from 'node:child_process'
@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks'
 import { fileURLToPath } from 'node:url'
 
 export const TIME_BINARY = '/usr/bin/time'
-const PRELOAD = fileURLToPath(new URL('./preload.mjs', import.meta.url))
+const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url))
 
 /** @returns {('preload' | 'time')[]} the methods this machine offers */
 export function availableMethods() {
@@ -36,7 +36,7 @@ export async function runMeasured({ method, script, env, scratchDir, timeoutMs }
   const [command, args, childEnv] =
     method === 'time'
       ? [TIME_BINARY, ['-o', usageFile, '-f', '%e %U %S %M', process.execPath, script], env]
-      : [process.execPath, ['--import', PRELOAD, script], { ...env, BENCH_USAGE_FILE: usageFile }]
+      : [process.execPath, ['--require', PRELOAD, script], { ...env, BENCH_USAGE_FILE: usageFile }]
   const run = await spawnAndWait(command, args, childEnv, timeoutMs)
   const usage = method === 'time' ? readTimeUsage(usageFile) : readPreloadUsage(usageFile)
   return {

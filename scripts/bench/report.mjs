@@ -2,7 +2,7 @@
 
 const METHOD_TEXT = {
   preload:
-    'process.resourceUsage() at exit, via `node --import scripts/bench/preload.mjs` on both sides',
+    'process.resourceUsage() at exit, via `node --require scripts/bench/preload.cjs` on both sides',
   time: "/usr/bin/time -f '%e %U %S %M' (CPU to 10 ms)"
 }
 
@@ -30,7 +30,8 @@ export function formatReport(result) {
       `load average at start ${machine.loadAverage.join(' ')}`
   )
   lines.push(
-    `${result.runs} runs each, alternating, medians (min–max); CPU and peak memory from ` +
+    `Emulator over ${result.transport === 'https' ? 'HTTPS (self-signed, NODE_EXTRA_CA_CERTS on both sides)' : 'plain HTTP'} on loopback; ` +
+      `${result.runs} runs each, alternating, medians (min–max); CPU and peak memory from ` +
       METHOD_TEXT[/** @type {'preload' | 'time'} */ (result.method)]
   )
   lines.push('')

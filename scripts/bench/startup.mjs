@@ -13,7 +13,7 @@ const RUN_TIMEOUT_MS = 30_000
  * @typedef {'action' | 'floor'} Side
  * @typedef {{ emulator: import('../../emulator/index.js').Emulator, method: 'preload' | 'time',
  *   scripts: Record<Side, string>, actionYml: string, scratchDir: string,
- *   inputs: Record<string, string> }} StartupSetup
+ *   inputs: Record<string, string>, env: Record<string, string> }} StartupSetup
  */
 
 /**
@@ -23,7 +23,12 @@ const RUN_TIMEOUT_MS = 30_000
 async function runOnce(setup, side) {
   const { emulator } = setup
   const tempDir = join(setup.scratchDir, side)
-  const step = prepareStep({ actionYml: setup.actionYml, tempDir, inputs: setup.inputs })
+  const step = prepareStep({
+    actionYml: setup.actionYml,
+    tempDir,
+    inputs: setup.inputs,
+    env: setup.env
+  })
   emulator.reset()
   const measurement = await runMeasured({
     method: setup.method,

@@ -34,6 +34,7 @@ function durationInput(ms) {
 /**
  * @param {{ emulator: import('../../emulator/index.js').Emulator, hook: ReturnType<typeof replyHook>,
  *   script: string, actionYml: string, scratchDir: string, inputs: Record<string, string>,
+ *   env: Record<string, string>,
  *   reads: number, pollIntervalMs: number }} setup
  */
 export async function measureWait(setup) {
@@ -49,7 +50,8 @@ export async function measureWait(setup) {
       'poll-interval': durationInput(pollIntervalMs),
       timeout: '10m',
       summary: 'true'
-    }
+    },
+    env: setup.env
   })
 
   /** @type {number | undefined} */
