@@ -11,6 +11,8 @@ export interface ConnectProxy {
   port: number
   /** the request targets of every CONNECT, in order (`harness.test:8443`) */
   connects: string[]
+  /** the Proxy-Authorization header of each CONNECT ('' when there was none) */
+  authorizations: string[]
   close(): Promise<void>
 }
 
@@ -29,6 +31,7 @@ const REASONS: Record<number, string> = {
 
 export async function startConnectProxy(options: ConnectProxyOptions): Promise<ConnectProxy> {
   const connects: string[] = []
+  const authorizations: string[] = []
   const sockets = new Set<Socket>()
   const server: Server = createServer((_request, response) => {
     // Only tunnels here: a plain request through this proxy is a test mistake.
@@ -40,6 +43,7 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
   })
   server.on('connect', (request, client: Socket, head: Buffer) => {
     connects.push(request.url ?? '')
+    authorizations.push(request.headers['proxy-authorization'] ?? '')
     client.on('error', () => client.destroy())
     if (options.refuseWith) {
       const status = options.refuseWith
@@ -72,6 +76,7 @@ export async function startConnectProxy(options: ConnectProxyOptions): Promise<C
     url: `http://127.0.0.1:${address.port}`,
     port: address.port,
     connects,
+    authorizations,
     close: () =>
       new Promise(resolve => {
         for (const socket of sockets) socket.destroy()
