@@ -909,9 +909,6 @@ var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_nod
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-// EXTERNAL MODULE: external "node:tls"
-var external_node_tls_ = __nccwpck_require__(1692);
-var external_node_tls_default = /*#__PURE__*/__nccwpck_require__.n(external_node_tls_);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -1082,7 +1079,6 @@ function errorMessage(error) {
 
 
 
-
 /** The proxy could not be reached or would not carry the request: the target never saw it. */
 class ProxyFailure extends Error {
     constructor(detail) {
@@ -1109,7 +1105,7 @@ function describeTarget(url) {
 async function openRoute(target, ca, track) {
     const proxy = getProxyUrl(target.url);
     if (!proxy) {
-        const socket = connectTo(target, ca, track);
+        const socket = await connectTo(target, ca, track);
         await connected(socket, target.secure);
         return { socket, viaHttpProxy: false };
     }
@@ -1117,7 +1113,7 @@ async function openRoute(target, ca, track) {
     const proxyAuthorization = basicAuthorization(proxy);
     let proxySocket;
     try {
-        proxySocket = connectTo(proxyTarget, undefined, track);
+        proxySocket = await connectTo(proxyTarget, undefined, track);
         await connected(proxySocket, proxyTarget.secure);
     }
     catch (error) {
@@ -1127,17 +1123,22 @@ async function openRoute(target, ca, track) {
     if (!target.secure)
         return { socket: proxySocket, viaHttpProxy: true, proxyAuthorization };
     const tunnel = await openTunnel(proxySocket, target, proxyTarget, proxyAuthorization);
-    const socket = external_node_tls_default().connect({ ...tlsOptions(target, ca), socket: tunnel });
+    const { connect } = await loadTls();
+    const socket = connect({ ...tlsOptions(target, ca), socket: tunnel });
     track(socket);
     await connected(socket, true);
     return { socket, viaHttpProxy: false };
 }
-function connectTo(target, ca, track) {
+async function connectTo(target, ca, track) {
     const socket = target.secure
-        ? external_node_tls_default().connect({ ...tlsOptions(target, ca), port: target.port })
+        ? (await loadTls()).connect({ ...tlsOptions(target, ca), port: target.port })
         : external_node_net_default().connect({ host: target.hostname, port: target.port });
     track(socket);
     return socket;
+}
+/** node:tls (and OpenSSL's set-up) loads only when a connection needs it: start-up is the cost. */
+function loadTls() {
+    return Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
 }
 function tlsOptions(target, ca) {
     return {
@@ -1459,12 +1460,12 @@ __nccwpck_require__.d(__webpack_exports__, {
   V: () => (/* binding */ runMain)
 });
 
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
 // EXTERNAL MODULE: ./src/names.ts
 var names = __nccwpck_require__(6455);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __nccwpck_require__(7194);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
 ;// CONCATENATED MODULE: ./src/duration.ts
 
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
@@ -2914,7 +2915,6 @@ var abort = __nccwpck_require__(6885);
 
 
 
-
 const CANCEL_REQUEST_TIMEOUT_MS = 4000;
 /** The main phase: settings → fire → (wait) → outputs, summary, exit status. */
 async function runMain(runtime) {
@@ -3065,11 +3065,7 @@ function commentProgress(runtime, redactor, view) {
     return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)));
 }
 function failureText(error) {
-    if (error instanceof errors/* InputError */.d)
-        return error.message;
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
+    return error instanceof Error ? error.message : String(error);
 }
 
 
@@ -4373,6 +4369,36 @@ const summary = _summary;
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -4410,6 +4436,17 @@ const summary = _summary;
 /******/ /* webpack/runtime/hasOwnProperty shorthand */
 /******/ (() => {
 /******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
 /******/ })();
 /******/ 
 /******/ /* webpack/runtime/import chunk loading */

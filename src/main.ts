@@ -1,4 +1,3 @@
-import { InputError } from './errors.js'
 import { Outputs, States } from './names.js'
 import { Redactor } from './secrets.js'
 import { readSettings, type Settings } from './settings.js'
@@ -221,7 +220,5 @@ function commentProgress(runtime: Runtime, redactor: Redactor, view: ReportView)
 }
 
 function failureText(error: unknown): string {
-  if (error instanceof InputError) return error.message
-  if (error instanceof Error) return error.message
-  return String(error)
+  return error instanceof Error ? error.message : String(error)
 }

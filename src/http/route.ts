@@ -1,6 +1,6 @@
 import http from 'node:http'
 import net, { type Socket } from 'node:net'
-import tls from 'node:tls'
+import type { ConnectionOptions } from 'node:tls'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { classifySocketError } from './socket-errors.js'
 
@@ -55,7 +55,7 @@ export async function openRoute(
 ): Promise<Route> {
   const proxy = getProxyUrl(target.url)
   if (!proxy) {
-    const socket = connectTo(target, ca, track)
+    const socket = await connectTo(target, ca, track)
     await connected(socket, target.secure)
     return { socket, viaHttpProxy: false }
   }
@@ -64,7 +64,7 @@ export async function openRoute(
   const proxyAuthorization = basicAuthorization(proxy)
   let proxySocket: Socket
   try {
-    proxySocket = connectTo(proxyTarget, undefined, track)
+    proxySocket = await connectTo(proxyTarget, undefined, track)
     await connected(proxySocket, proxyTarget.secure)
   } catch (error) {
     const { detail } = classifySocketError(error)
@@ -73,25 +73,31 @@ export async function openRoute(
   if (!target.secure) return { socket: proxySocket, viaHttpProxy: true, proxyAuthorization }
 
   const tunnel = await openTunnel(proxySocket, target, proxyTarget, proxyAuthorization)
-  const socket = tls.connect({ ...tlsOptions(target, ca), socket: tunnel })
+  const { connect } = await loadTls()
+  const socket = connect({ ...tlsOptions(target, ca), socket: tunnel })
   track(socket)
   await connected(socket, true)
   return { socket, viaHttpProxy: false }
 }
 
-function connectTo(
+async function connectTo(
   target: Target,
   ca: string | undefined,
   track: (socket: Socket) => void
-): Socket {
+): Promise<Socket> {
   const socket = target.secure
-    ? tls.connect({ ...tlsOptions(target, ca), port: target.port })
+    ? (await loadTls()).connect({ ...tlsOptions(target, ca), port: target.port })
     : net.connect({ host: target.hostname, port: target.port })
   track(socket)
   return socket
 }
 
-function tlsOptions(target: Target, ca: string | undefined): tls.ConnectionOptions {
+/** node:tls (and OpenSSL's set-up) loads only when a connection needs it: start-up is the cost. */
+function loadTls(): Promise<typeof import('node:tls')> {
+  return import('node:tls')
+}
+
+function tlsOptions(target: Target, ca: string | undefined): ConnectionOptions {
   return {
     host: target.hostname,
     // SNI takes host names only (RFC 6066); certificate checks still use `host`.
