@@ -445,7 +445,7 @@ describe('the PR comment meets a fault', () => {
 
   // Known bug (reported): src/github.ts explainFailure takes Octokit's status 500 of a network
   // error (a RequestError without a response) for an HTTP answer.
-  it.concurrent.failing('a connection reset is not reported as an HTTP 500 from GitHub', () =>
+  it.concurrent('a connection reset is not reported as an HTTP 500 from GitHub', () =>
     withEmulator({}, async emulator => {
       emulator.fault('github', [{ reset: true }])
       const result = await runAction({
@@ -512,8 +512,7 @@ describe('the abort meets a fault while the run is being cancelled', () => {
     })
   }
 
-  // Known bug (reported): src/main.ts logs a failed abort with core.info only.
-  it.concurrent.failing('a failed abort is a warning: the execution may still be running', () =>
+  it.concurrent('a failed abort is a warning: the execution may still be running', () =>
     withEmulator({ execution: { statuses: ['Running'] } }, async emulator => {
       const result = await cancelledWithFailedAbort(emulator)
       expect(result.exitCode).toBe(1)
@@ -524,26 +523,22 @@ describe('the abort meets a fault while the run is being cancelled', () => {
     })
   )
 
-  // Known bug (reported): src/main.ts clears the pendingAbort state even when the abort failed,
-  // so the post phase, which should make sure of the abort, never tries again.
-  it.concurrent.failing(
-    'a failed abort is left to the post phase, which aborts the execution',
-    () =>
-      withEmulator({ execution: { statuses: ['Running'] } }, async emulator => {
-        const main = await cancelledWithFailedAbort(emulator)
-        expect(main.exitCode).toBe(1)
-        const id = emulator.executions[0].planExecutionId
-        expect(emulator.executions[0].interrupts).toHaveLength(0)
-        const post = await runAction({
-          emulator,
-          inputs: identifierInputs(emulator),
-          phase: 'post',
-          state: main.state
-        })
-        expect(post.exitCode).toBe(0)
-        expect(emulator.requestsTo('abort')).toHaveLength(2)
-        expect(emulator.executions[0].interrupts).toHaveLength(1)
-        expect(emulator.requestsTo('abort')[1].path).toContain(id)
+  it.concurrent('a failed abort is left to the post phase, which aborts the execution', () =>
+    withEmulator({ execution: { statuses: ['Running'] } }, async emulator => {
+      const main = await cancelledWithFailedAbort(emulator)
+      expect(main.exitCode).toBe(1)
+      const id = emulator.executions[0].planExecutionId
+      expect(emulator.executions[0].interrupts).toHaveLength(0)
+      const post = await runAction({
+        emulator,
+        inputs: identifierInputs(emulator),
+        phase: 'post',
+        state: main.state
       })
+      expect(post.exitCode).toBe(0)
+      expect(emulator.requestsTo('abort')).toHaveLength(2)
+      expect(emulator.executions[0].interrupts).toHaveLength(1)
+      expect(emulator.requestsTo('abort')[1].path).toContain(id)
+    })
   )
 })

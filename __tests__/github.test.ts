@@ -333,7 +333,8 @@ describe('explainFailure', () => {
 
   it('404: the token cannot see the pull request', () => {
     const error = Object.assign(new Error('Not Found - https://docs.github.com/rest'), {
-      status: 404
+      status: 404,
+      response: { status: 404 }
     })
     expect(explainFailure(error, target)).toBe(
       'comment-on-pr: GitHub answered 404 for pull request #7 of acme/api: the token cannot see it, or it does not exist (Not Found - https://docs.github.com/rest). No comment was posted.'

@@ -145,7 +145,8 @@ function capturingCore(inputs: Record<string, string>): { core: ActionsCore; see
     setSecret: secret => seen.masked.push(secret),
     setOutput: (name, value) => seen.texts.push(`output ${name}: ${value}`),
     setFailed: say('error'),
-    saveState: (name, value) => seen.texts.push(`state ${name}: ${value}`),
+    // State is not scanned: the runner never shows it, and post needs the id as Harness gave it.
+    saveState: () => undefined,
     getState: () => '',
     info: say('info'),
     notice: say('notice'),
@@ -351,10 +352,8 @@ describe('the main phase against a Harness that echoes the secrets', () => {
 })
 
 describe('the main phase against a Harness that echoes the secrets in its ids', () => {
-  // Known gap (reported): main.ts writes eventCorrelationId, executionId and the wait's statuses
-  // to outputs and one log line without the redactor that every other wire text passes. (State is
-  // left out: the runner never shows it, and the post phase needs the id as Harness gave it.)
-  it.failing('no form of the token shows, even when Harness puts it in an id', async () => {
+  // State is left out: the runner never shows it, and the post phase needs the id as Harness gave it.
+  it('no form of the token shows, even when Harness puts it in an id', async () => {
     await fc.assert(
       fc.asyncProperty(
         token,

@@ -206,9 +206,10 @@ async function findComment(octokit, target, marker) {
     }
     return byPerson?.id;
 }
+/** GitHub's HTTP status; Octokit gives network failures a status 500 without a response. */
 function statusOf(error) {
-    const status = error?.status;
-    return typeof status === 'number' ? status : undefined;
+    const failure = error;
+    return typeof failure?.status === 'number' && failure.response ? failure.status : undefined;
 }
 /** A warning that says what went wrong and what to change; Octokit never puts the token in a message. */
 function explainFailure(error, target) {

@@ -2943,7 +2943,7 @@ async function runMain(runtime) {
         });
         const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body));
         writeAcceptedOutputs(core, accepted, redactor);
-        core.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`);
+        core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`));
         if (accepted.uiUrl)
             core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`);
         // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
@@ -2972,8 +2972,8 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         pollIntervalMs: settings.pollIntervalMs,
         cancelSignal: runtime.cancelSignal,
         onExecutionStarted: started => {
-            core.setOutput(names/* Outputs */.tY.WebhookStatus, started.webhookStatus);
-            core.setOutput(names/* Outputs */.tY.ExecutionId, started.executionId);
+            core.setOutput(names/* Outputs */.tY.WebhookStatus, redactor.redact(started.webhookStatus));
+            core.setOutput(names/* Outputs */.tY.ExecutionId, redactor.redact(started.executionId));
             core.setOutput(names/* Outputs */.tY.ExecutionUrl, redactor.redact(started.executionUrl));
             core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`);
             void commentProgress(runtime, redactor, { settings, accepted, started });
@@ -3002,13 +3002,13 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         }
     });
     if (result.webhookStatus)
-        core.setOutput(names/* Outputs */.tY.WebhookStatus, result.webhookStatus);
+        core.setOutput(names/* Outputs */.tY.WebhookStatus, redactor.redact(result.webhookStatus));
     if (result.executionId)
-        core.setOutput(names/* Outputs */.tY.ExecutionId, result.executionId);
+        core.setOutput(names/* Outputs */.tY.ExecutionId, redactor.redact(result.executionId));
     if (result.executionUrl)
         core.setOutput(names/* Outputs */.tY.ExecutionUrl, redactor.redact(result.executionUrl));
     if (result.status)
-        core.setOutput(names/* Outputs */.tY.Status, result.status);
+        core.setOutput(names/* Outputs */.tY.Status, redactor.redact(result.status));
     if (result.outcome === 'passed')
         core.info(redactor.redact(result.message));
     // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
@@ -3022,11 +3022,16 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
     const shouldAbort = result.executionId &&
         ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
             (result.outcome === 'timeout' && settings.abortOnTimeout));
-    if (shouldAbort && result.executionId) {
-        await (0,abort/* abortExecution */.p)(settleClient, scope, result.executionId, line => core.info(redactor.redact(line)));
+    const aborted = shouldAbort && result.executionId
+        ? await (0,abort/* abortExecution */.p)(settleClient, scope, result.executionId, line => core.info(redactor.redact(line)))
+        : true;
+    if (aborted) {
+        // The main phase has dealt with the execution: nothing left for post.
+        core.saveState(names/* States */.DG.PendingAbort, '');
     }
-    // Whatever happened, the main phase has dealt with the execution: nothing left for post.
-    core.saveState(names/* States */.DG.PendingAbort, '');
+    else {
+        core.warning(`Execution ${redactor.redact(result.executionId ?? '')} may still be running in Harness; the post step will try to abort it again.`);
+    }
     return result;
 }
 async function executionStartedMeanwhile(client, settings, accepted) {
@@ -3039,7 +3044,7 @@ async function executionStartedMeanwhile(client, settings, accepted) {
     }
 }
 function writeAcceptedOutputs(core, accepted, redactor) {
-    core.setOutput(names/* Outputs */.tY.EventCorrelationId, accepted.eventCorrelationId);
+    core.setOutput(names/* Outputs */.tY.EventCorrelationId, redactor.redact(accepted.eventCorrelationId));
     core.setOutput(names/* Outputs */.tY.UiUrl, redactor.redact(accepted.uiUrl));
     core.setOutput(names/* Outputs */.tY.ApiUrl, redactor.redact(accepted.apiUrl));
     core.setOutput(names/* Outputs */.tY.UiSetupUrl, redactor.redact(accepted.uiSetupUrl));

@@ -168,9 +168,10 @@ async function findComment(
   return byPerson?.id
 }
 
+/** GitHub's HTTP status; Octokit gives network failures a status 500 without a response. */
 function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown } | null)?.status
-  return typeof status === 'number' ? status : undefined
+  const failure = error as { status?: unknown; response?: unknown } | null
+  return typeof failure?.status === 'number' && failure.response ? failure.status : undefined
 }
 
 /** A warning that says what went wrong and what to change; Octokit never puts the token in a message. */

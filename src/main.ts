@@ -69,7 +69,7 @@ export async function runMain(runtime: Runtime): Promise<void> {
     })
     const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body))
     writeAcceptedOutputs(core, accepted, redactor)
-    core.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`)
+    core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`))
     if (accepted.uiUrl) core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`)
 
     // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
@@ -104,8 +104,8 @@ async function waitAndSettle(
       pollIntervalMs: settings.pollIntervalMs,
       cancelSignal: runtime.cancelSignal,
       onExecutionStarted: started => {
-        core.setOutput(Outputs.WebhookStatus, started.webhookStatus)
-        core.setOutput(Outputs.ExecutionId, started.executionId)
+        core.setOutput(Outputs.WebhookStatus, redactor.redact(started.webhookStatus))
+        core.setOutput(Outputs.ExecutionId, redactor.redact(started.executionId))
         core.setOutput(Outputs.ExecutionUrl, redactor.redact(started.executionUrl))
         core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`)
         void commentProgress(runtime, redactor, { settings, accepted, started })
@@ -136,11 +136,12 @@ async function waitAndSettle(
     }
   )
 
-  if (result.webhookStatus) core.setOutput(Outputs.WebhookStatus, result.webhookStatus)
-  if (result.executionId) core.setOutput(Outputs.ExecutionId, result.executionId)
+  if (result.webhookStatus)
+    core.setOutput(Outputs.WebhookStatus, redactor.redact(result.webhookStatus))
+  if (result.executionId) core.setOutput(Outputs.ExecutionId, redactor.redact(result.executionId))
   if (result.executionUrl)
     core.setOutput(Outputs.ExecutionUrl, redactor.redact(result.executionUrl))
-  if (result.status) core.setOutput(Outputs.Status, result.status)
+  if (result.status) core.setOutput(Outputs.Status, redactor.redact(result.status))
 
   if (result.outcome === 'passed') core.info(redactor.redact(result.message))
   // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
@@ -156,13 +157,20 @@ async function waitAndSettle(
     result.executionId &&
     ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
       (result.outcome === 'timeout' && settings.abortOnTimeout))
-  if (shouldAbort && result.executionId) {
-    await abortExecution(settleClient, scope, result.executionId, line =>
-      core.info(redactor.redact(line))
+  const aborted =
+    shouldAbort && result.executionId
+      ? await abortExecution(settleClient, scope, result.executionId, line =>
+          core.info(redactor.redact(line))
+        )
+      : true
+  if (aborted) {
+    // The main phase has dealt with the execution: nothing left for post.
+    core.saveState(States.PendingAbort, '')
+  } else {
+    core.warning(
+      `Execution ${redactor.redact(result.executionId ?? '')} may still be running in Harness; the post step will try to abort it again.`
     )
   }
-  // Whatever happened, the main phase has dealt with the execution: nothing left for post.
-  core.saveState(States.PendingAbort, '')
   return result
 }
 
@@ -187,7 +195,7 @@ function writeAcceptedOutputs(
   accepted: WebhookAccepted,
   redactor: Redactor
 ): void {
-  core.setOutput(Outputs.EventCorrelationId, accepted.eventCorrelationId)
+  core.setOutput(Outputs.EventCorrelationId, redactor.redact(accepted.eventCorrelationId))
   core.setOutput(Outputs.UiUrl, redactor.redact(accepted.uiUrl))
   core.setOutput(Outputs.ApiUrl, redactor.redact(accepted.apiUrl))
   core.setOutput(Outputs.UiSetupUrl, redactor.redact(accepted.uiSetupUrl))
