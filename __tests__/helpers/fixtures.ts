@@ -1,8 +1,4 @@
 /** Values every integration test shares: the default emulated account and ways to reach it. */
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import {
   DEFAULT_ACCOUNT_ID,
   DEFAULT_API_KEY,
@@ -13,6 +9,7 @@ import {
   type Emulator,
   type WorldOptions
 } from '../../emulator/index.js'
+import { selfSignedFiles } from '../support/certificates.js'
 
 export {
   FAKE_GITHUB_TOKEN,
@@ -96,35 +93,7 @@ export function v2WebhookUrl(emulator: Emulator, parts: WebhookUrlParts = {}): s
  * `startEmulator({ tls })` and NODE_EXTRA_CA_CERTS.
  */
 export function selfSignedCertificate(): { key: string; cert: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'harness-cert-'))
-  try {
-    const key = join(dir, 'key.pem')
-    const cert = join(dir, 'cert.pem')
-    execFileSync(
-      'openssl',
-      [
-        'req',
-        '-x509',
-        '-newkey',
-        'ec',
-        '-pkeyopt',
-        'ec_paramgen_curve:prime256v1',
-        '-nodes',
-        '-keyout',
-        key,
-        '-out',
-        cert,
-        '-days',
-        '2',
-        '-subj',
-        '/CN=127.0.0.1',
-        '-addext',
-        'subjectAltName=IP:127.0.0.1'
-      ],
-      { stdio: 'pipe' }
-    )
-    return { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') }
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  const files = selfSignedFiles('127.0.0.1', 'IP:127.0.0.1')
+  files.remove()
+  return { key: files.key, cert: files.cert }
 }

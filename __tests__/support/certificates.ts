@@ -18,7 +18,12 @@ export interface CertificateFiles {
 
 /** A certificate for one DNS name (openssl must be on PATH). */
 export function certificateForHost(hostname: string): CertificateFiles {
-  const dir = mkdtempSync(join(tmpdir(), 'harness-cert-host-'))
+  return selfSignedFiles(hostname, `DNS:${hostname}`)
+}
+
+/** A certificate for `subjectAltName` (e.g. `IP:127.0.0.1` or `DNS:harness.test`), as files. */
+export function selfSignedFiles(commonName: string, subjectAltName: string): CertificateFiles {
+  const dir = mkdtempSync(join(tmpdir(), 'harness-cert-'))
   const keyPath = join(dir, 'key.pem')
   const certPath = join(dir, 'cert.pem')
   execFileSync(
@@ -38,9 +43,9 @@ export function certificateForHost(hostname: string): CertificateFiles {
       '-days',
       '2',
       '-subj',
-      `/CN=${hostname}`,
+      `/CN=${commonName}`,
       '-addext',
-      `subjectAltName=DNS:${hostname}`
+      `subjectAltName=${subjectAltName}`
     ],
     { stdio: 'pipe' }
   )
