@@ -95,7 +95,7 @@ function remoteWorld(overrides: WorldOptions = {}): WorldOptions {
 async function processedEvent(body = BODY): Promise<string> {
   const id: string = (await fireV3(body)).json.data.eventCorrelationId
   for (let tries = 0; !emulator.events.find(e => e.id === id)?.processed; tries++) {
-    if (tries > 200) throw new Error('the event was never processed')
+    if (tries > 1000) throw new Error('the event was never processed')
     await new Promise(resolve => setTimeout(resolve, 5))
   }
   return id

@@ -792,13 +792,18 @@ describe('faults', () => {
 
   it('starts an execution after pendingMs with nobody reading, and keeps it running until aborted', async () => {
     emulator.reset(world({ event: { pendingMs: 300 }, execution: { statuses: ['Running'] } }))
+    const fired = Date.now()
     const id = (await fire()).json.data.eventCorrelationId
     await new Promise(resolve => setTimeout(resolve, 100))
     expect(emulator.executions).toHaveLength(0)
     expect(emulator.events[0].records[0].finalStatus).toBe('QUEUED')
-    await new Promise(resolve => setTimeout(resolve, 350))
-    expect(emulator.requestsTo('eventDetails')).toHaveLength(0)
+    while (emulator.executions.length === 0 && Date.now() - fired < 5000) {
+      await new Promise(resolve => setTimeout(resolve, 10))
+    }
     expect(emulator.executions).toHaveLength(1)
+    expect(emulator.executions[0].startTs - fired).toBeGreaterThanOrEqual(295)
+    expect(emulator.requestsTo('eventDetails')).toHaveLength(0)
+    expect(emulator.requestsTo('processingDetails')).toHaveLength(0)
     expect(emulator.executions[0].eventId).toBe(id)
     const planId = emulator.executions[0].planExecutionId
     for (let read = 0; read < 5; read++) {
