@@ -127,6 +127,14 @@ function localAction(env: string): Promise<LocalActionRun> {
   })
 }
 
+/** local-action exits non-zero only when it could not run the action at all: say why. */
+function expectRan(run: LocalActionRun): void {
+  if (run.code !== 0) {
+    const tail = `${run.stdout}\n${run.stderr}`.trim().slice(-2000)
+    throw new Error(`local-action exited with ${run.code}:\n${tail}`)
+  }
+}
+
 function expectNoSecrets(run: LocalActionRun): void {
   assertNoSecrets(
     { stdout: run.stdout, stderr: run.stderr, summary: run.summary },
@@ -137,8 +145,8 @@ function expectNoSecrets(run: LocalActionRun): void {
 describe('npm run local-action (@github/local-action against the emulator)', () => {
   it('runs the main phase once from src/ and reports every output of a waited-for run', async () => {
     const run = await localAction(envFile('wait'))
+    expectRan(run)
     expect(run.stdout).not.toMatch(/does not export a run\(\) function|::error::/)
-    expect(run.code).toBe(0)
 
     // one trigger POST, one execution: importing the entry did not fire it a second time
     expect(emulator.requestsTo('webhook')).toHaveLength(1)
@@ -167,7 +175,7 @@ describe('npm run local-action (@github/local-action against the emulator)', () 
     )
     // local-action reports setFailed in its log only; a script that relies on its exit code
     // would take a failed deployment for a passed one
-    expect(run.code).toBe(0)
+    expectRan(run)
     expect(run.stdout).toMatch(/^::error::Harness answered HTTP 400 .*No custom trigger found/m)
     expect(run.stdout).toContain('No outputs were set!')
     expect(run.outputs).toEqual({})
