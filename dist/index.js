@@ -1430,22 +1430,6 @@ function classifyExecutionStatus(status) {
 function isTerminal(phase) {
     return phase === 'passed' || phase === 'failed';
 }
-/**
- * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
- * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
- */
-function humanStatusLabel(status) {
-    const words = status
-        .trim()
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .split(/[\s_]+/)
-        .filter(word => word !== '')
-        .map(word => word.toLowerCase());
-    if (words.length === 0)
-        return 'Unknown';
-    const sentence = words.join(' ');
-    return sentence[0].toUpperCase() + sentence.slice(1);
-}
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
