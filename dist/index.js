@@ -2732,15 +2732,18 @@ function composeBody(input, sources) {
     return { body, image };
 }
 
+// EXTERNAL MODULE: ./src/github/pull-request.ts
+var pull_request = __nccwpck_require__(2524);
 ;// CONCATENATED MODULE: ./src/action/github-context.ts
 /** The GitHub front end's part of the body: where the run came from, read from the runner. */
+
 /**
  * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
  * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
  * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
  * already-read event payload (for the PR number). Absent values are left out, never `""`.
  *
- * Pull-request events are those named `pull_request*` (incl. `pull_request_target` and reviews);
+ * Pull-request events are `pull_request`, `pull_request_target` and the two review events;
  * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
  */
 function githubContextFromEnv(env, eventPayload) {
@@ -2749,8 +2752,8 @@ function githubContextFromEnv(env, eventPayload) {
         return text ? text : undefined;
     };
     const event = value('GITHUB_EVENT_NAME');
-    const isPullRequest = event?.startsWith('pull_request') ?? false;
-    const pullRequest = isPullRequest ? pullRequestOf(eventPayload) : undefined;
+    const isPullRequest = (0,pull_request/* isPullRequestEvent */.T)(event);
+    const pullRequest = isPullRequest ? (0,pull_request/* pullRequestOfPayload */.w)(eventPayload) : undefined;
     const context = {
         repository: value('GITHUB_REPOSITORY'),
         ref: value('GITHUB_REF'),
@@ -2780,21 +2783,6 @@ function runUrl(server, repository, runId) {
     if (!server || !repository || !runId)
         return undefined;
     return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
-}
-function pullRequestOf(payload) {
-    if (!payload)
-        return undefined;
-    const pr = github_context_isObject(payload.pull_request) ? payload.pull_request : undefined;
-    const head = pr && github_context_isObject(pr.head) ? pr.head : undefined;
-    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
-    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
-    return { number, headRef };
-}
-function positiveInteger(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-function github_context_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function github_context_withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
@@ -3417,6 +3405,47 @@ function readEventPayload() {
         process_runtime_core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 2524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ isPullRequestEvent),
+/* harmony export */   w: () => (/* binding */ pullRequestOfPayload)
+/* harmony export */ });
+/**
+ * What a GitHub event says of its pull request: one reading for the body's context and for the PR
+ * comment alike. Pure and free of Octokit, so the action's body code can use it at start-up.
+ */
+/** Events whose payload names the pull request the run belongs to. */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+function isPullRequestEvent(eventName) {
+    return eventName !== undefined && PULL_REQUEST_EVENTS.has(eventName);
+}
+/** The pull request's number and head branch in an event payload; absent parts are undefined. */
+function pullRequestOfPayload(payload) {
+    if (!isObject(payload))
+        return {};
+    const pr = isObject(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && isObject(pr.head) ? pr.head : undefined;
+    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
+    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
+    return { number, headRef };
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
