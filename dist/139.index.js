@@ -19,7 +19,10 @@ var github = __webpack_require__(2413);
 var pull_request = __webpack_require__(2524);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/image.ts
+var core_image = __webpack_require__(8906);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+
 
 /** GitHub refuses issue comment bodies longer than this. */
 const MAX_COMMENT_CHARS = 65_536;
@@ -33,12 +36,7 @@ const TRUNCATION_NOTE = '\n\n_(cut short: GitHub limits a comment to 65,536 char
 function imagePath(image) {
     if (!image)
         return '';
-    const withoutDigest = image.trim().split('@')[0] ?? '';
-    const lastSlash = withoutDigest.lastIndexOf('/');
-    const lastColon = withoutDigest.lastIndexOf(':');
-    // A colon after the last slash starts a tag; one before it is a registry port.
-    const withoutTag = lastColon > lastSlash ? withoutDigest.slice(0, lastColon) : withoutDigest;
-    return withoutTag.toLowerCase();
+    return (0,core_image/* cutImageReference */.Zs)(image.trim()).name.toLowerCase();
 }
 /**
  * A stable key for one deployment: (account, org, project, pipeline, trigger, image path), hashed so
