@@ -81,7 +81,13 @@ async function post(url, body, apiKey) {
   })
 }
 
-const body = JSON.stringify({ github: githubContext(), ...imageAndTag() })
+const github = githubContext()
+// The top-level branch: what a Git-stored pipeline needs (interface.md, body section).
+const body = JSON.stringify({
+  github,
+  ...(github.branch ? { branch: github.branch } : {}),
+  ...imageAndTag()
+})
 const answer = await post(webhookUrl(), body, input('api-key'))
 const data = answer.status === 200 ? JSON.parse(answer.text).data : undefined
 if (!data?.eventCorrelationId) {

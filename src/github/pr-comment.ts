@@ -1,10 +1,25 @@
 import * as github from '@actions/github'
-import type { ActionsCore } from './main.js'
-import type { Settings } from './settings.js'
-import { commentBody, commentMarker, pickMarkedComment, type ListedComment } from './comment.js'
+import type { Settings } from '../core/settings.js'
+import { isPullRequestEvent, pullRequestOfPayload } from './pull-request.js'
+import {
+  commentBody,
+  commentMarker,
+  pickMarkedComment,
+  type ListedComment
+} from '../report/comment.js'
 
 type Octokit = ReturnType<typeof github.getOctokit>
-type Log = Pick<ActionsCore, 'info' | 'notice' | 'warning'>
+interface Log {
+  info(message: string): void
+  notice(message: string): void
+  warning(message: string): void
+}
+
+/** What a comment needs of the run's settings: the deployment's key, and whether and how to post. */
+export type CommentSettings = Pick<Settings, 'ids' | 'image'> & {
+  commentOnPr: boolean
+  githubToken?: string
+}
 
 /** What a comment needs to know of the run: the event, and where it happened. */
 export interface PullRequestEvent {
@@ -20,14 +35,6 @@ export interface PullRequestTarget {
   issue_number: number
 }
 
-/** Events whose payload names the pull request the run belongs to. */
-const PULL_REQUEST_EVENTS = new Set([
-  'pull_request',
-  'pull_request_target',
-  'pull_request_review',
-  'pull_request_review_comment'
-])
-
 /** One comment update should never hold up the run for long: GitHub answers in about a second. */
 const UPSERT_TIMEOUT_MS = 30_000
 
@@ -36,10 +43,10 @@ const LASTING_FAILURES = new Set([401, 403, 404])
 
 /** The pull request to comment on, or why there is none. */
 export function pullRequestOf(event: PullRequestEvent): PullRequestTarget | string {
-  if (!PULL_REQUEST_EVENTS.has(event.eventName)) {
+  if (!isPullRequestEvent(event.eventName)) {
     return `comment-on-pr: this run's event is '${event.eventName || 'unknown'}', not pull_request or pull_request_target, so no comment was posted.`
   }
-  const number = event.payload.pull_request?.number
+  const { number } = pullRequestOfPayload(event.payload)
   const fullName = event.repository || event.payload.repository?.full_name || ''
   const [owner, repo] = fullName.split('/')
   if (!number || !owner || !repo) {
@@ -71,13 +78,13 @@ export class PullRequestCommenter {
   ) {}
 
   /** Create or update this deployment's comment with `text` (already free of secrets). */
-  post(settings: Settings, text: string): Promise<void> {
+  post(settings: CommentSettings, text: string): Promise<void> {
     const next = this.queue.then(() => this.postNow(settings, text))
     this.queue = next
     return next
   }
 
-  private async postNow(settings: Settings, text: string): Promise<void> {
+  private async postNow(settings: CommentSettings, text: string): Promise<void> {
     if (!settings.commentOnPr || this.stopped) return
     const target = pullRequestOf(this.event)
     if (typeof target === 'string') return this.stop(() => this.log.warning(target))
@@ -210,7 +217,7 @@ let runCommenter: PullRequestCommenter | undefined
  */
 export async function commentOnPullRequest(
   core: Log,
-  settings: Settings,
+  settings: CommentSettings,
   text: string
 ): Promise<void> {
   runCommenter ??= new PullRequestCommenter(

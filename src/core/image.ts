@@ -1,5 +1,5 @@
-import { InputError } from './errors.js'
-import { Inputs } from './names.js'
+import { SettingError } from '../harness/setting-error.js'
+import { Setting } from './names.js'
 
 export interface ImageReference {
   /** registry/path without tag or digest, e.g. `ghcr.io/acme/api` or `localhost:5000/api` */
@@ -20,7 +20,24 @@ const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
 const MAX_NAME_LENGTH = 255
 
 /**
- * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
+ * The parts of `name[:tag][@digest]` as written, unchecked: a `:` before the last `/` is a
+ * registry port, not a tag. The one place a reference is cut into its parts.
+ */
+export function cutImageReference(text: string): { name: string; tag?: string; digest?: string } {
+  const at = text.indexOf('@')
+  const nameAndTag = at < 0 ? text : text.slice(0, at)
+  const digest = at < 0 ? undefined : text.slice(at + 1)
+  const colon = nameAndTag.lastIndexOf(':')
+  const hasTag = colon > nameAndTag.lastIndexOf('/')
+  return {
+    name: hasTag ? nameAndTag.slice(0, colon) : nameAndTag,
+    ...(hasTag ? { tag: nameAndTag.slice(colon + 1) } : {}),
+    ...(digest === undefined ? {} : { digest })
+  }
+}
+
+/**
+ * Splits and checks `ghcr.io/acme/api:1.4.2@sha256:…` (see cutImageReference).
  * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
  * A malformed reference throws a plain Error whose message says what is wrong (without the
  * reference, so callers can prefix the input's name and decide whether to show the value).
@@ -28,17 +45,10 @@ const MAX_NAME_LENGTH = 255
 export function splitImageReference(reference: string): ImageReference {
   const text = reference.trim()
   if (text === '') throw new Error('the image reference is empty')
-  const at = text.indexOf('@')
-  const nameAndTag = at < 0 ? text : text.slice(0, at)
-  const digest = at < 0 ? undefined : text.slice(at + 1)
+  const { name: image, tag, digest } = cutImageReference(text)
   if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
     throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits')
   }
-  const lastSlash = nameAndTag.lastIndexOf('/')
-  const colon = nameAndTag.lastIndexOf(':')
-  const hasTag = colon > lastSlash
-  const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag
-  const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined
   if (tag !== undefined && !TAG_PATTERN.test(tag)) throw new Error(TAG_RULE_PROBLEM)
   checkImageName(image)
   return {
@@ -166,14 +176,14 @@ function digestBeside(
 
 function fromInputs(imageInput: string | undefined, tagInput: string | undefined): Candidate {
   const reference = nonEmpty(imageInput)
-  const split = reference === undefined ? undefined : splitOrFail(Inputs.Image, reference)
+  const split = reference === undefined ? undefined : splitOrFail(Setting.Image, reference)
   const tag = nonEmpty(tagInput)
   if (tag !== undefined && !TAG_PATTERN.test(tag)) {
-    throw new InputError(Inputs.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`)
+    throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`)
   }
   if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
-    throw new InputError(
-      Inputs.Tag,
+    throw new SettingError(
+      Setting.Tag,
       `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`
     )
   }
@@ -188,7 +198,7 @@ function splitOrFail(
   try {
     return splitImageReference(reference)
   } catch (error) {
-    throw new InputError(
+    throw new SettingError(
       input,
       `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
         `${(error as Error).message}; got '${shorten(reference)}'`
@@ -217,7 +227,7 @@ function fromBuildOutputs(outputs: Record<string, unknown> | undefined): Candida
   const reference = imageKey ?? listed
   const split = reference
     ? splitOrFail(
-        Inputs.BuildOutputs,
+        Setting.BuildOutputs,
         reference.value,
         `key '${reference.key}' to hold an image reference`
       )
@@ -229,15 +239,15 @@ function fromBuildOutputs(outputs: Record<string, unknown> | undefined): Candida
   const tag =
     agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList
   if (tag && !TAG_PATTERN.test(tag.value)) {
-    throw new InputError(
-      Inputs.BuildOutputs,
+    throw new SettingError(
+      Setting.BuildOutputs,
       `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`
     )
   }
   const digestKey = value(DIGEST_KEYS)
   if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
-    throw new InputError(
-      Inputs.BuildOutputs,
+    throw new SettingError(
+      Setting.BuildOutputs,
       `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`
     )
   }
@@ -271,8 +281,8 @@ function agreed(
   referenceKey: string | undefined
 ): KeyedValue | undefined {
   if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
-    throw new InputError(
-      Inputs.BuildOutputs,
+    throw new SettingError(
+      Setting.BuildOutputs,
       `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`
     )
   }
@@ -293,9 +303,7 @@ function firstListedReference(list: KeyedValue | undefined): KeyedValue | undefi
     .map(item => item.trim())
     .find(item => item !== '')
   if (first === undefined) return undefined
-  const nameAndTag = first.split('@')[0]
-  const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/')
-  return hasTag ? { key: list.key, value: first } : undefined
+  return cutImageReference(first).tag !== undefined ? { key: list.key, value: first } : undefined
 }
 
 function fromDockerMetadata(json: string | undefined, version: string | undefined): Candidate {
