@@ -1163,9 +1163,12 @@ class HarnessClient {
     async fireWebhook(webhookUrl, body, options = {}) {
         const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
-            // The one gate every send passes: after the signal, the trigger is never sent.
+            // One turn of the event loop first, so that a signal already delivered to the process has
+            // run its handler; then the one gate every send passes: after it, no trigger is sent.
+            await new Promise(resolve => setImmediate(resolve));
             if (cancelSignal?.aborted)
                 throw new TriggerNotSent(attempt - 1);
+            this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`);
             const retriesLeft = attempt <= MAX_POST_RETRIES;
             let response;
             try {
@@ -1355,7 +1358,7 @@ function isHistoryNotYetWritten(response, reading) {
  * abort and report. It is not given its full timeout either: the runner kills the step 10 s
  * after SIGINT, and the cancel-time look and abort need their share of that.
  */
-const POST_GRACE_AFTER_CANCEL_MS = 2000;
+const POST_GRACE_AFTER_CANCEL_MS = 1500;
 /** Sends the trigger once (with the client's retries); every ending is a value. Messages are redacted. */
 async function fireTrigger(request, client) {
     const inFlight = graceAfter(request.cancelSignal, POST_GRACE_AFTER_CANCEL_MS);
@@ -1536,170 +1539,6 @@ function humanStatusLabel(status) {
     return sentence[0].toUpperCase() + sentence.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/core/settle.ts
-
-
-/**
- * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
- * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
- * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
- * signal: it has fired already, and they are what the cancellation asks for.
- */
-const SETTLE_LOOK_TIMEOUT_MS = 2000;
-const SETTLE_ABORT_TIMEOUT_MS = 2500;
-/**
- * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
- * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
- * the event first. Each request has a short deadline of its own. Never throws.
- */
-async function settle(request, client) {
-    const { result } = request;
-    const abortReason = reasonToAbort(request);
-    if (!abortReason) {
-        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
-        return {
-            executionId: result.executionId,
-            looked: false,
-            abortSent: false,
-            abortAccepted: false,
-            done: true,
-            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
-        };
-    }
-    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
-    const report = await findAndAbort(target, client);
-    return { abortReason, ...report, note: abortNote(report) };
-}
-/**
- * The wait's result as the settlement completed it: the execution the look found, and the
- * sentence on the abort after the wait's own message.
- */
-function settledResult(request, settlement) {
-    const { result, endpoint, ids } = request;
-    const executionId = result.executionId ?? settlement.executionId;
-    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
-    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
-    return { ...result, executionId, executionUrl, message };
-}
-function abortNote(report) {
-    if (!report.abortSent) {
-        const why = report.lookProblem ?? 'no execution was found';
-        return report.done
-            ? `No abort was sent: ${why}.`
-            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
-    }
-    switch (report.abortOutcome) {
-        case 'aborted':
-            return 'The abort was sent and Harness accepted it.';
-        case 'already-finished':
-            return 'The abort was sent; the execution had already finished.';
-        case 'already-aborting':
-            return 'The abort was sent; the execution was already being aborted.';
-        default:
-            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
-    }
-}
-/**
- * Aborts the event's execution: the one known, or the one a single look at the event finds.
- * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
- */
-async function findAndAbort(target, client) {
-    const report = {
-        executionId: target.executionId,
-        looked: false,
-        abortSent: false,
-        abortAccepted: false,
-        done: false
-    };
-    if (!report.executionId) {
-        report.looked = true;
-        const look = await lookForExecution(target, client);
-        report.executionId = look.executionId;
-        report.lookProblem = look.problem;
-        // An event that ended without an execution leaves nothing to abort, now or later.
-        if (!look.executionId)
-            return { ...report, done: look.eventEnded };
-    }
-    report.abortSent = true;
-    try {
-        report.abortOutcome = await client.abortExecution(target.scope, report.executionId, {
-            timeoutMs: SETTLE_ABORT_TIMEOUT_MS
-        });
-        report.abortAccepted = true;
-        report.done = true;
-    }
-    catch (error) {
-        report.abortProblem = messageOf(error);
-    }
-    return report;
-}
-function reasonToAbort(request) {
-    const { outcome } = request.result;
-    if (outcome === 'cancelled' && request.abortOnCancel)
-        return 'cancelled';
-    if (outcome === 'timeout' && request.abortOnTimeout)
-        return 'timeout';
-    return undefined;
-}
-/** One request, with its own short deadline: the execution the event started, if any yet. */
-async function lookForExecution(target, client) {
-    try {
-        const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
-            timeoutMs: SETTLE_LOOK_TIMEOUT_MS
-        });
-        if (details.pipelineExecutionId) {
-            return { executionId: details.pipelineExecutionId, eventEnded: true };
-        }
-        const phase = details.pending
-            ? 'pending'
-            : classifyEventStatus(details.status, details.pipelineExecutionId);
-        if (phase === 'pending') {
-            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
-        }
-        const status = details.status ?? 'an unknown status';
-        return {
-            eventEnded: true,
-            problem: `the trigger event ended as ${status} without an execution`
-        };
-    }
-    catch (error) {
-        return { eventEnded: false, problem: messageOf(error) };
-    }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * What the settlement says in the log, worded the same by every front end. `level` is a hint:
- * an execution that may still be running is a warning.
- */
-function settlementLines(settlement) {
-    const lines = [];
-    const id = settlement.executionId;
-    if (settlement.looked) {
-        lines.push(id
-            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
-            : {
-                level: settlement.done ? 'info' : 'warning',
-                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
-            });
-    }
-    if (settlement.abortSent && id) {
-        const said = {
-            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
-            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${id} is already being aborted.`
-        };
-        lines.push(settlement.abortOutcome
-            ? { level: 'info', text: said[settlement.abortOutcome] }
-            : {
-                level: 'warning',
-                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
-            });
-    }
-    return lines;
-}
-
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
@@ -1810,57 +1649,6 @@ function clampUnit(value) {
     return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
 }
 
-;// CONCATENATED MODULE: ./src/core/wait/stages.ts
-
-
-/** Harness lists every stage from the start; a stage that has not started yet is not news. */
-const NOT_STARTED = new Set(['notstarted', 'not_started']);
-/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
-class StageTracker {
-    lastStatus = new Map();
-    /** One line per stage whose status changed since the previous call, in the order the stages started. */
-    changes(stages) {
-        const changed = stages.filter(stage => this.record(stage));
-        return [...changed].sort(byStartThenName).map(describeStage);
-    }
-    record(stage) {
-        const before = this.lastStatus.get(stage.nodeUuid);
-        this.lastStatus.set(stage.nodeUuid, stage.status);
-        if (before === undefined)
-            return !NOT_STARTED.has(stage.status.toLowerCase());
-        return before !== stage.status;
-    }
-}
-/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
-function describeStage(stage) {
-    const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
-    const phase = classifyExecutionStatus(stage.status);
-    if (phase !== 'passed' && phase !== 'failed')
-        return label;
-    const took = elapsed(stage.startTs, stage.endTs);
-    if (phase === 'passed')
-        return took === undefined ? label : `${label} in ${took}`;
-    const after = took === undefined ? '' : ` after ${took}`;
-    const why = stage.failureMessage ? `: ${oneLine(stage.failureMessage)}` : '';
-    return `${label}${after}${why}`;
-}
-/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
-function elapsed(startTs, endTs) {
-    if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
-        return undefined;
-    return formatElapsed(endTs - startTs);
-}
-/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
-function oneLine(text, maxLength = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-}
-function byStartThenName(a, b) {
-    const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
-    const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
-    return startA - startB || a.name.localeCompare(b.name);
-}
-
 ;// CONCATENATED MODULE: ./src/core/wait/failures.ts
 
 
@@ -1919,6 +1707,245 @@ class ReadFailures {
         }
         this.inARow = 0;
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
+ * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
+ * These requests are not bound to the cancel signal: it has fired already, and they are what the
+ * cancellation asks for.
+ */
+const SETTLE_LOOK_BUDGET_MS = 2500;
+const SETTLE_ABORT_TIMEOUT_MS = 2500;
+const ABORT_RETRY_PAUSE_MS = 500;
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+async function settle(request, client) {
+    const { result } = request;
+    const abortReason = reasonToAbort(request);
+    if (!abortReason) {
+        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
+        return {
+            executionId: result.executionId,
+            looked: false,
+            abortSent: false,
+            abortAccepted: false,
+            done: true,
+            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
+        };
+    }
+    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
+    const report = await findAndAbort(target, client);
+    return { abortReason, ...report, note: abortNote(report) };
+}
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+function settledResult(request, settlement) {
+    const { result, endpoint, ids } = request;
+    const executionId = result.executionId ?? settlement.executionId;
+    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
+    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
+    return { ...result, executionId, executionUrl, message };
+}
+function abortNote(report) {
+    if (!report.abortSent) {
+        const why = report.lookProblem ?? 'no execution was found';
+        return report.done
+            ? `No abort was sent: ${why}.`
+            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
+    }
+    switch (report.abortOutcome) {
+        case 'aborted':
+            return 'The abort was sent and Harness accepted it.';
+        case 'already-finished':
+            return 'The abort was sent; the execution had already finished.';
+        case 'already-aborting':
+            return 'The abort was sent; the execution was already being aborted.';
+        default:
+            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
+    }
+}
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+async function findAndAbort(target, client, options = {}) {
+    const report = {
+        executionId: target.executionId,
+        looked: false,
+        abortSent: false,
+        abortAccepted: false,
+        done: false
+    };
+    if (!report.executionId) {
+        report.looked = true;
+        const look = await lookForExecution(target, client);
+        report.executionId = look.executionId;
+        report.lookProblem = look.problem;
+        // An event that ended without an execution leaves nothing to abort, now or later.
+        if (!look.executionId)
+            return { ...report, done: look.eventEnded };
+    }
+    report.abortSent = true;
+    const attempts = Math.max(1, options.abortAttempts ?? 1);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            report.abortOutcome = await client.abortExecution(target.scope, report.executionId, { timeoutMs: SETTLE_ABORT_TIMEOUT_MS });
+            report.abortAccepted = true;
+            report.done = true;
+            report.abortProblem = undefined;
+            break;
+        }
+        catch (error) {
+            report.abortProblem = messageOf(error);
+            // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
+            // is worth a second try.
+            if (!isPassingTrouble(error))
+                break;
+            if (attempt < attempts)
+                await new Promise(resolve => setTimeout(resolve, ABORT_RETRY_PAUSE_MS));
+        }
+    }
+    return report;
+}
+function reasonToAbort(request) {
+    const { outcome } = request.result;
+    if (outcome === 'cancelled' && request.abortOnCancel)
+        return 'cancelled';
+    if (outcome === 'timeout' && request.abortOnTimeout)
+        return 'timeout';
+    return undefined;
+}
+/**
+ * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
+ * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
+ */
+async function lookForExecution(target, client) {
+    const until = Date.now() + SETTLE_LOOK_BUDGET_MS;
+    const left = () => Math.max(until - Date.now(), 1);
+    const { accountId } = target.scope;
+    try {
+        const details = await client.getEventDetails(accountId, target.eventId, { timeoutMs: left() });
+        if (details.pipelineExecutionId) {
+            return { executionId: details.pipelineExecutionId, eventEnded: true };
+        }
+        const phase = details.pending
+            ? 'pending'
+            : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending' && details.warningMsg) {
+            const records = await client.getEventHistory(accountId, target.eventId, {
+                timeoutMs: left()
+            });
+            const started = records.find(record => record.planExecutionId);
+            if (started?.planExecutionId)
+                return { executionId: started.planExecutionId, eventEnded: true };
+        }
+        if (phase === 'pending') {
+            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
+        }
+        const status = details.status ?? 'an unknown status';
+        return {
+            eventEnded: true,
+            problem: `the trigger event ended as ${status} without an execution`
+        };
+    }
+    catch (error) {
+        return { eventEnded: false, problem: messageOf(error) };
+    }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+function settlementLines(settlement) {
+    const lines = [];
+    const id = settlement.executionId;
+    if (settlement.looked) {
+        lines.push(id
+            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+            : {
+                level: settlement.done ? 'info' : 'warning',
+                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+            });
+    }
+    if (settlement.abortSent && id) {
+        const said = {
+            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${id} is already being aborted.`
+        };
+        lines.push(settlement.abortOutcome
+            ? { level: 'info', text: said[settlement.abortOutcome] }
+            : {
+                level: 'warning',
+                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+            });
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/stages.ts
+
+
+/** Harness lists every stage from the start; a stage that has not started yet is not news. */
+const NOT_STARTED = new Set(['notstarted', 'not_started']);
+/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
+class StageTracker {
+    lastStatus = new Map();
+    /** One line per stage whose status changed since the previous call, in the order the stages started. */
+    changes(stages) {
+        const changed = stages.filter(stage => this.record(stage));
+        return [...changed].sort(byStartThenName).map(describeStage);
+    }
+    record(stage) {
+        const before = this.lastStatus.get(stage.nodeUuid);
+        this.lastStatus.set(stage.nodeUuid, stage.status);
+        if (before === undefined)
+            return !NOT_STARTED.has(stage.status.toLowerCase());
+        return before !== stage.status;
+    }
+}
+/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
+function describeStage(stage) {
+    const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
+    const phase = classifyExecutionStatus(stage.status);
+    if (phase !== 'passed' && phase !== 'failed')
+        return label;
+    const took = elapsed(stage.startTs, stage.endTs);
+    if (phase === 'passed')
+        return took === undefined ? label : `${label} in ${took}`;
+    const after = took === undefined ? '' : ` after ${took}`;
+    const why = stage.failureMessage ? `: ${oneLine(stage.failureMessage)}` : '';
+    return `${label}${after}${why}`;
+}
+/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
+function elapsed(startTs, endTs) {
+    if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
+        return undefined;
+    return formatElapsed(endTs - startTs);
+}
+/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
+function oneLine(text, maxLength = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+}
+function byStartThenName(a, b) {
+    const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
+    const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
+    return startA - startB || a.name.localeCompare(b.name);
 }
 
 ;// CONCATENATED MODULE: ./src/core/wait/messages.ts
@@ -3390,6 +3417,7 @@ function harnessClient(runtime, settings, redactor) {
         apiKey: settings.apiKey,
         redactor,
         log: line => runtime.core.info(line),
+        debug: line => runtime.core.debug(line),
         sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
         send: runtime.send,
         requestTimeoutMs: settings.requestTimeoutMs

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(296);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(977);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(245);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 296:
+/***/ 977:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -491,168 +491,85 @@ function queryString(pairs) {
     return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
 }
 
-;// CONCATENATED MODULE: ./src/core/settle.ts
+;// CONCATENATED MODULE: ./src/core/duration.ts
 
-
+const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
+const UNIT_ORDER = ['h', 'm', 's', 'ms'];
 /**
- * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
- * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
- * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
- * signal: it has fired already, and they are what the cancellation asks for.
+ * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
+ * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
  */
-const SETTLE_LOOK_TIMEOUT_MS = 2000;
-const SETTLE_ABORT_TIMEOUT_MS = 2500;
+const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
+const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
+const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
+const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
 /**
- * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
- * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
- * the event first. Each request has a short deadline of its own. Never throws.
+ * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
+ * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
+ * Units are case-insensitive; the result is rounded to whole milliseconds.
  */
-async function settle(request, client) {
-    const { result } = request;
-    const abortReason = reasonToAbort(request);
-    if (!abortReason) {
-        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
-        return {
-            executionId: result.executionId,
-            looked: false,
-            abortSent: false,
-            abortAccepted: false,
-            done: true,
-            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
-        };
+function parseDuration(input, raw) {
+    const text = raw.trim().toLowerCase();
+    const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
+    if (ms === undefined) {
+        throw new SettingError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
     }
-    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
-    const report = await findAndAbort(target, client);
-    return { abortReason, ...report, note: abortNote(report) };
+    const rounded = Math.round(ms);
+    if (rounded < 1) {
+        throw new SettingError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
+    }
+    if (rounded > MAX_DURATION_MS) {
+        throw new SettingError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
+    }
+    return rounded;
 }
-/**
- * The wait's result as the settlement completed it: the execution the look found, and the
- * sentence on the abort after the wait's own message.
- */
-function settledResult(request, settlement) {
-    const { result, endpoint, ids } = request;
-    const executionId = result.executionId ?? settlement.executionId;
-    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
-    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
-    return { ...result, executionId, executionUrl, message };
+/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
+function parseCompound(text) {
+    if (text === '')
+        return undefined;
+    let total = 0;
+    let position = 0;
+    let previousUnitIndex = -1;
+    COMPONENT.lastIndex = 0;
+    while (position < text.length) {
+        const match = COMPONENT.exec(text);
+        if (!match)
+            return undefined;
+        const unitIndex = UNIT_ORDER.indexOf(match[2]);
+        if (unitIndex <= previousUnitIndex)
+            return undefined;
+        previousUnitIndex = unitIndex;
+        total += Number(match[1]) * MS_PER_UNIT[match[2]];
+        position = COMPONENT.lastIndex;
+    }
+    return total;
 }
-function abortNote(report) {
-    if (!report.abortSent) {
-        const why = report.lookProblem ?? 'no execution was found';
-        return report.done
-            ? `No abort was sent: ${why}.`
-            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
-    }
-    switch (report.abortOutcome) {
-        case 'aborted':
-            return 'The abort was sent and Harness accepted it.';
-        case 'already-finished':
-            return 'The abort was sent; the execution had already finished.';
-        case 'already-aborting':
-            return 'The abort was sent; the execution was already being aborted.';
-        default:
-            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
-    }
+function quote(value) {
+    if (value === '')
+        return 'an empty value';
+    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
 }
 /**
- * Aborts the event's execution: the one known, or the one a single look at the event finds.
- * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
+ * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
  */
-async function findAndAbort(target, client) {
-    const report = {
-        executionId: target.executionId,
-        looked: false,
-        abortSent: false,
-        abortAccepted: false,
-        done: false
-    };
-    if (!report.executionId) {
-        report.looked = true;
-        const look = await lookForExecution(target, client);
-        report.executionId = look.executionId;
-        report.lookProblem = look.problem;
-        // An event that ended without an execution leaves nothing to abort, now or later.
-        if (!look.executionId)
-            return { ...report, done: look.eventEnded };
+function formatDuration(ms) {
+    let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
+    if (rest === 0)
+        return '0ms';
+    const parts = [];
+    for (const unit of UNIT_ORDER) {
+        const count = Math.floor(rest / MS_PER_UNIT[unit]);
+        rest -= count * MS_PER_UNIT[unit];
+        if (count > 0)
+            parts.push(`${count}${unit}`);
     }
-    report.abortSent = true;
-    try {
-        report.abortOutcome = await client.abortExecution(target.scope, report.executionId, {
-            timeoutMs: SETTLE_ABORT_TIMEOUT_MS
-        });
-        report.abortAccepted = true;
-        report.done = true;
-    }
-    catch (error) {
-        report.abortProblem = messageOf(error);
-    }
-    return report;
+    return parts.join(' ');
 }
-function reasonToAbort(request) {
-    const { outcome } = request.result;
-    if (outcome === 'cancelled' && request.abortOnCancel)
-        return 'cancelled';
-    if (outcome === 'timeout' && request.abortOnTimeout)
-        return 'timeout';
-    return undefined;
-}
-/** One request, with its own short deadline: the execution the event started, if any yet. */
-async function lookForExecution(target, client) {
-    try {
-        const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
-            timeoutMs: SETTLE_LOOK_TIMEOUT_MS
-        });
-        if (details.pipelineExecutionId) {
-            return { executionId: details.pipelineExecutionId, eventEnded: true };
-        }
-        const phase = details.pending
-            ? 'pending'
-            : classifyEventStatus(details.status, details.pipelineExecutionId);
-        if (phase === 'pending') {
-            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
-        }
-        const status = details.status ?? 'an unknown status';
-        return {
-            eventEnded: true,
-            problem: `the trigger event ended as ${status} without an execution`
-        };
-    }
-    catch (error) {
-        return { eventEnded: false, problem: messageOf(error) };
-    }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * What the settlement says in the log, worded the same by every front end. `level` is a hint:
- * an execution that may still be running is a warning.
- */
-function settlementLines(settlement) {
-    const lines = [];
-    const id = settlement.executionId;
-    if (settlement.looked) {
-        lines.push(id
-            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
-            : {
-                level: settlement.done ? 'info' : 'warning',
-                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
-            });
-    }
-    if (settlement.abortSent && id) {
-        const said = {
-            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
-            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${id} is already being aborted.`
-        };
-        lines.push(settlement.abortOutcome
-            ? { level: 'info', text: said[settlement.abortOutcome] }
-            : {
-                level: 'warning',
-                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
-            });
-    }
-    return lines;
+/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
+function duration_formatElapsed(ms) {
+    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
 }
 
 ;// CONCATENATED MODULE: external "node:http"
@@ -1386,7 +1303,7 @@ function withoutUndefined(value) {
  * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
  * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
  */
-class HarnessApiError extends Error {
+class client_HarnessApiError extends Error {
     httpStatus;
     code;
     retryable;
@@ -1443,9 +1360,12 @@ class HarnessClient {
     async fireWebhook(webhookUrl, body, options = {}) {
         const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
-            // The one gate every send passes: after the signal, the trigger is never sent.
+            // One turn of the event loop first, so that a signal already delivered to the process has
+            // run its handler; then the one gate every send passes: after it, no trigger is sent.
+            await new Promise(resolve => setImmediate(resolve));
             if (cancelSignal?.aborted)
                 throw new TriggerNotSent(attempt - 1);
+            this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`);
             const retriesLeft = attempt <= MAX_POST_RETRIES;
             let response;
             try {
@@ -1555,7 +1475,7 @@ class HarnessClient {
                 message = withSentence(message, NOT_RETRIED);
             else if (response.status === 429)
                 message += ` (gave up after ${attempts} attempts)`;
-            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
+            throw new client_HarnessApiError(message, error.httpStatus, error.code, error.retryable);
         }
         return this.shaped(response, () => webhookAcceptedFrom(reading.data));
     }
@@ -1573,14 +1493,14 @@ class HarnessClient {
             if (!(error instanceof ShapeProblem))
                 throw error;
             const message = describeShapeProblem(response, error.message, this.redact);
-            throw new HarnessApiError(message, response.status, undefined, false);
+            throw new client_HarnessApiError(message, response.status, undefined, false);
         }
     }
     apiError(response, reading) {
         const message = describeUnsuccessfulAnswer(response, reading, this.redact);
         const code = reading.kind === 'failure' ? reading.code : undefined;
         const retryable = response.status === 429 || response.status >= 500;
-        return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
+        return new client_HarnessApiError(message, response.status, code && this.redact(code), retryable);
     }
 }
 function cancellableSleep(ms, signal) {
@@ -1626,6 +1546,254 @@ function isHistoryNotYetWritten(response, reading) {
     return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
 }
 
+;// CONCATENATED MODULE: ./src/core/wait/failures.ts
+
+
+
+
+/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
+function isPassingTrouble(error) {
+    if (error instanceof request_NetworkError)
+        return true;
+    return error instanceof client_HarnessApiError && error.retryable;
+}
+function isNotFound(error) {
+    return error instanceof HarnessApiError && error.httpStatus === 404;
+}
+/** Harness's words plus the HTTP status; client errors are already secret-free. */
+function describeReadError(error) {
+    if (error instanceof HarnessApiError)
+        return `${error.message} (HTTP ${error.httpStatus})`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
+ * network does not flood the log), and spaces the retries out with backoff and jitter.
+ */
+class ReadFailures {
+    log;
+    random;
+    inARow = 0;
+    last;
+    constructor(log, random) {
+        this.log = log;
+        this.random = random;
+    }
+    /** The error of the streak still going on, for a timeout message. */
+    get lastError() {
+        return this.inARow > 0 ? this.last : undefined;
+    }
+    /** How long to wait before trying again; the caller has checked the error is passing. */
+    retryAfter(error, what, usualDelayMs) {
+        this.inARow += 1;
+        this.last = describeReadError(error);
+        const delay = retryDelay(this.inARow, usualDelayMs, this.random);
+        const line = `Could not read ${what}: ${this.last}; trying again in ${formatElapsed(delay)}.`;
+        if (this.inARow === 1)
+            this.log.warning(line);
+        else
+            this.log.debug(line);
+        return delay;
+    }
+    succeeded(what) {
+        if (this.inARow > 0) {
+            const reads = this.inARow === 1 ? 'read' : 'reads';
+            this.log.info(`Read ${what} again after ${this.inARow} failed ${reads}.`);
+        }
+        this.inARow = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
+ * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
+ * These requests are not bound to the cancel signal: it has fired already, and they are what the
+ * cancellation asks for.
+ */
+const SETTLE_LOOK_BUDGET_MS = 2500;
+const SETTLE_ABORT_TIMEOUT_MS = 2500;
+const ABORT_RETRY_PAUSE_MS = 500;
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+async function settle(request, client) {
+    const { result } = request;
+    const abortReason = reasonToAbort(request);
+    if (!abortReason) {
+        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
+        return {
+            executionId: result.executionId,
+            looked: false,
+            abortSent: false,
+            abortAccepted: false,
+            done: true,
+            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
+        };
+    }
+    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
+    const report = await findAndAbort(target, client);
+    return { abortReason, ...report, note: abortNote(report) };
+}
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+function settledResult(request, settlement) {
+    const { result, endpoint, ids } = request;
+    const executionId = result.executionId ?? settlement.executionId;
+    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
+    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
+    return { ...result, executionId, executionUrl, message };
+}
+function abortNote(report) {
+    if (!report.abortSent) {
+        const why = report.lookProblem ?? 'no execution was found';
+        return report.done
+            ? `No abort was sent: ${why}.`
+            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
+    }
+    switch (report.abortOutcome) {
+        case 'aborted':
+            return 'The abort was sent and Harness accepted it.';
+        case 'already-finished':
+            return 'The abort was sent; the execution had already finished.';
+        case 'already-aborting':
+            return 'The abort was sent; the execution was already being aborted.';
+        default:
+            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
+    }
+}
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+async function findAndAbort(target, client, options = {}) {
+    const report = {
+        executionId: target.executionId,
+        looked: false,
+        abortSent: false,
+        abortAccepted: false,
+        done: false
+    };
+    if (!report.executionId) {
+        report.looked = true;
+        const look = await lookForExecution(target, client);
+        report.executionId = look.executionId;
+        report.lookProblem = look.problem;
+        // An event that ended without an execution leaves nothing to abort, now or later.
+        if (!look.executionId)
+            return { ...report, done: look.eventEnded };
+    }
+    report.abortSent = true;
+    const attempts = Math.max(1, options.abortAttempts ?? 1);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            report.abortOutcome = await client.abortExecution(target.scope, report.executionId, { timeoutMs: SETTLE_ABORT_TIMEOUT_MS });
+            report.abortAccepted = true;
+            report.done = true;
+            report.abortProblem = undefined;
+            break;
+        }
+        catch (error) {
+            report.abortProblem = messageOf(error);
+            // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
+            // is worth a second try.
+            if (!isPassingTrouble(error))
+                break;
+            if (attempt < attempts)
+                await new Promise(resolve => setTimeout(resolve, ABORT_RETRY_PAUSE_MS));
+        }
+    }
+    return report;
+}
+function reasonToAbort(request) {
+    const { outcome } = request.result;
+    if (outcome === 'cancelled' && request.abortOnCancel)
+        return 'cancelled';
+    if (outcome === 'timeout' && request.abortOnTimeout)
+        return 'timeout';
+    return undefined;
+}
+/**
+ * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
+ * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
+ */
+async function lookForExecution(target, client) {
+    const until = Date.now() + SETTLE_LOOK_BUDGET_MS;
+    const left = () => Math.max(until - Date.now(), 1);
+    const { accountId } = target.scope;
+    try {
+        const details = await client.getEventDetails(accountId, target.eventId, { timeoutMs: left() });
+        if (details.pipelineExecutionId) {
+            return { executionId: details.pipelineExecutionId, eventEnded: true };
+        }
+        const phase = details.pending
+            ? 'pending'
+            : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending' && details.warningMsg) {
+            const records = await client.getEventHistory(accountId, target.eventId, {
+                timeoutMs: left()
+            });
+            const started = records.find(record => record.planExecutionId);
+            if (started?.planExecutionId)
+                return { executionId: started.planExecutionId, eventEnded: true };
+        }
+        if (phase === 'pending') {
+            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
+        }
+        const status = details.status ?? 'an unknown status';
+        return {
+            eventEnded: true,
+            problem: `the trigger event ended as ${status} without an execution`
+        };
+    }
+    catch (error) {
+        return { eventEnded: false, problem: messageOf(error) };
+    }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+function settlementLines(settlement) {
+    const lines = [];
+    const id = settlement.executionId;
+    if (settlement.looked) {
+        lines.push(id
+            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+            : {
+                level: settlement.done ? 'info' : 'warning',
+                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+            });
+    }
+    if (settlement.abortSent && id) {
+        const said = {
+            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${id} is already being aborted.`
+        };
+        lines.push(settlement.abortOutcome
+            ? { level: 'info', text: said[settlement.abortOutcome] }
+            : {
+                level: 'warning',
+                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+            });
+    }
+    return lines;
+}
+
 ;// CONCATENATED MODULE: ./src/core/names.ts
 /**
  * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
@@ -1661,87 +1829,6 @@ const Outputs = {
     ExecutionUrl: 'executionUrl',
     Status: 'status'
 };
-
-;// CONCATENATED MODULE: ./src/core/duration.ts
-
-const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
-/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
-const UNIT_ORDER = ['h', 'm', 's', 'ms'];
-/**
- * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
- * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
- */
-const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
-const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
-const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
-const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
-/**
- * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
- * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
- * Units are case-insensitive; the result is rounded to whole milliseconds.
- */
-function parseDuration(input, raw) {
-    const text = raw.trim().toLowerCase();
-    const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
-    if (ms === undefined) {
-        throw new SettingError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
-    }
-    const rounded = Math.round(ms);
-    if (rounded < 1) {
-        throw new SettingError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
-    }
-    if (rounded > MAX_DURATION_MS) {
-        throw new SettingError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
-    }
-    return rounded;
-}
-/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
-function parseCompound(text) {
-    if (text === '')
-        return undefined;
-    let total = 0;
-    let position = 0;
-    let previousUnitIndex = -1;
-    COMPONENT.lastIndex = 0;
-    while (position < text.length) {
-        const match = COMPONENT.exec(text);
-        if (!match)
-            return undefined;
-        const unitIndex = UNIT_ORDER.indexOf(match[2]);
-        if (unitIndex <= previousUnitIndex)
-            return undefined;
-        previousUnitIndex = unitIndex;
-        total += Number(match[1]) * MS_PER_UNIT[match[2]];
-        position = COMPONENT.lastIndex;
-    }
-    return total;
-}
-function quote(value) {
-    if (value === '')
-        return 'an empty value';
-    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
-}
-/**
- * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
- * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
- */
-function formatDuration(ms) {
-    let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
-    if (rest === 0)
-        return '0ms';
-    const parts = [];
-    for (const unit of UNIT_ORDER) {
-        const count = Math.floor(rest / MS_PER_UNIT[unit]);
-        rest -= count * MS_PER_UNIT[unit];
-        if (count > 0)
-            parts.push(`${count}${unit}`);
-    }
-    return parts.join(' ');
-}
-/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
-function formatElapsed(ms) {
-    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
-}
 
 ;// CONCATENATED MODULE: ./src/core/image.ts
 
@@ -2502,7 +2589,8 @@ async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
         scope: settings.ids,
         executionId: state.executionId
     };
-    const outcome = await findAndAbort(target, client);
+    // The last chance to stop it: a second abort after passing trouble (5xx, 429, network).
+    const outcome = await findAndAbort(target, client, { abortAttempts: 2 });
     for (const line of settlementLines(outcome)) {
         if (line.level === 'warning')
             warn(line.text);

@@ -81,6 +81,7 @@ function harnessClient(
     apiKey: settings.apiKey,
     redactor,
     log: line => runtime.core.info(line),
+    debug: line => runtime.core.debug(line),
     sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
     send: runtime.send,
     requestTimeoutMs: settings.requestTimeoutMs

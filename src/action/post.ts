@@ -53,7 +53,8 @@ export async function run(runtime: Runtime = processRuntime()): Promise<void> {
     scope: settings.ids,
     executionId: state.executionId
   }
-  const outcome = await findAndAbort(target, client)
+  // The last chance to stop it: a second abort after passing trouble (5xx, 429, network).
+  const outcome = await findAndAbort(target, client, { abortAttempts: 2 })
   for (const line of settlementLines(outcome)) {
     if (line.level === 'warning') warn(line.text)
     else core.info(redactor.redact(line.text))

@@ -12,7 +12,7 @@ import { NetworkError } from '../harness/http/request.js'
  * abort and report. It is not given its full timeout either: the runner kills the step 10 s
  * after SIGINT, and the cancel-time look and abort need their share of that.
  */
-export const POST_GRACE_AFTER_CANCEL_MS = 2000
+export const POST_GRACE_AFTER_CANCEL_MS = 1500
 
 export interface FireRequest {
   webhookUrl: string

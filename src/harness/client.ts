@@ -145,6 +145,8 @@ export interface HarnessClientOptions {
   redactor: SecretRedactor
   /** debug/info lines (already redacted) */
   log?: (line: string) => void
+  /** lines for the debug log (already redacted): each trigger POST as it is sent */
+  debug?: (line: string) => void
   /** resolves after ms, or early (without throwing) when the signal aborts */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   send?: (request: HttpRequest) => Promise<HttpResponse>
@@ -190,8 +192,11 @@ export class HarnessClient {
   ): Promise<WebhookAccepted> {
     const { cancelSignal, inFlightSignal } = options
     for (let attempt = 1; ; attempt++) {
-      // The one gate every send passes: after the signal, the trigger is never sent.
+      // One turn of the event loop first, so that a signal already delivered to the process has
+      // run its handler; then the one gate every send passes: after it, no trigger is sent.
+      await new Promise(resolve => setImmediate(resolve))
       if (cancelSignal?.aborted) throw new TriggerNotSent(attempt - 1)
+      this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`)
       const retriesLeft = attempt <= MAX_POST_RETRIES
       let response: HttpResponse
       try {
