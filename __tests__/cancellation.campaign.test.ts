@@ -142,21 +142,21 @@ const PHASES: Phase[] = [
   {
     name: 'during a hung event read (the execution starts after main exits)',
     world: { event: { pendingMs: 600 }, ...running },
-    faults: { eventDetails: hangs(2) },
-    at: { request: 'eventDetails', thenMs: 100 },
+    faults: { processingDetails: hangs(2) },
+    at: { request: 'processingDetails', thenMs: 100 },
     expected: { posts: 1, mainAborts: 0, postAborts: 1 }
   },
   {
     name: 'during a slow event read',
     world: running,
-    faults: { eventDetails: [{ delayMs: 4000 }] },
-    at: { request: 'eventDetails', thenMs: 100 },
+    faults: { processingDetails: [{ delayMs: 4000 }] },
+    at: { request: 'processingDetails', thenMs: 100 },
     expected: { posts: 1, mainAborts: 1, postAborts: 0 }
   },
   {
     name: 'while the event is pending (the execution starts after main exits)',
     world: { event: { pendingMs: 900 }, ...running },
-    at: { request: 'eventDetails', thenMs: 50 },
+    at: { request: 'processingDetails', thenMs: 50 },
     expected: { posts: 1, mainAborts: 0, postAborts: 1 }
   },
   {
@@ -375,7 +375,7 @@ describe('signals at random moments', () => {
     const signal = roll < 0.45 ? 'SIGINT' : roll < 0.9 ? 'SIGTERM' : 'SIGKILL'
     const faults: Phase['faults'] = {}
     if (random() < 0.3) faults.webhook = [{ status: 429 }]
-    if (random() < 0.2) faults.eventDetails = [{ delayMs: 1500 }]
+    if (random() < 0.2) faults.processingDetails = [{ delayMs: 1500 }]
     if (random() < 0.2) faults.execution = [{ hang: true }]
     if (random() < 0.15) faults.abort = [{ status: 500, body: 'oops' }]
     const world: WorldOptions = {

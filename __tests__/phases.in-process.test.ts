@@ -186,15 +186,15 @@ describe('main, in process: reads in flight are abandoned at the signal', () => 
       event: { pendingMs: 1500 },
       execution: { statuses: ['Running'] }
     })
-    emulator.fault('eventDetails', hangs(2))
+    emulator.fault('processingDetails', hangs(2))
     const inputs = waitInputs(emulator)
     const run = await main(inputs, async cancel => {
-      await emulator.waitForRequest('eventDetails')
+      await emulator.waitForRequest('processingDetails')
       cancel()
     })
     // the read in flight is dropped at once; the one look (also hung) has 2.5 s
     expect(sinceCancel(run)).toBeLessThan(3200)
-    expect(emulator.requestsTo('eventDetails')).toHaveLength(2)
+    expect(emulator.requestsTo('processingDetails')).toHaveLength(2)
     expect(emulator.requestsTo('abort')).toHaveLength(0)
     expect(run.record.state.done).toBeUndefined()
     expect(JSON.parse(run.record.state.watched)).toMatchObject({ eventId: emulator.events[0].id })

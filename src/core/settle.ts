@@ -1,4 +1,4 @@
-import type { AbortOutcome, HarnessClient } from '../harness/client.js'
+import { HarnessApiError, type AbortOutcome, type HarnessClient } from '../harness/client.js'
 import { classifyEventStatus } from '../harness/status.js'
 import {
   executionPageUrl,
@@ -8,6 +8,7 @@ import {
 } from '../harness/urls.js'
 import type { WaitResult } from './wait.js'
 import { isPassingTrouble } from './wait/failures.js'
+import { adviceFor } from './advice.js'
 
 /**
  * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
@@ -164,7 +165,10 @@ export async function findAndAbort(
       report.abortProblem = undefined
       break
     } catch (error) {
-      report.abortProblem = messageOf(error)
+      // A refusal with a known meaning (a missing abort permission) says what to grant.
+      const advice =
+        error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : ''
+      report.abortProblem = `${messageOf(error)}${advice}`
       // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
       // is worth a second try.
       if (!isPassingTrouble(error)) break
