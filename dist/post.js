@@ -1391,7 +1391,8 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        // A call's own (short) deadline never lengthens the one the settings ask for.
+        const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
         const { signal } = call;
         try {
             return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal });

@@ -131,7 +131,7 @@ export class TriggerNotSent extends Error {
 export interface CallOptions {
   /** abandons the request at once (it then fails with a NetworkError of kind `cancelled`) */
   signal?: AbortSignal
-  /** this call's deadline instead of the client's `requestTimeoutMs` (cancel-time calls are short) */
+  /** a shorter deadline for this call than the client's `requestTimeoutMs` (cancel-time calls) */
   timeoutMs?: number
 }
 
@@ -355,7 +355,8 @@ export class HarnessClient {
       'User-Agent': 'harness-trigger'
     }
     if (apiKey && isSameOrigin(endpoint, url)) headers['X-Api-Key'] = apiKey
-    const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    // A call's own (short) deadline never lengthens the one the settings ask for.
+    const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS)
     const { signal } = call
     try {
       return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal })
