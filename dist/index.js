@@ -1501,11 +1501,17 @@ async function fireTrigger(request, client) {
                 outcome: 'failed',
                 message: error.message,
                 mayHaveFired: error.httpStatus >= 500,
-                httpStatus: error.httpStatus
+                httpStatus: error.httpStatus,
+                error
             };
         }
         if (error instanceof NetworkError) {
-            return { outcome: 'failed', message: error.message, mayHaveFired: error.mayHaveReached };
+            return {
+                outcome: 'failed',
+                message: error.message,
+                mayHaveFired: error.mayHaveReached,
+                error
+            };
         }
         throw error;
     }
@@ -3242,8 +3248,10 @@ async function run(runtime = mainRuntime()) {
         announce(runtime, settings, redactor);
         const client = harnessClient(runtime, settings, redactor);
         const fired = await fireTrigger({ webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal }, client);
-        if (fired.outcome !== 'accepted')
+        if (fired.outcome === 'not-sent')
             return fail(fired.message);
+        if (fired.outcome === 'failed')
+            return fail(failureText(fired.error));
         const { accepted } = fired;
         writeOutputs(core, redactor, acceptedOutputs(accepted));
         core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`));

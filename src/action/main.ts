@@ -32,7 +32,8 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
       { webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal },
       client
     )
-    if (fired.outcome !== 'accepted') return fail(fired.message)
+    if (fired.outcome === 'not-sent') return fail(fired.message)
+    if (fired.outcome === 'failed') return fail(failureText(fired.error))
     const { accepted } = fired
     writeOutputs(core, redactor, acceptedOutputs(accepted))
     core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`))
