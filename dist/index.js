@@ -3253,6 +3253,10 @@ async function run(runtime = mainRuntime()) {
         if (fired.outcome === 'failed')
             return fail(failureText(fired.error));
         const { accepted } = fired;
+        // First of all, should this step die now: what the post step needs to find the execution.
+        const state = new ActionState(core, redactor);
+        if (settings.wait)
+            saveWatched(runtime, state, settings, accepted);
         writeOutputs(core, redactor, acceptedOutputs(accepted));
         core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`));
         if (accepted.uiUrl)
@@ -3264,8 +3268,6 @@ async function run(runtime = mainRuntime()) {
                 fail('Cancelled; the trigger had already been accepted.');
             return;
         }
-        const state = new ActionState(core, redactor);
-        saveWatched(runtime, state, settings, accepted);
         const waited = await follow(runtime, settings, client, accepted, state, redactor);
         const request = { ...settings, result: waited, eventId: accepted.eventCorrelationId };
         const settlement = await settle(request, client);
