@@ -11,6 +11,8 @@ import { pullRequestCommenter } from './comment-loader.js'
 import type { ActionsCore, Runtime } from './runtime.js'
 import { States, type PendingAbort } from './state.js'
 import { failureText } from './words.js'
+import { actionLog } from './log-sinks.js'
+import type { Log } from '../core/log.js'
 
 const CANCEL_REQUEST_TIMEOUT_MS = 4000
 
@@ -18,6 +20,7 @@ const CANCEL_REQUEST_TIMEOUT_MS = 4000
 export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
   const { core } = runtime
   const redactor = new Redactor(secret => core.setSecret(secret))
+  const log = actionLog(core, redactor)
   try {
     const settings = readInputs({
       getInput: name => core.getInput(name),
@@ -25,9 +28,9 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
       readEventPayload: runtime.readEventPayload,
       redactor
     })
-    core.info(describeTarget(settings))
+    log.info(describeTarget(settings))
     if (!settings.image.image) {
-      core.notice(
+      log.notice(
         'No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.'
       )
     }
@@ -36,27 +39,27 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
       endpoint: settings.endpoint,
       apiKey: settings.apiKey,
       redactor,
-      log: line => core.info(line),
+      log: line => log.info(line),
       sleep: ms => runtime.sleep(ms, new AbortController().signal),
       send: runtime.send,
       requestTimeoutMs: settings.requestTimeoutMs
     })
     const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body))
     writeAcceptedOutputs(core, accepted, redactor)
-    core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`))
-    if (accepted.uiUrl) core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`)
+    log.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`)
+    if (accepted.uiUrl) log.info(`Executions: ${accepted.uiUrl}`)
 
     // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
     // comment queues behind these in github.ts, so it always lands last.
-    if (settings.wait) void commentProgress(runtime, redactor, { settings, accepted })
+    if (settings.wait) void commentProgress(runtime, redactor, log, { settings, accepted })
     const result = settings.wait
-      ? await waitAndSettle(runtime, settings, client, accepted, redactor)
+      ? await waitAndSettle(runtime, settings, client, accepted, redactor, log)
       : undefined
 
-    await report(runtime, settings, accepted, result, redactor)
-    if (result && result.outcome !== 'passed') core.setFailed(redactor.redact(result.message))
+    await report(runtime, settings, accepted, result, redactor, log)
+    if (result && result.outcome !== 'passed') log.fail(result.message)
   } catch (error) {
-    core.setFailed(redactor.redact(failureText(error)))
+    log.fail(failureText(error))
   }
 }
 
@@ -65,7 +68,8 @@ async function waitAndSettle(
   settings: ActionSettings,
   client: HarnessClient,
   accepted: WebhookAccepted,
-  redactor: Redactor
+  redactor: Redactor,
+  log: Log
 ): Promise<WaitResult> {
   const { core } = runtime
   const scope = settings.ids
@@ -81,8 +85,8 @@ async function waitAndSettle(
         core.setOutput(Outputs.WebhookStatus, redactor.redact(started.webhookStatus))
         core.setOutput(Outputs.ExecutionId, redactor.redact(started.executionId))
         core.setOutput(Outputs.ExecutionUrl, redactor.redact(started.executionUrl))
-        core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`)
-        void commentProgress(runtime, redactor, { settings, accepted, started })
+        log.info(`Pipeline execution started: ${started.executionUrl}`)
+        void commentProgress(runtime, redactor, log, { settings, accepted, started })
         // Should this process be killed before it sees the end, the post phase aborts it.
         if (settings.abortOnCancel) {
           const pending: PendingAbort = {
@@ -92,7 +96,7 @@ async function waitAndSettle(
             projectId: scope.projectId,
             executionId: started.executionId
           }
-          core.saveState(States.PendingAbort, JSON.stringify(pending))
+          core.saveState(States.PendingAbort, redactor.redact(JSON.stringify(pending)))
         }
       }
     },
@@ -101,12 +105,7 @@ async function waitAndSettle(
       now: runtime.now,
       sleep: runtime.sleep,
       random: runtime.random,
-      log: {
-        info: line => core.info(redactor.redact(line)),
-        notice: line => core.notice(redactor.redact(line)),
-        warning: line => core.warning(redactor.redact(line)),
-        debug: line => core.debug(redactor.redact(line))
-      }
+      log
     }
   )
 
@@ -117,7 +116,7 @@ async function waitAndSettle(
     core.setOutput(Outputs.ExecutionUrl, redactor.redact(result.executionUrl))
   if (result.status) core.setOutput(Outputs.Status, redactor.redact(result.status))
 
-  if (result.outcome === 'passed') core.info(redactor.redact(result.message))
+  if (result.outcome === 'passed') log.info(result.message)
   // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
   const settleClient =
     result.outcome === 'cancelled'
@@ -133,16 +132,14 @@ async function waitAndSettle(
       (result.outcome === 'timeout' && settings.abortOnTimeout))
   const aborted =
     shouldAbort && result.executionId
-      ? await abortExecution(settleClient, scope, result.executionId, line =>
-          core.info(redactor.redact(line))
-        )
+      ? await abortExecution(settleClient, scope, result.executionId, line => log.info(line))
       : true
   if (aborted) {
     // The main phase has dealt with the execution: nothing left for post.
     core.saveState(States.PendingAbort, '')
   } else {
-    core.warning(
-      `Execution ${redactor.redact(result.executionId ?? '')} may still be running in Harness; the post step will try to abort it again.`
+    log.warning(
+      `Execution ${result.executionId ?? ''} may still be running in Harness; the post step will try to abort it again.`
     )
   }
   return result
@@ -180,7 +177,8 @@ async function report(
   settings: ActionSettings,
   accepted: WebhookAccepted,
   result: WaitResult | undefined,
-  redactor: Redactor
+  redactor: Redactor,
+  log: Log
 ): Promise<void> {
   const { core } = runtime
   const view = { settings, accepted, result }
@@ -188,24 +186,29 @@ async function report(
     try {
       await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write()
     } catch (error) {
-      core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`))
+      log.warning(`Could not write the job summary: ${failureText(error)}`)
     }
   }
-  await commentProgress(runtime, redactor, view)
+  await commentProgress(runtime, redactor, log, view, { final: true })
 }
 
 /** Creates or updates this deployment's PR comment; never throws (github.ts warns instead). */
 function commentProgress(
   runtime: Runtime,
   redactor: Redactor,
-  view: ReportView & { settings: ActionSettings }
+  log: Log,
+  view: ReportView & { settings: ActionSettings },
+  { final = false } = {}
 ): Promise<void> {
   const { settings } = view
   if (!settings.commentOnPr || !runtime.commentOnPullRequest) return Promise.resolve()
-  return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)))
+  return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)), {
+    log,
+    final
+  })
 }
 
 function mainRuntime(): Runtime {
   const runtime = processRuntime()
-  return { ...runtime, commentOnPullRequest: pullRequestCommenter(runtime.core) }
+  return { ...runtime, commentOnPullRequest: pullRequestCommenter() }
 }

@@ -6,6 +6,7 @@ import { Inputs } from './inputs.js'
 import { processRuntime } from './process-runtime.js'
 import type { Runtime } from './runtime.js'
 import { States, parsePendingAbort } from './state.js'
+import { actionLog } from './log-sinks.js'
 
 /**
  * The post phase: when the main phase was stopped (cancelled, killed) while it watched an
@@ -16,8 +17,11 @@ export async function run(runtime: Runtime = processRuntime()): Promise<void> {
   const pending = parsePendingAbort(core.getState(States.PendingAbort))
   if (!pending) return
   const redactor = new Redactor(secret => core.setSecret(secret))
+  const log = actionLog(core, redactor)
   const apiKey = core.getInput(Inputs.ApiKey).trim()
-  redactor.add(apiKey)
+  // Harness's error texts may quote any of them.
+  for (const secret of [Inputs.ApiKey, Inputs.WebhookToken, Inputs.WebhookUrl, Inputs.GithubToken])
+    redactor.add(core.getInput(secret).trim())
   try {
     const client = new HarnessClient({
       endpoint: normalizeHarnessUrl(pending.gateway),
@@ -26,12 +30,10 @@ export async function run(runtime: Runtime = processRuntime()): Promise<void> {
       send: runtime.send,
       requestTimeoutMs: 5000
     })
-    core.info(`The main step did not see execution ${pending.executionId} finish: aborting it.`)
-    const done = await abortExecution(client, pending, pending.executionId, line =>
-      core.info(redactor.redact(line))
-    )
-    if (!done) core.warning(`Execution ${pending.executionId} may still be running in Harness.`)
+    log.info(`The main step did not see execution ${pending.executionId} finish: aborting it.`)
+    const done = await abortExecution(client, pending, pending.executionId, line => log.info(line))
+    if (!done) log.warning(`Execution ${pending.executionId} may still be running in Harness.`)
   } catch (error) {
-    core.warning(redactor.redact(error instanceof Error ? error.message : String(error)))
+    log.warning(error instanceof Error ? error.message : String(error))
   }
 }

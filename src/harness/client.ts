@@ -124,7 +124,7 @@ const READ_ANSWER_LIMIT = MiB
 const EXECUTION_ANSWER_LIMIT = 4 * MiB
 const MAX_POST_RETRIES = 3
 const NOT_RETRIED =
-  'Harness may or may not have taken the trigger, so it was not sent again; ' +
+  'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
   "check the pipeline's executions in Harness before running this again."
 
 /**
