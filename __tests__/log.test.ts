@@ -49,7 +49,6 @@ describe('safeLine', () => {
         const line = safeLine(text, redactor)
         expect(line.split(LINE_BREAK)).toHaveLength(1)
         expect(isRunnerCommand(line)).toBe(false)
-        // eslint-disable-next-line no-control-regex
         expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e]/)
         expect(parseCommands(`${line}\n`)).toEqual([])
       }),

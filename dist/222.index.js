@@ -352,9 +352,9 @@ function explainFailure(error, target) {
     const code = status ? `HTTP ${status}: ` : '';
     return `comment-on-pr: could not write the comment on ${where} (${code}${said}); the deployment itself is not affected.`;
 }
+/** Not cut here: the log writer redacts the whole line first, then cuts it (a cut secret would show). */
 function firstLine(text) {
-    const line = text.split('\n')[0]?.trim() ?? '';
-    return line.length > 200 ? `${line.slice(0, 199)}…` : line;
+    return text.split('\n')[0]?.trim() ?? '';
 }
 let runCommenter;
 /**

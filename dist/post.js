@@ -106,7 +106,7 @@ function actionLog(core, redactor) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(820);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(214);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(445);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
@@ -120,7 +120,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 820:
+/***/ 214:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1056,6 +1056,33 @@ function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/harness/answer-redaction.ts
+/**
+ * Every string of a parsed answer, redacted where it enters: what Harness sends is later cut to a
+ * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
+ * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
+ * recursion: an answer may be nested arbitrarily deep.
+ */
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    const pending = [value];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if (typeof node !== 'object' || node === null)
+            continue;
+        const entries = node;
+        for (const key of Object.keys(entries)) {
+            const field = entries[key];
+            if (typeof field === 'string')
+                entries[key] = redact(field);
+            else if (typeof field === 'object' && field !== null)
+                pending.push(field);
+        }
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
@@ -1199,6 +1226,7 @@ function withoutUndefined(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1357,13 +1385,13 @@ class HarnessClient {
                 message += ` (gave up after ${attempts} attempts)`;
             throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
         }
-        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
+        return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
     }
     /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
     mapped(response, reading, map) {
         if (reading.kind !== 'success')
             throw this.apiError(response, reading);
-        return this.shaped(response, () => map(reading.data));
+        return this.shaped(response, () => map(redactStrings(reading.data, this.redact)));
     }
     shaped(response, map) {
         try {

@@ -32,8 +32,7 @@ function limitText(problem: JsonLimitProblem): string {
   if (problem.kind === 'too-deep') {
     return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`
   }
-  const literal =
-    problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal
+  const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal
   return (
     `holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
     `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +

@@ -11,8 +11,7 @@ export const MAX_JSON_DEPTH = 64
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y
 
 export type JsonLimitProblem =
-  | { kind: 'too-deep'; depth: number }
-  | { kind: 'inexact-number'; literal: string; becomes: string }
+  { kind: 'too-deep'; depth: number } | { kind: 'inexact-number'; literal: string; becomes: string }
 
 /**
  * The first problem of `text` (taken to be JSON, valid or not), or undefined. Depth counts the

@@ -277,9 +277,9 @@ export function explainFailure(error: unknown, target: PullRequestTarget): strin
   return `comment-on-pr: could not write the comment on ${where} (${code}${said}); the deployment itself is not affected.`
 }
 
+/** Not cut here: the log writer redacts the whole line first, then cuts it (a cut secret would show). */
 function firstLine(text: string): string {
-  const line = text.split('\n')[0]?.trim() ?? ''
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line
+  return text.split('\n')[0]?.trim() ?? ''
 }
 
 let runCommenter: PullRequestCommenter | undefined

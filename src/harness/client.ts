@@ -14,6 +14,7 @@ import {
   readEnvelope,
   type EnvelopeReading
 } from './envelope.js'
+import { redactStrings } from './answer-redaction.js'
 import {
   eventDetailsFrom,
   eventHistoryFrom,
@@ -267,7 +268,9 @@ export class HarnessClient {
       else if (response.status === 429) message += ` (gave up after ${attempts} attempts)`
       throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable)
     }
-    return this.shaped(response, () => webhookAcceptedFrom(reading.data))
+    return this.shaped(response, () =>
+      webhookAcceptedFrom(redactStrings(reading.data, this.redact))
+    )
   }
 
   /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
@@ -277,7 +280,7 @@ export class HarnessClient {
     map: (data: unknown) => T
   ): T {
     if (reading.kind !== 'success') throw this.apiError(response, reading)
-    return this.shaped(response, () => map(reading.data))
+    return this.shaped(response, () => map(redactStrings(reading.data, this.redact)))
   }
 
   private shaped<T>(response: HttpResponse, map: () => T): T {
