@@ -427,15 +427,14 @@ describe('the phases against a Harness and a GitHub that echo every encoding of 
     await fc.assert(
       fc.asyncProperty(phaseInput, async ({ secrets, echoes }) => {
         const seen: Seen = { texts: [] }
-        const pending = {
+        const watched = {
           gateway: 'https://app.harness.io/gateway',
           accountId: ACCOUNT_ID,
           orgId: IDS.orgId,
           projectId: IDS.projectId,
-          executionId: 'exec1',
           eventId: 'evt1'
         }
-        const state = { pendingAbort: JSON.stringify(pending) }
+        const state = { watched: JSON.stringify(watched), executionId: 'exec1' }
         const core = capturingCore(inputsFor(secrets, true), state, seen)
         const failingAbort = { ...echoes, failing: { ...echoes.failing, abort: true } }
         await runPost(runtimeFor(core, failingAbort, seen))
