@@ -183,9 +183,17 @@ describe('PullRequestCommenter: one comment per deployment', () => {
     })
     await commenter().commenter.post(settingsFor('ghcr.io/acme/api'), 'new')
     const lists = emulator.requestsTo('github').filter(request => request.method === 'GET')
-    // 30 a page: a page of long comments stays well below the answer cap (capped-fetch.ts).
-    expect(lists.map(request => request.query.page ?? '1')).toEqual(['1', '2', '3', '4', '5'])
-    expect(lists[0].query.per_page).toBe('30')
+    // 20 a page: a page of the longest comments stays below the answer cap (capped-fetch.ts).
+    expect(lists.map(request => request.query.page ?? '1')).toEqual([
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      '6',
+      '7'
+    ])
+    expect(lists[0].query.per_page).toBe('20')
     expect(githubCalls().at(-1)).toBe(updateOf(ours.id))
     expect(emulator.github.comments).toHaveLength(131)
   })

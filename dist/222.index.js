@@ -22,7 +22,7 @@ var github = __webpack_require__(2413);
  * swallows a failed body read into an empty text; failing the fetch instead gives a message that
  * says the answer was too large.
  */
-const GITHUB_ANSWER_LIMIT = 4 * 1024 * 1024;
+const GITHUB_ANSWER_LIMIT = 2 * 1024 * 1024;
 /** The answer was larger than the cap: reading stopped there. */
 class AnswerTooLarge extends Error {
     constructor(limit) {
@@ -148,8 +148,8 @@ const UPSERT_TIMEOUT_MS = 15_000;
  * queued before it) shares this much time: a GitHub that never answers may not hold the step.
  */
 const FINAL_BUDGET_MS = 10_000;
-/** Comments per page: a page of long comments stays far below the answer cap. */
-const PAGE_SIZE = 30;
+/** Comments per page: 20 comments of the most GitHub allows (65,536 characters) stay below the answer cap. */
+const PAGE_SIZE = 20;
 /** Answers that the next update would get too (no permission, bad token, no such PR): stop trying. */
 const LASTING_FAILURES = new Set([401, 403, 404]);
 /** The pull request to comment on, or why there is none. */

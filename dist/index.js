@@ -1981,10 +1981,13 @@ function byStartThenName(a, b) {
 
 
 
-/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
+/**
+ * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
+ * its size cap does not: the next one would be as large (and each costs the cap in memory).
+ */
 function isPassingTrouble(error) {
     if (error instanceof NetworkError)
-        return true;
+        return error.kind !== 'too-large';
     return error instanceof HarnessApiError && error.retryable;
 }
 function isNotFound(error) {

@@ -5,7 +5,7 @@
  * says the answer was too large.
  */
 
-export const GITHUB_ANSWER_LIMIT = 4 * 1024 * 1024
+export const GITHUB_ANSWER_LIMIT = 2 * 1024 * 1024
 
 /** The answer was larger than the cap: reading stopped there. */
 export class AnswerTooLarge extends Error {

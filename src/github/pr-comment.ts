@@ -52,8 +52,8 @@ const UPSERT_TIMEOUT_MS = 15_000
  */
 export const FINAL_BUDGET_MS = 10_000
 
-/** Comments per page: a page of long comments stays far below the answer cap. */
-const PAGE_SIZE = 30
+/** Comments per page: 20 comments of the most GitHub allows (65,536 characters) stay below the answer cap. */
+const PAGE_SIZE = 20
 
 /** Answers that the next update would get too (no permission, bad token, no such PR): stop trying. */
 const LASTING_FAILURES = new Set([401, 403, 404])
