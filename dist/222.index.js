@@ -182,8 +182,12 @@ class PullRequestCommenter {
     octokit;
     /** the time limit of the update under way; every request of it carries this signal */
     deadline;
-    /** the shared budget of the calls after the deployment ended (see `post`'s `final`) */
-    closing;
+    /**
+     * Aborted when the budget of the calls after the deployment ended runs out (see `post`'s
+     * `final`); every request carries it from the start, so one already under way is cut too.
+     */
+    closing = new AbortController();
+    closingTimer;
     outOfTime = false;
     queue = Promise.resolve();
     stopped = false;
@@ -200,8 +204,10 @@ class PullRequestCommenter {
      * `finalBudgetMs` in all.
      */
     post(settings, text, options = {}) {
-        if (options.final)
-            this.closing ??= AbortSignal.timeout(this.finalBudgetMs);
+        if (options.final && !this.closingTimer) {
+            this.closingTimer = setTimeout(() => this.closing.abort(), this.finalBudgetMs);
+            this.closingTimer.unref?.();
+        }
         const next = this.queue.then(() => this.postNow(settings, text));
         this.queue = next;
         return next;
@@ -209,7 +215,7 @@ class PullRequestCommenter {
     async postNow(settings, text) {
         if (!settings.commentOnPr || this.stopped)
             return;
-        if (this.closing?.aborted)
+        if (this.closing.signal.aborted)
             return this.sayOutOfTime();
         const target = pullRequestOf(this.event);
         if (typeof target === 'string')
@@ -219,12 +225,11 @@ class PullRequestCommenter {
         }
         const marker = commentMarker(settings.ids, settings.image.image);
         try {
-            const own = AbortSignal.timeout(this.timeoutMs);
-            this.deadline = this.closing ? AbortSignal.any([own, this.closing]) : own;
+            this.deadline = AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.closing.signal]);
             await this.upsert(this.connected(settings.githubToken), target, marker, commentBody(marker, text));
         }
         catch (error) {
-            if (this.closing?.aborted)
+            if (this.closing.signal.aborted)
                 return this.sayOutOfTime();
             const warning = explainFailure(error, target);
             if (LASTING_FAILURES.has(statusOf(error) ?? 0))

@@ -84,8 +84,12 @@ export class PullRequestCommenter {
   private octokit: Octokit | undefined
   /** the time limit of the update under way; every request of it carries this signal */
   private deadline: AbortSignal | undefined
-  /** the shared budget of the calls after the deployment ended (see `post`'s `final`) */
-  private closing: AbortSignal | undefined
+  /**
+   * Aborted when the budget of the calls after the deployment ended runs out (see `post`'s
+   * `final`); every request carries it from the start, so one already under way is cut too.
+   */
+  private readonly closing = new AbortController()
+  private closingTimer: ReturnType<typeof setTimeout> | undefined
   private outOfTime = false
   private queue: Promise<void> = Promise.resolve()
   private stopped = false
@@ -104,7 +108,10 @@ export class PullRequestCommenter {
    * `finalBudgetMs` in all.
    */
   post(settings: CommentSettings, text: string, options: { final?: boolean } = {}): Promise<void> {
-    if (options.final) this.closing ??= AbortSignal.timeout(this.finalBudgetMs)
+    if (options.final && !this.closingTimer) {
+      this.closingTimer = setTimeout(() => this.closing.abort(), this.finalBudgetMs)
+      this.closingTimer.unref?.()
+    }
     const next = this.queue.then(() => this.postNow(settings, text))
     this.queue = next
     return next
@@ -112,7 +119,7 @@ export class PullRequestCommenter {
 
   private async postNow(settings: CommentSettings, text: string): Promise<void> {
     if (!settings.commentOnPr || this.stopped) return
-    if (this.closing?.aborted) return this.sayOutOfTime()
+    if (this.closing.signal.aborted) return this.sayOutOfTime()
     const target = pullRequestOf(this.event)
     if (typeof target === 'string') return this.stop(() => this.log.warning(target))
     if (!settings.githubToken) {
@@ -124,8 +131,7 @@ export class PullRequestCommenter {
     }
     const marker = commentMarker(settings.ids, settings.image.image)
     try {
-      const own = AbortSignal.timeout(this.timeoutMs)
-      this.deadline = this.closing ? AbortSignal.any([own, this.closing]) : own
+      this.deadline = AbortSignal.any([AbortSignal.timeout(this.timeoutMs), this.closing.signal])
       await this.upsert(
         this.connected(settings.githubToken),
         target,
@@ -133,7 +139,7 @@ export class PullRequestCommenter {
         commentBody(marker, text)
       )
     } catch (error) {
-      if (this.closing?.aborted) return this.sayOutOfTime()
+      if (this.closing.signal.aborted) return this.sayOutOfTime()
       const warning = explainFailure(error, target)
       if (LASTING_FAILURES.has(statusOf(error) ?? 0)) this.stop(() => this.log.warning(warning))
       else this.log.warning(warning)
