@@ -1369,9 +1369,9 @@ function webhookAcceptedFrom(data) {
         throw new ShapeProblem('no data.eventCorrelationId');
     return {
         eventCorrelationId,
-        apiUrl: textField(answer.apiUrl) ?? '',
-        uiUrl: textField(answer.uiUrl) ?? '',
-        uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
+        apiUrl: httpUrlField(answer.apiUrl) ?? '',
+        uiUrl: httpUrlField(answer.uiUrl) ?? '',
+        uiSetupUrl: httpUrlField(answer.uiSetupUrl) ?? ''
     };
 }
 /** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
@@ -1391,7 +1391,7 @@ function eventDetailsFrom(data, redact) {
         message: redacted(processing.message, redact),
         warningMsg: redacted(processing.warningMsg, redact),
         pipelineExecutionId: textField(processing.pipelineExecutionId),
-        executionUrl: textField(root.executionUrl),
+        executionUrl: httpUrlField(root.executionUrl),
         executionStatus: textField(summary?.status)
     });
 }
@@ -1430,7 +1430,7 @@ function executionSummaryFrom(data, planExecutionId, redact) {
         endTs: timestampField(summary.endTs),
         modules,
         failureMessage: redacted(record(summary.failureInfo)?.message, redact),
-        executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
+        executionUrl: httpUrlField(summary.executionUrl) ?? httpUrlField(root.executionUrl),
         stages: stagesFrom(summary.layoutNodeMap, redact)
     });
 }
@@ -1477,6 +1477,19 @@ function record(value) {
 function redacted(value, redact) {
     const text = textField(value);
     return text === undefined ? undefined : redact(text);
+}
+/** A URL from an answer is used only when it is http(s): a link, an output, never a `javascript:`. */
+function httpUrlField(value) {
+    const text = textField(value);
+    if (text === undefined)
+        return undefined;
+    try {
+        const { protocol } = new URL(text);
+        return protocol === 'https:' || protocol === 'http:' ? text : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function numberField(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
