@@ -1994,13 +1994,10 @@ function byStartThenName(a, b) {
 
 
 
-/**
- * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
- * its size cap does not: the next one would be as large (and each costs the cap in memory).
- */
+/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
 function isPassingTrouble(error) {
     if (error instanceof NetworkError)
-        return error.kind !== 'too-large';
+        return true;
     return error instanceof HarnessApiError && error.retryable;
 }
 function isNotFound(error) {

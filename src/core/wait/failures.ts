@@ -10,12 +10,9 @@ export interface WaitLog {
   debug(line: string): void
 }
 
-/**
- * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
- * its size cap does not: the next one would be as large (and each costs the cap in memory).
- */
+/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
 export function isPassingTrouble(error: unknown): boolean {
-  if (error instanceof NetworkError) return error.kind !== 'too-large'
+  if (error instanceof NetworkError) return true
   return error instanceof HarnessApiError && error.retryable
 }
 
