@@ -8,6 +8,8 @@ import fc from 'fast-check'
 import { parseJsonObjectInput } from '../src/core/body.js'
 import { jsonLimitProblem, MAX_JSON_DEPTH } from '../src/core/json-limits.js'
 import { settingErrorOf } from './support/setting-error-of.js'
+import { ACCOUNT_ID, IDS, WEBHOOK_TOKEN, runAction } from './helpers/index.js'
+import { errorsOf } from './support/run-checks.js'
 
 const nested = (depth: number, inner = '1') =>
   `{"a":${'['.repeat(depth - 1)}${inner}${']'.repeat(depth - 1)}}`
@@ -88,5 +90,35 @@ describe('nesting', () => {
   it('still says so when the JSON is not valid', () => {
     const error = settingErrorOf(() => parseJsonObjectInput('payload', '{"a": 1,}'))
     expect(error.problem).toMatch(/not valid JSON/)
+  })
+})
+
+describe('node dist/index.js', () => {
+  it.each([
+    ['payload', 'nested 5,000 deep', nested(5000), /nested deeper than 64 levels/],
+    // An environment variable holds at most 128 KiB here: 1,000,000 levels are tested above.
+    ['payload', 'nested 60,000 deep', nested(60_000), /nested deeper than 64 levels/],
+    ['payload', 'with 12345678901234567890', '{"n":12345678901234567890}', /quote it/],
+    ['build-outputs', 'with 1e400', '{"tag":"1","n":1e400}', /quote it/]
+  ])('%s %s: an input error, nothing sent, no stack overflow', async (input, _, value, said) => {
+    const result = await runAction({
+      inputs: {
+        'account-id': ACCOUNT_ID,
+        'project-id': IDS.projectId,
+        'pipeline-id': IDS.pipelineId,
+        'trigger-id': IDS.triggerId,
+        'webhook-token': WEBHOOK_TOKEN,
+        // Nothing may be sent: a port nobody listens on would say so as a connection error.
+        'harness-url': 'http://127.0.0.1:9',
+        [input]: value
+      }
+    })
+    expect(result.exitCode).toBe(1)
+    const errors = errorsOf(result)
+    expect(errors).toHaveLength(1)
+    expect(errors[0]).toMatch(new RegExp(`^Input '${input}': `))
+    expect(errors[0]).toMatch(said)
+    expect(result.stdout + result.stderr).not.toMatch(/Maximum call stack|RangeError/)
+    expect(result.outputs).toEqual({})
   })
 })
