@@ -134,7 +134,7 @@ function abortNote(report: AbortReport): string {
 export async function findAndAbort(
   target: AbortTarget,
   client: SettleClient,
-  options: { abortAttempts?: number } = {}
+  options: { abortAttempts?: number; sleep?: (ms: number) => Promise<void> } = {}
 ): Promise<AbortReport> {
   const report: AbortReport = {
     executionId: target.executionId,
@@ -172,8 +172,8 @@ export async function findAndAbort(
       // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
       // is worth a second try.
       if (!isPassingTrouble(error)) break
-      if (attempt < attempts)
-        await new Promise(resolve => setTimeout(resolve, ABORT_RETRY_PAUSE_MS))
+      const sleep = options.sleep ?? (ms => new Promise<void>(done => setTimeout(done, ms)))
+      if (attempt < attempts) await sleep(ABORT_RETRY_PAUSE_MS)
     }
   }
   return report

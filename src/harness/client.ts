@@ -15,6 +15,7 @@ import {
   readEnvelope,
   type EnvelopeReading
 } from './envelope.js'
+import { redactStrings } from './answer-redaction.js'
 import {
   eventDetailsFrom,
   eventHistoryFrom,
@@ -189,7 +190,7 @@ const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT
 const ABORT_ANSWER_LIMIT = MiB
 const MAX_POST_RETRIES = 3
 const NOT_RETRIED =
-  'Harness may or may not have taken the trigger, so it was not sent again; ' +
+  'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
   "check the pipeline's executions in Harness before running this again."
 
 /**
@@ -396,7 +397,9 @@ export class HarnessClient {
       const known: KnownAnswer | undefined = retired ? { kind: 'webhook-url-retired' } : undefined
       throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known)
     }
-    return this.shaped(response, () => webhookAcceptedFrom(reading.data))
+    return this.shaped(response, () =>
+      webhookAcceptedFrom(redactStrings(reading.data, this.redact))
+    )
   }
 
   /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
@@ -406,7 +409,7 @@ export class HarnessClient {
     map: (data: unknown) => T
   ): T {
     if (reading.kind !== 'success') throw this.apiError(response, reading)
-    return this.shaped(response, () => map(reading.data))
+    return this.shaped(response, () => map(redactStrings(reading.data, this.redact)))
   }
 
   private shaped<T>(response: HttpResponse, map: () => T): T {
