@@ -39,7 +39,8 @@ describe('import rules (eslint.config.js)', () => {
 
   it.each([
     ['src/core/example.ts', "import { buildWebhookUrl } from '../harness/urls.js'"],
-    ['src/action/example.ts', "import { info } from '@actions/core'"],
+    // The printing functions (info, warning…) only in src/action/log-sinks.ts: see log.test.ts.
+    ['src/action/example.ts', "import { getInput } from '@actions/core'"],
     ['src/cli/example.ts', "import { readSettings } from '../core/settings.js'"],
     ['src/harness/http/example.ts', "import { SettingError } from '../setting-error.js'"]
   ])('%s may say %s', async (filePath, code) => {

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1194);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1534);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8445);
 // Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
 
@@ -18,7 +18,108 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1194:
+/***/ 331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ actionLog),
+  K: () => (/* binding */ toolkitPrinters)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __nccwpck_require__(5049);
+;// CONCATENATED MODULE: ./src/core/log.ts
+/**
+ * The one way out for every line the action or the command line prints. Each line is redacted and
+ * made one line, so no text from Harness or GitHub (ids, URLs, statuses, stage names, messages)
+ * can start a runner command (`::add-mask::`, `::stop-commands::`, `::error::`…): the runner reads
+ * commands from every line of stdout and stderr, also of a CLI run inside a workflow step.
+ */
+const LEVELS = ['info', 'notice', 'warning', 'error', 'debug', 'fail'];
+function createLog(sinks, redactor) {
+    const line = (text) => safeLine(text, redactor);
+    return Object.fromEntries(LEVELS.map(level => [level, (text) => sinks[level](line(text))]));
+}
+/**
+ * A line of a few thousand characters says all a person reads; a megabyte of stage name (answers
+ * are capped, not small) would only bury the log.
+ */
+const MAX_LINE_LENGTH = 4000;
+/**
+ * Redacted, one line, not too long, and never a runner command. Redacted before it is cut, so no
+ * piece of a secret is left at the cut; and again at the end, since escaping could rejoin one.
+ */
+function safeLine(text, redactor) {
+    const line = notACommand(oneLine(redactor.redact(String(text))));
+    return redactor.redact(shortened(line));
+}
+function shortened(line) {
+    if (line.length <= MAX_LINE_LENGTH)
+        return line;
+    let end = MAX_LINE_LENGTH;
+    // Never split a surrogate pair.
+    if (/[\ud800-\udbff]/.test(line[end - 1]))
+        end--;
+    return `${line.slice(0, end)}… (${line.length - end} more characters)`;
+}
+/** Sinks for a plain stream (the command line's stderr): one line each, the level in front. */
+function streamSinks(write, options = {}) {
+    return {
+        info: line => write(line),
+        notice: line => write(`notice: ${line}`),
+        warning: line => write(`warning: ${line}`),
+        error: line => write(`error: ${line}`),
+        debug: line => (options.debug ? write(`debug: ${line}`) : undefined),
+        fail: line => write(`error: ${line}`)
+    };
+}
+/** Visible escapes for the characters that end a line, move the cursor or hide text. */
+const ESCAPES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+/**
+ * Line breaks (CR, LF, NEL, U+2028/2029), every other C0/C1 control, DEL, and the bidirectional
+ * overrides and isolates (they can make a line read differently from what it holds).
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function oneLine(text) {
+    return text.replace(UNSAFE, char => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * The runner takes a line as a command when, after leading white space, it starts with `::`, or
+ * when it holds the older `##[name]` anywhere. A line that starts like a command gets a visible `\`
+ * in front (no command starts with one); `##[` becomes `##\[`.
+ */
+const COMMAND_START = /^[\s\ufeff]*::/;
+function notACommand(line) {
+    const safe = line.replace(/##\[/g, '##\\[');
+    return COMMAND_START.test(safe) ? `\\${safe}` : safe;
+}
+
+;// CONCATENATED MODULE: ./src/action/log-sinks.ts
+
+
+/** The toolkit's printing functions, for the runtime's `core`; nothing else may import them. */
+const toolkitPrinters = { info: core/* info */.pq, notice: core/* notice */.lm, warning: core/* warning */.$e, error: core/* error */.z3, debug: core/* debug */.Yz, setFailed: core/* setFailed */.C1 };
+/**
+ * The action's log writer: the only module that may call the toolkit's printing functions
+ * (eslint.config.js holds everyone else to it). Every line is redacted and one line first.
+ */
+function actionLog(core, redactor) {
+    return createLog({
+        info: line => core.info(line),
+        notice: line => core.notice(line),
+        warning: line => core.warning(line),
+        error: line => (core.error ? core.error(line) : core.warning(line)),
+        debug: line => core.debug(line),
+        fail: line => core.setFailed(line)
+    }, redactor);
+}
+
+
+/***/ }),
+
+/***/ 1534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27,46 +128,19 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/core/names.ts
-var names = __nccwpck_require__(2483);
-;// CONCATENATED MODULE: ./src/core/redactor.ts
-/**
- * Remembers every secret the action has read and removes them from any text before it is shown.
- * Harness echoes webhook tokens in its error messages, so everything that came back from the
- * wire goes through `redact` before it reaches a log, an error, an output or a summary.
- */
-class Redactor {
-    mask;
-    secrets = new Set();
-    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
-    constructor(mask = () => { }) {
-        this.mask = mask;
-    }
-    add(secret) {
-        if (!secret)
-            return;
-        for (const form of formsOf(secret)) {
-            if (form.length < 3 || this.secrets.has(form))
-                continue;
-            this.secrets.add(form);
-            this.mask(form);
-        }
-    }
-    redact(text) {
-        let result = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
-function formsOf(secret) {
-    const forms = new Set([secret.trim(), secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-    return [...forms].filter(Boolean);
+;// CONCATENATED MODULE: ./src/core/describe.ts
+/** One log line that says what is about to be fired, without any secret. */
+function describeTarget(settings) {
+    const { ids, endpoint, image, webhookVersion } = settings;
+    const artifact = [
+        image.image ? `image ${image.image} (${image.imageSource})` : 'no image',
+        image.tag ? `tag ${image.tag} (${image.tagSource})` : 'no tag',
+        image.digest ? `digest ${image.digest}` : undefined
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return (`Firing trigger '${ids.triggerId}' of pipeline '${ids.pipelineId}' ` +
+        `(${ids.orgId}/${ids.projectId}) at ${endpoint.origin} through the ${webhookVersion} webhook; ${artifact}.`);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -252,7 +326,7 @@ class ProxyFailure extends Error {
         this.name = 'ProxyFailure';
     }
 }
-function describeTarget(url) {
+function route_describeTarget(url) {
     const secure = url.protocol === 'https:';
     const port = url.port ? Number(url.port) : secure ? 443 : 80;
     return {
@@ -275,7 +349,7 @@ async function openRoute(target, ca, track) {
         await connected(socket, target.secure);
         return { socket, viaHttpProxy: false };
     }
-    const proxyTarget = describeTarget(proxy);
+    const proxyTarget = route_describeTarget(proxy);
     const proxyAuthorization = basicAuthorization(proxy);
     let proxySocket;
     try {
@@ -415,15 +489,25 @@ function sendRequestTrusting(ca) {
 async function exchange(request, ca) {
     const target = parseTarget(request);
     const label = `${request.method} ${target.hostPort}`;
+    const { signal } = request;
+    if (signal?.aborted) {
+        throw new NetworkError(`${label}: cancelled before it was sent`, 'cancelled', false);
+    }
     // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
-    // may hold the process open, and a timed-out request must not linger.
+    // may hold the process open, and a timed-out or cancelled request must not linger.
     const sockets = [];
     let timer;
+    let onAbort;
     const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => {
             const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
             reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
         }, request.timeoutMs);
+        onAbort = () => {
+            // Bytes may have left already: a cancelled request may have reached the server.
+            reject(new NetworkError(`${label}: cancelled; the request was abandoned`, 'cancelled', true));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
         const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
@@ -434,6 +518,8 @@ async function exchange(request, ca) {
     }
     finally {
         clearTimeout(timer);
+        if (onAbort)
+            signal?.removeEventListener('abort', onAbort);
         for (const socket of sockets)
             socket.destroy();
     }
@@ -449,11 +535,35 @@ function parseTarget(request) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
     }
-    return describeTarget(url);
+    return route_describeTarget(url);
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);
-    return exchangeOver(route, request, target, label);
+    try {
+        return await exchangeOver(route, request, target, label);
+    }
+    catch (error) {
+        throw afterConnecting(error, label);
+    }
+}
+/**
+ * Once the connection is up (the TLS handshake done), the request is on its way: whatever fails
+ * now, the server may have read it, so no error from here on says it was not sent. Before (refused,
+ * DNS, a failed handshake) is the only time it provably was not.
+ */
+function afterConnecting(error, label) {
+    const failure = asNetworkError(error, label);
+    if (failure.mayHaveReached)
+        return failure;
+    const detail = failure.kind === 'tls'
+        ? `the TLS connection failed after the request was sent (${socketCode(error)})`
+        : classifySocketError(error).detail;
+    const kind = failure.kind === 'connection-refused' || failure.kind === 'dns' ? 'other' : failure.kind;
+    return new NetworkError(`${label}: ${detail}`, kind, true);
+}
+function socketCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' && code ? code : 'no error code';
 }
 function exchangeOver(route, request, target, label) {
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
@@ -966,6 +1076,33 @@ function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/harness/answer-redaction.ts
+/**
+ * Every string of a parsed answer, redacted where it enters: what Harness sends is later cut to a
+ * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
+ * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
+ * recursion: an answer may be nested arbitrarily deep.
+ */
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    const pending = [value];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if (typeof node !== 'object' || node === null)
+            continue;
+        const entries = node;
+        for (const key of Object.keys(entries)) {
+            const field = entries[key];
+            if (typeof field === 'string')
+                entries[key] = redact(field);
+            else if (typeof field === 'object' && field !== null)
+                pending.push(field);
+        }
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
@@ -986,9 +1123,9 @@ function webhookAcceptedFrom(data) {
         throw new ShapeProblem('no data.eventCorrelationId');
     return {
         eventCorrelationId,
-        apiUrl: textField(answer.apiUrl) ?? '',
-        uiUrl: textField(answer.uiUrl) ?? '',
-        uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
+        apiUrl: httpUrlField(answer.apiUrl) ?? '',
+        uiUrl: httpUrlField(answer.uiUrl) ?? '',
+        uiSetupUrl: httpUrlField(answer.uiSetupUrl) ?? ''
     };
 }
 /** `WebhookEventProcessingDetails` (triggerProcessingDetails): the event's status fields. */
@@ -1004,7 +1141,7 @@ function eventDetailsFrom(data, redact) {
     const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
     return withoutUndefined({
         ...details,
-        executionUrl: textField(root.executionUrl),
+        executionUrl: httpUrlField(root.executionUrl),
         executionStatus: textField(summary?.status)
     });
 }
@@ -1062,7 +1199,7 @@ function executionSummaryFrom(data, planExecutionId, redact) {
         endTs: timestampField(summary.endTs),
         modules,
         failureMessage: redacted(record(summary.failureInfo)?.message, redact),
-        executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
+        executionUrl: httpUrlField(summary.executionUrl) ?? httpUrlField(root.executionUrl),
         stages: stagesFrom(summary.layoutNodeMap, redact)
     });
 }
@@ -1121,6 +1258,19 @@ function redacted(value, redact) {
     const text = textField(value);
     return text === undefined ? undefined : redact(text);
 }
+/** A URL from an answer is used only when it is http(s): a link, an output, never a `javascript:`. */
+function httpUrlField(value) {
+    const text = textField(value);
+    if (text === undefined)
+        return undefined;
+    try {
+        const { protocol } = new URL(text);
+        return protocol === 'https:' || protocol === 'http:' ? text : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function numberField(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
@@ -1178,6 +1328,7 @@ function deniedPermission(body) {
 
 
 
+
 /**
  * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
  * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
@@ -1196,6 +1347,20 @@ class HarnessApiError extends Error {
         this.retryable = retryable;
         this.known = known;
         this.name = 'HarnessApiError';
+    }
+}
+/**
+ * The run was cancelled before the trigger was sent (or before it was sent again after a retry's
+ * backoff): Harness has not taken it. Nothing was deployed.
+ */
+class TriggerNotSent extends Error {
+    attempts;
+    constructor(attempts) {
+        super(attempts === 0
+            ? 'Cancelled before the trigger was sent: nothing was deployed.'
+            : `Cancelled during the backoff before retry ${attempts}: Harness did not take the trigger, and it was not sent again.`);
+        this.attempts = attempts;
+        this.name = 'TriggerNotSent';
     }
 }
 const KiB = 1024;
@@ -1221,7 +1386,7 @@ const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT;
 /** InterruptDTO or an ErrorDTO */
 const ABORT_ANSWER_LIMIT = MiB;
 const MAX_POST_RETRIES = 3;
-const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
+const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
 /**
  * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
@@ -1245,22 +1410,31 @@ class HarnessClient {
      * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
      * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
      */
-    async fireWebhook(webhookUrl, body) {
+    async fireWebhook(webhookUrl, body, options = {}) {
+        const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
+            // One turn of the event loop first, so that a signal already delivered to the process has
+            // run its handler; then the one gate every send passes: after it, no trigger is sent.
+            await new Promise(resolve => setImmediate(resolve));
+            if (cancelSignal?.aborted)
+                throw new TriggerNotSent(attempt - 1);
+            this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`);
             const retriesLeft = attempt <= MAX_POST_RETRIES;
             let response;
             try {
-                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body);
+                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body, {
+                    signal: inFlightSignal
+                });
             }
             catch (error) {
                 if (isRefusedConnection(error) && retriesLeft) {
-                    await this.backOff(attempt, 'connection refused');
+                    await this.backOff(attempt, 'connection refused', cancelSignal);
                     continue;
                 }
                 throw webhookNetworkFailure(error, attempt);
             }
             if (response.status === 429 && retriesLeft) {
-                await this.backOff(attempt, 'HTTP 429, too many requests');
+                await this.backOff(attempt, 'HTTP 429, too many requests', cancelSignal);
                 continue;
             }
             return this.acceptedFrom(response, webhookUrl, attempt);
@@ -1270,12 +1444,12 @@ class HarnessClient {
      * The event's processing status, from the lightest route this Harness serves (see
      * eventStatusRoute). One request per route tried, no retry.
      */
-    async getEventDetails(accountId, eventId) {
+    async getEventDetails(accountId, eventId, call) {
         for (;;) {
             const route = this.eventStatusRoute;
             const url = eventStatusUrl(this.options.endpoint, accountId, eventId, route);
             const limit = route === 'processing' ? STATUS_ANSWER_LIMIT : DETAILS_ANSWER_LIMIT;
-            const response = await this.exchange('GET', url, limit);
+            const response = await this.exchange('GET', url, limit, undefined, call);
             const next = NEXT_STATUS_ROUTE[route];
             if (isRouteMissing(response) && next) {
                 this.eventStatusRoute = next;
@@ -1291,15 +1465,15 @@ class HarnessClient {
         }
     }
     /** newest first; one request, no retry */
-    async getEventHistory(accountId, eventId) {
+    async getEventHistory(accountId, eventId, call) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
-        const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT);
+        const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
     /** one request, no retry */
-    async getExecution(scope, planExecutionId) {
+    async getExecution(scope, planExecutionId, call) {
         const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT);
+        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
     /**
@@ -1307,9 +1481,9 @@ class HarnessClient {
      * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
      * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
      */
-    async abortExecution(scope, planExecutionId) {
+    async abortExecution(scope, planExecutionId, call) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT);
+        const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT, undefined, call);
         const reading = readEnvelope(response, url);
         if (reading.kind === 'success')
             return 'aborted';
@@ -1333,7 +1507,7 @@ class HarnessClient {
         this.options.log?.(this.redact(line));
     }
     /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
-    async exchange(method, url, maxResponseBytes, body) {
+    async exchange(method, url, maxResponseBytes, body, call = {}) {
         const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
         const headers = {
             'Content-Type': 'application/json',
@@ -1342,9 +1516,11 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        // A call's own (short) deadline never lengthens the one the settings ask for.
+        const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
+        const { signal } = call;
         try {
-            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes });
+            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal });
         }
         catch (error) {
             if (error instanceof NetworkError) {
@@ -1353,14 +1529,14 @@ class HarnessClient {
             throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
         }
     }
-    async backOff(attempt, reason) {
+    async backOff(attempt, reason, signal) {
         const base = this.options.postRetryBaseMs ?? 1000;
         // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
         const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
         this.log(`Harness did not take the trigger (${reason}); ` +
             `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
-        const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-        await sleep(delay);
+        const sleep = this.options.sleep ?? cancellableSleep;
+        await sleep(delay, signal);
     }
     acceptedFrom(response, url, attempts) {
         const reading = readEnvelope(response, url);
@@ -1375,13 +1551,13 @@ class HarnessClient {
             const known = retired ? { kind: 'webhook-url-retired' } : undefined;
             throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known);
         }
-        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
+        return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
     }
     /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
     mapped(response, reading, map) {
         if (reading.kind !== 'success')
             throw this.apiError(response, reading);
-        return this.shaped(response, () => map(reading.data));
+        return this.shaped(response, () => map(redactStrings(reading.data, this.redact)));
     }
     shaped(response, map) {
         try {
@@ -1400,6 +1576,23 @@ class HarnessClient {
         const retryable = response.status === 429 || response.status >= 500;
         return new HarnessApiError(message, response.status, code && this.redact(code), retryable, known);
     }
+}
+function cancellableSleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
+function isCancelledRequest(error) {
+    return error instanceof NetworkError && error.kind === 'cancelled';
 }
 const NEXT_STATUS_ROUTE = {
     processing: 'v2',
@@ -1446,6 +1639,74 @@ function isHistoryNotYetWritten(response, reading) {
     return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
 }
 
+;// CONCATENATED MODULE: ./src/core/fire.ts
+
+
+/**
+ * After the cancel signal, a POST already on the wire gets this long to answer. It is not
+ * abandoned at once: Harness may have taken it, and only its answer names the event to follow,
+ * abort and report. It is not given its full timeout either: the runner kills the step 10 s
+ * after SIGINT, and the cancel-time look and abort need their share of that.
+ */
+const POST_GRACE_AFTER_CANCEL_MS = 1500;
+/** Sends the trigger once (with the client's retries); every ending is a value. Messages are redacted. */
+async function fireTrigger(request, client) {
+    const inFlight = graceAfter(request.cancelSignal, POST_GRACE_AFTER_CANCEL_MS);
+    try {
+        const accepted = await client.fireWebhook(request.webhookUrl, JSON.stringify(request.body), {
+            cancelSignal: request.cancelSignal,
+            inFlightSignal: inFlight.signal
+        });
+        return { outcome: 'accepted', accepted };
+    }
+    catch (error) {
+        if (error instanceof TriggerNotSent)
+            return { outcome: 'not-sent', message: error.message };
+        if (error instanceof HarnessApiError) {
+            return {
+                outcome: 'failed',
+                message: error.message,
+                mayHaveFired: error.httpStatus >= 500,
+                httpStatus: error.httpStatus,
+                error
+            };
+        }
+        if (error instanceof NetworkError) {
+            return {
+                outcome: 'failed',
+                message: error.message,
+                mayHaveFired: error.mayHaveReached,
+                error
+            };
+        }
+        throw error;
+    }
+    finally {
+        inFlight.dispose();
+    }
+}
+/** A signal that aborts `graceMs` after `signal` does; dispose() drops the timer and listener. */
+function graceAfter(signal, graceMs) {
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(), graceMs);
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', start);
+        }
+    };
+}
+
+// EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
+var core_redactor = __nccwpck_require__(3250);
 ;// CONCATENATED MODULE: ./src/harness/status.ts
 /**
  * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
@@ -1630,58 +1891,6 @@ function clampUnit(value) {
     return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
 }
 
-;// CONCATENATED MODULE: ./src/core/wait/stages.ts
-
-
-/** Harness lists every stage from the start; a stage that has not started yet is not news. */
-const NOT_STARTED = new Set(['notstarted', 'not_started']);
-/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
-class StageTracker {
-    lastStatus = new Map();
-    /** One line per stage whose status changed since the previous call, in the order the stages started. */
-    changes(stages) {
-        const changed = stages.filter(stage => this.record(stage));
-        return [...changed].sort(byStartThenName).map(describeStage);
-    }
-    record(stage) {
-        const before = this.lastStatus.get(stage.nodeUuid);
-        this.lastStatus.set(stage.nodeUuid, stage.status);
-        if (before === undefined)
-            return !NOT_STARTED.has(stage.status.toLowerCase());
-        return before !== stage.status;
-    }
-}
-/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
-function describeStage(stage) {
-    const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
-    const phase = classifyExecutionStatus(stage.status);
-    if (phase !== 'passed' && phase !== 'failed')
-        return label;
-    const took = elapsed(stage.startTs, stage.endTs);
-    if (phase === 'passed')
-        return took === undefined ? label : `${label} in ${took}`;
-    const after = took === undefined ? '' : ` after ${took}`;
-    const why = stage.failureMessage ? `: ${oneLine(stage.failureMessage)}` : '';
-    return `${label}${after}${why}`;
-}
-/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
-function elapsed(startTs, endTs) {
-    if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
-        return undefined;
-    return formatElapsed(endTs - startTs);
-}
-/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
-function oneLine(text, maxLength = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-}
-/** Stages in the order they started; those not started yet last, by name. */
-function byStartThenName(a, b) {
-    const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
-    const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
-    return startA - startB || a.name.localeCompare(b.name);
-}
-
 ;// CONCATENATED MODULE: ./src/core/wait/failures.ts
 
 
@@ -1745,6 +1954,8 @@ class ReadFailures {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __nccwpck_require__(2483);
 ;// CONCATENATED MODULE: ./src/core/advice.ts
 
 const quoted = setting => `'${setting}'`;
@@ -1768,6 +1979,251 @@ function adviceFor(known, label = quoted) {
                 : 'Aborting needs the Execute permission on the pipeline (core_pipeline_execute): grant it ' +
                     "to the API key's role.";
     }
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+
+
+
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
+ * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
+ * These requests are not bound to the cancel signal: it has fired already, and they are what the
+ * cancellation asks for.
+ */
+const SETTLE_LOOK_BUDGET_MS = 2500;
+const SETTLE_ABORT_TIMEOUT_MS = 2500;
+const ABORT_RETRY_PAUSE_MS = 500;
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+async function settle(request, client) {
+    const { result } = request;
+    const abortReason = reasonToAbort(request);
+    if (!abortReason) {
+        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
+        return {
+            executionId: result.executionId,
+            looked: false,
+            abortSent: false,
+            abortAccepted: false,
+            done: true,
+            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
+        };
+    }
+    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
+    const report = await findAndAbort(target, client);
+    return { abortReason, ...report, note: abortNote(report) };
+}
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+function settledResult(request, settlement) {
+    const { result, endpoint, ids } = request;
+    const executionId = result.executionId ?? settlement.executionId;
+    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
+    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
+    return { ...result, executionId, executionUrl, message };
+}
+function abortNote(report) {
+    if (!report.abortSent) {
+        const why = report.lookProblem ?? 'no execution was found';
+        return report.done
+            ? `No abort was sent: ${why}.`
+            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
+    }
+    switch (report.abortOutcome) {
+        case 'aborted':
+            return 'The abort was sent and Harness accepted it.';
+        case 'already-finished':
+            return 'The abort was sent; the execution had already finished.';
+        case 'already-aborting':
+            return 'The abort was sent; the execution was already being aborted.';
+        default:
+            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
+    }
+}
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+async function findAndAbort(target, client, options = {}) {
+    const report = {
+        executionId: target.executionId,
+        looked: false,
+        abortSent: false,
+        abortAccepted: false,
+        done: false
+    };
+    if (!report.executionId) {
+        report.looked = true;
+        const look = await lookForExecution(target, client);
+        report.executionId = look.executionId;
+        report.lookProblem = look.problem;
+        // An event that ended without an execution leaves nothing to abort, now or later.
+        if (!look.executionId)
+            return { ...report, done: look.eventEnded };
+    }
+    report.abortSent = true;
+    const attempts = Math.max(1, options.abortAttempts ?? 1);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            report.abortOutcome = await client.abortExecution(target.scope, report.executionId, { timeoutMs: SETTLE_ABORT_TIMEOUT_MS });
+            report.abortAccepted = true;
+            report.done = true;
+            report.abortProblem = undefined;
+            break;
+        }
+        catch (error) {
+            // A refusal with a known meaning (a missing abort permission) says what to grant.
+            const advice = error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
+            report.abortProblem = `${messageOf(error)}${advice}`;
+            // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
+            // is worth a second try.
+            if (!isPassingTrouble(error))
+                break;
+            const sleep = options.sleep ?? (ms => new Promise(done => setTimeout(done, ms)));
+            if (attempt < attempts)
+                await sleep(ABORT_RETRY_PAUSE_MS);
+        }
+    }
+    return report;
+}
+function reasonToAbort(request) {
+    const { outcome } = request.result;
+    if (outcome === 'cancelled' && request.abortOnCancel)
+        return 'cancelled';
+    if (outcome === 'timeout' && request.abortOnTimeout)
+        return 'timeout';
+    return undefined;
+}
+/**
+ * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
+ * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
+ */
+async function lookForExecution(target, client) {
+    const until = Date.now() + SETTLE_LOOK_BUDGET_MS;
+    const left = () => Math.max(until - Date.now(), 1);
+    const { accountId } = target.scope;
+    try {
+        const details = await client.getEventDetails(accountId, target.eventId, { timeoutMs: left() });
+        if (details.pipelineExecutionId) {
+            return { executionId: details.pipelineExecutionId, eventEnded: true };
+        }
+        const phase = details.pending
+            ? 'pending'
+            : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending' && details.warningMsg) {
+            const records = await client.getEventHistory(accountId, target.eventId, {
+                timeoutMs: left()
+            });
+            const started = records.find(record => record.planExecutionId);
+            if (started?.planExecutionId)
+                return { executionId: started.planExecutionId, eventEnded: true };
+        }
+        if (phase === 'pending') {
+            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
+        }
+        const status = details.status ?? 'an unknown status';
+        return {
+            eventEnded: true,
+            problem: `the trigger event ended as ${status} without an execution`
+        };
+    }
+    catch (error) {
+        return { eventEnded: false, problem: messageOf(error) };
+    }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+function settlementLines(settlement) {
+    const lines = [];
+    const id = settlement.executionId;
+    if (settlement.looked) {
+        lines.push(id
+            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+            : {
+                level: settlement.done ? 'info' : 'warning',
+                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+            });
+    }
+    if (settlement.abortSent && id) {
+        const said = {
+            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${id} is already being aborted.`
+        };
+        lines.push(settlement.abortOutcome
+            ? { level: 'info', text: said[settlement.abortOutcome] }
+            : {
+                level: 'warning',
+                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+            });
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/stages.ts
+
+
+/** Harness lists every stage from the start; a stage that has not started yet is not news. */
+const NOT_STARTED = new Set(['notstarted', 'not_started']);
+/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
+class StageTracker {
+    lastStatus = new Map();
+    /** One line per stage whose status changed since the previous call, in the order the stages started. */
+    changes(stages) {
+        const changed = stages.filter(stage => this.record(stage));
+        return [...changed].sort(byStartThenName).map(describeStage);
+    }
+    record(stage) {
+        const before = this.lastStatus.get(stage.nodeUuid);
+        this.lastStatus.set(stage.nodeUuid, stage.status);
+        if (before === undefined)
+            return !NOT_STARTED.has(stage.status.toLowerCase());
+        return before !== stage.status;
+    }
+}
+/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
+function describeStage(stage) {
+    const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
+    const phase = classifyExecutionStatus(stage.status);
+    if (phase !== 'passed' && phase !== 'failed')
+        return label;
+    const took = elapsed(stage.startTs, stage.endTs);
+    if (phase === 'passed')
+        return took === undefined ? label : `${label} in ${took}`;
+    const after = took === undefined ? '' : ` after ${took}`;
+    const why = stage.failureMessage ? `: ${oneLine(stage.failureMessage)}` : '';
+    return `${label}${after}${why}`;
+}
+/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
+function elapsed(startTs, endTs) {
+    if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
+        return undefined;
+    return formatElapsed(endTs - startTs);
+}
+/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
+function oneLine(text, maxLength = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+}
+/** Stages in the order they started; those not started yet last, by name. */
+function byStartThenName(a, b) {
+    const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
+    const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
+    return startA - startB || a.name.localeCompare(b.name);
 }
 
 ;// CONCATENATED MODULE: ./src/core/wait/messages.ts
@@ -1862,6 +2318,7 @@ function lastErrorNote(where) {
 
 
 
+
 const DEFAULT_EVENT_PENDING_LIMIT_MS = 5 * 60_000;
 /** Right after the event starts it, Harness may not know the execution yet (eventual consistency). */
 const EXECUTION_NOT_FOUND_TOLERANCE = 3;
@@ -1874,6 +2331,9 @@ function waitForPipeline(request, deps) {
     return new PipelineWait(request, deps).run();
 }
 /** A read failed in a way waiting will not cure (401, 403, a 404 that stays, an odd answer). */
+/** The read in flight was abandoned because the run was cancelled. */
+class Cancelled extends Error {
+}
 class Unreadable extends Error {
     what;
     reason;
@@ -1924,6 +2384,9 @@ class PipelineWait {
             return await this.followExecution(event.executionId);
         }
         catch (error) {
+            if (error instanceof Cancelled) {
+                return this.result('cancelled', cancelledMessage(this.whereItStands()));
+            }
             if (!(error instanceof Unreadable))
                 throw error;
             const message = unreadableMessage(error.what, error.reason, this.whereItStands());
@@ -1949,7 +2412,7 @@ class PipelineWait {
         const usualDelay = fastStartDelay(this.eventLooks, this.request.pollIntervalMs);
         let details;
         try {
-            details = await this.deps.client.getEventDetails(this.request.ids.accountId, this.request.eventId);
+            details = await this.deps.client.getEventDetails(this.request.ids.accountId, this.request.eventId, this.call());
         }
         catch (error) {
             return { again: this.afterFailedRead(error, 'the trigger event', usualDelay) };
@@ -1987,9 +2450,10 @@ class PipelineWait {
     async lookAtHistory() {
         let records;
         try {
-            records = await this.deps.client.getEventHistory(this.request.ids.accountId, this.request.eventId);
+            records = await this.deps.client.getEventHistory(this.request.ids.accountId, this.request.eventId, this.call());
         }
         catch (error) {
+            this.throwIfCancelled(error);
             const line = `Could not read the trigger event's history: ${describeReadError(error)}`;
             if (this.historyTroubleTold)
                 this.deps.log.debug(line);
@@ -2048,9 +2512,10 @@ class PipelineWait {
         const { pollIntervalMs } = this.request;
         let summary;
         try {
-            summary = await this.deps.client.getExecution(this.request.ids, executionId);
+            summary = await this.deps.client.getExecution(this.request.ids, executionId, this.call());
         }
         catch (error) {
+            this.throwIfCancelled(error);
             if (this.mayNotExistYet(error)) {
                 const delay = fastStartDelay(this.notFoundLooks, pollIntervalMs);
                 this.notFoundLooks += 1;
@@ -2100,7 +2565,15 @@ class PipelineWait {
         for (;;) {
             if (cancelSignal.aborted)
                 return { kind: 'cancelled' };
-            const seen = await look();
+            let seen;
+            try {
+                seen = await look();
+            }
+            catch (error) {
+                if (error instanceof Cancelled)
+                    return { kind: 'cancelled' };
+                throw error;
+            }
             // A terminal answer is worth more than a cancellation that came while it was on its way.
             if ('done' in seen)
                 return { kind: 'done', value: seen.done };
@@ -2112,9 +2585,19 @@ class PipelineWait {
     }
     /** The delay before trying again, or Unreadable when waiting will not help. */
     afterFailedRead(error, what, usualDelayMs) {
+        this.throwIfCancelled(error);
         if (!isPassingTrouble(error))
             throw new Unreadable(what, describeReadError(error));
         return this.failures.retryAfter(error, what, usualDelayMs);
+    }
+    /** Every read is bound to the cancel signal: the signal abandons it at once. */
+    call() {
+        return { signal: this.request.cancelSignal };
+    }
+    /** A read abandoned for the cancel signal is no read error: no warning, no retry. */
+    throwIfCancelled(error) {
+        if (isCancelledRequest(error) || this.request.cancelSignal.aborted)
+            throw new Cancelled();
     }
     executionUrl() {
         if (!this.executionId)
@@ -2147,226 +2630,119 @@ class PipelineWait {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
-
-
-
-/** More stages than this and the list stops helping the eye. */
-const MAX_STAGES_SHOWN = 15;
+;// CONCATENATED MODULE: ./src/action/comment-loader.ts
 /**
- * The markdown for one deployment: a heading that names the pipeline and the leg's image (so every
- * matrix leg's section stands apart), a table, the links. Used for the job summary and the PR
- * comment alike. Pure; renders nothing secret: `settings.webhookUrl` and keys are never read.
+ * Creates or updates the PR comment. Octokit is loaded only here, on the first comment: it costs
+ * start-up time that only PR comments need. Never throws. `final`: the deployment has ended, so
+ * what is left of the comment calls runs on a short shared budget (github/pr-comment.ts).
  */
-function renderSummary(view) {
-    const { settings, accepted, result } = view;
-    const { ids } = settings;
-    const rows = [
-        ['Pipeline', `${code(ids.pipelineId)} in ${code(`${ids.orgId}/${ids.projectId}`)}`],
-        ['Trigger', code(ids.triggerId)],
-        ['Image', artifactCell(settings)],
-        ['Event', `${code(accepted.eventCorrelationId)} ${eventStatus(view)}`],
-        ['Execution', executionCell(view)]
-    ];
-    const duration = durationCell(result);
-    if (duration)
-        rows.push(duration);
-    const stages = result?.execution?.stages ?? [];
-    if (stages.length > 0)
-        rows.push(['Stages', stagesCell(stages)]);
-    const lines = [
-        `### ${overallMark(view)} Harness: ${ids.pipelineId} · ${code(artifactName(settings))}`,
-        '',
-        '| | |',
-        '|---|---|',
-        ...rows.map(([key, value]) => `| ${key} | ${cell(value)} |`),
-        '',
-        linksLine(view)
-    ];
-    if (result && result.outcome !== 'passed')
-        lines.push('', `> ${plain(summary_oneLine(result.message))}`);
-    return lines.join('\n') + '\n';
-}
-/** `image:tag`, or the tag alone, or what is known: names the matrix leg. */
-function artifactName({ image, ids }) {
-    if (image.image)
-        return image.tag ? `${image.image}:${image.tag}` : image.image;
-    return image.tag ? `tag ${image.tag}` : ids.triggerId;
-}
-function artifactCell({ image }) {
-    const name = image.image
-        ? code(image.tag ? `${image.image}:${image.tag}` : image.image)
-        : image.tag
-            ? `no image, tag ${code(image.tag)}`
-            : 'none found';
-    // `sha256:` and 12 hex digits tell digests apart as well as `docker images` does.
-    return image.digest ? `${name} @ ${code(`${image.digest.slice(0, 19)}…`)}` : name;
-}
-function eventStatus({ result, started }) {
-    const status = result?.webhookStatus ?? started?.webhookStatus;
-    return status ? plain(status) : 'accepted';
-}
-function executionCell({ settings, started, result }) {
-    if (result) {
-        const words = result.status ?? outcomeWords[result.outcome];
-        const run = result.execution?.runSequence ? ` (run #${result.execution.runSequence})` : '';
-        return `${resultMark(result)} ${plain(words)}${run}`;
-    }
-    if (started)
-        return `${statusMarks.running} Running`;
-    return settings.wait
-        ? `${statusMarks.queued} Waiting for Harness to start it`
-        : 'Not followed (`wait` is off)';
-}
-/** The execution's own duration when Harness gave both ends, else how long it was followed. */
-function durationCell(result) {
-    if (!result)
-        return undefined;
-    const execution = result.execution;
-    if (execution?.startTs && execution.endTs && execution.endTs >= execution.startTs) {
-        return ['Duration', formatElapsed(execution.endTs - execution.startTs)];
-    }
-    return ['Followed for', formatElapsed(result.endedAt - result.startedAt)];
-}
-/** In the order the stages started; those not started yet at the end. */
-function stagesCell(stages) {
-    const ordered = [...stages].sort(byStartThenName);
-    const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
-        const took = stage.startTs && stage.endTs && stage.endTs >= stage.startTs
-            ? ` ${formatElapsed(stage.endTs - stage.startTs)}`
-            : '';
-        return `${markFor(stage.status)} ${plain(stage.name || stage.nodeUuid)}${took}`;
-    });
-    const hidden = ordered.length - shown.length;
-    return shown.join(' · ') + (hidden > 0 ? ` · and ${hidden} more` : '');
-}
-function linksLine({ accepted, started, result }) {
-    const executionUrl = result?.executionUrl ?? started?.executionUrl;
-    return [
-        executionUrl ? `[Execution](${executionUrl})` : undefined,
-        accepted.uiUrl ? `[Deployments](${accepted.uiUrl})` : undefined,
-        accepted.uiSetupUrl ? `[Pipeline studio](${accepted.uiSetupUrl})` : undefined
-    ]
-        .filter(Boolean)
-        .join(' · ');
-}
-const statusMarks = {
-    passed: '✅',
-    failed: '❌',
-    aborted: '⏹️',
-    expired: '⏱️',
-    skipped: '⏭️',
-    'waiting-for-person': '✋',
-    queued: '⏳',
-    running: '🔄',
-    unknown: '❔',
-    fired: '🚀'
-};
-/** A mark for any execution or stage status Harness reports. */
-function markFor(status) {
-    const phase = classifyExecutionStatus(status);
-    if (phase !== 'failed')
-        return statusMarks[phase];
-    const name = status.toLowerCase();
-    if (name.includes('abort'))
-        return statusMarks.aborted;
-    if (name === 'expired')
-        return statusMarks.expired;
-    if (name === 'skipped')
-        return statusMarks.skipped;
-    return statusMarks.failed;
-}
-function overallMark({ settings, started, result }) {
-    if (result)
-        return resultMark(result);
-    if (started)
-        return statusMarks.running;
-    return settings.wait ? statusMarks.queued : statusMarks.fired;
-}
-function resultMark(result) {
-    switch (result.outcome) {
-        case 'passed':
-            return statusMarks.passed;
-        case 'failed':
-            return result.status ? markFor(result.status) : statusMarks.failed;
-        case 'timeout':
-        case 'event-pending':
-            return statusMarks.expired;
-        case 'cancelled':
-            return statusMarks.aborted;
-        case 'never-started':
-            return statusMarks.failed;
-    }
-}
-const outcomeWords = {
-    passed: 'Passed',
-    failed: 'Failed',
-    'never-started': 'Did not start',
-    'event-pending': 'Event still pending',
-    timeout: 'Timed out',
-    cancelled: 'Cancelled'
-};
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
-/** Text from Harness, shown as text: no HTML, which could also fake a comment's hidden marker. */
-function plain(text) {
-    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-function summary_oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
-
-;// CONCATENATED MODULE: ./src/core/describe.ts
-/** One log line that says what is about to be fired, without any secret. */
-function describe_describeTarget(settings) {
-    const { ids, endpoint, image, webhookVersion } = settings;
-    const artifact = [
-        image.image ? `image ${image.image} (${image.imageSource})` : 'no image',
-        image.tag ? `tag ${image.tag} (${image.tagSource})` : 'no tag',
-        image.digest ? `digest ${image.digest}` : undefined
-    ]
-        .filter(Boolean)
-        .join(', ');
-    return (`Firing trigger '${ids.triggerId}' of pipeline '${ids.pipelineId}' ` +
-        `(${ids.orgId}/${ids.projectId}) at ${endpoint.origin} through the ${webhookVersion} webhook; ${artifact}.`);
-}
-
-;// CONCATENATED MODULE: ./src/core/settle.ts
-
-
-/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
-async function abortExecution(client, scope, executionId, log) {
-    try {
-        const outcome = await client.abortExecution(scope, executionId);
-        const said = {
-            aborted: `Asked Harness to abort execution ${executionId}.`,
-            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${executionId} is already being aborted.`
-        };
-        log(said[outcome]);
-        return true;
-    }
-    catch (error) {
-        const said = error instanceof Error ? error.message : String(error);
-        const advice = error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
-        log(`Could not abort execution ${executionId}: ${said}${advice}`);
-        return false;
-    }
+function pullRequestCommenter() {
+    return async (settings, text, { log, final }) => {
+        try {
+            const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8222));
+            await commentOnPullRequest(log, settings, text, { final });
+        }
+        catch (error) {
+            log.warning(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
+        }
+    };
 }
 
 // EXTERNAL MODULE: ./src/core/image.ts
 var core_image = __nccwpck_require__(8906);
+;// CONCATENATED MODULE: ./src/core/json-limits.ts
+/**
+ * What a JSON input must keep to be sent as written: JavaScript numbers are doubles, so
+ * `12345678901234567890` would go out as `12345678901234567000` and `1e400` as `null`; and the body
+ * is serialized (and its values walked) recursively, so a payload nested thousands deep would end
+ * in "Maximum call stack size exceeded". Read by one loop over the text, never by recursion.
+ */
+const MAX_JSON_DEPTH = 64;
+/** A JSON number literal, matched where the scan stands (sticky): never cut, however long. */
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * The first problem of `text` (taken to be JSON, valid or not), or undefined. Depth counts the
+ * `{` and `[` open at a point; strings are skipped, escapes included.
+ */
+function jsonLimitProblem(text) {
+    let depth = 0;
+    for (let at = 0; at < text.length; at++) {
+        const char = text[at];
+        if (char === '"') {
+            at = endOfString(text, at);
+        }
+        else if (char === '{' || char === '[') {
+            depth++;
+            if (depth > MAX_JSON_DEPTH)
+                return { kind: 'too-deep', depth };
+        }
+        else if (char === '}' || char === ']') {
+            depth--;
+        }
+        else if (char === '-' || (char >= '0' && char <= '9')) {
+            NUMBER.lastIndex = at;
+            const literal = NUMBER.exec(text)?.[0];
+            if (!literal)
+                continue;
+            const inexact = inexactNumber(literal);
+            if (inexact)
+                return inexact;
+            at += literal.length - 1;
+        }
+    }
+    return undefined;
+}
+/** The index of the closing quote of the string that opens at `start` (or the text's end). */
+function endOfString(text, start) {
+    for (let at = start + 1; at < text.length; at++) {
+        if (text[at] === '\\')
+            at++;
+        else if (text[at] === '"')
+            return at;
+    }
+    return text.length;
+}
+/** A number literal whose value a double does not hold: what it would be sent as instead. */
+function inexactNumber(literal) {
+    const value = Number(literal);
+    if (!Number.isFinite(value))
+        return { kind: 'inexact-number', literal, becomes: 'null' };
+    const sent = JSON.stringify(value);
+    return sameDecimal(literal, sent) ? undefined : { kind: 'inexact-number', literal, becomes: sent };
+}
+/** Whether two decimal literals name the same number (`1.50` and `1.5e0` do; `-0` and `0` do). */
+function sameDecimal(a, b) {
+    const [x, y] = [canonical(a), canonical(b)];
+    return x.digits === y.digits && x.exponent === y.exponent && x.negative === y.negative;
+}
+function canonical(literal) {
+    const [, sign, whole, fraction = '', exponent = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal) ?? [];
+    let digits = `${whole}${fraction}`.replace(/^0+/, '');
+    if (digits === '')
+        return { negative: false, digits: '', exponent: 0 };
+    let power = Number(exponent) - fraction.length;
+    const trailing = /0+$/.exec(digits)?.[0].length ?? 0;
+    digits = digits.slice(0, digits.length - trailing);
+    power += trailing;
+    return { negative: sign === '-', digits, exponent: power };
+}
+
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
-/** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
+
+/**
+ * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
+ * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
+ * 64 levels, is an input error too (json-limits.ts).
+ */
 function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
         throw new setting_error/* SettingError */.L(input, 'expected a JSON object; got an empty value');
+    const problem = jsonLimitProblem(text);
+    // Too deep is refused before parsing: nothing nested that far is ever built.
+    if (problem?.kind === 'too-deep')
+        throw new setting_error/* SettingError */.L(input, limitText(problem));
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -2377,7 +2753,18 @@ function parseJsonObjectInput(input, raw) {
     if (!isObject(parsed)) {
         throw new setting_error/* SettingError */.L(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
+    if (problem)
+        throw new setting_error/* SettingError */.L(input, limitText(problem));
     return parsed;
+}
+function limitText(problem) {
+    if (problem.kind === 'too-deep') {
+        return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`;
+    }
+    const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal;
+    return (`holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
+        `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+        `quote it to send it as text: "${literal}"`);
 }
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
@@ -2716,47 +3103,220 @@ function readInputs(sources) {
     };
 }
 
-// EXTERNAL MODULE: ./src/action/process-runtime.ts + 3 modules
-var process_runtime = __nccwpck_require__(8445);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
-var lib_core = __nccwpck_require__(5049);
-;// CONCATENATED MODULE: ./src/action/comment-loader.ts
+;// CONCATENATED MODULE: ./src/action/outputs.ts
 
-/**
- * Creates or updates the PR comment. Octokit is loaded only here, on the first comment: it costs
- * start-up time that only PR comments need. Never throws.
- */
-function pullRequestCommenter(core) {
-    return async (settings, text) => {
-        try {
-            const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2139));
-            await commentOnPullRequest(core, settings, text);
-        }
-        catch (error) {
-            (0,lib_core/* warning */.$e)(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
-        }
+/** The outputs an accepted trigger gives: final as soon as Harness has answered. */
+function acceptedOutputs(accepted) {
+    return {
+        [names/* Outputs */.t.EventCorrelationId]: accepted.eventCorrelationId,
+        [names/* Outputs */.t.UiUrl]: accepted.uiUrl,
+        [names/* Outputs */.t.ApiUrl]: accepted.apiUrl,
+        [names/* Outputs */.t.UiSetupUrl]: accepted.uiSetupUrl
     };
 }
+/** The outputs of the wait, once it has ended and been settled: what is known, nothing else. */
+function waitOutputs(result) {
+    return {
+        [names/* Outputs */.t.WebhookStatus]: result.webhookStatus,
+        [names/* Outputs */.t.ExecutionId]: result.executionId,
+        [names/* Outputs */.t.ExecutionUrl]: result.executionUrl,
+        [names/* Outputs */.t.Status]: result.status
+    };
+}
+/** Writes each known output once, redacted. Called once per group, with final values only. */
+function writeOutputs(core, redactor, values) {
+    for (const [name, value] of Object.entries(values)) {
+        if (value !== undefined)
+            core.setOutput(name, redactor.redact(value));
+    }
+}
 
-;// CONCATENATED MODULE: ./src/action/state.ts
-/** Saved by the main phase for the post phase (`STATE_<name>`); never holds a secret. */
-const States = {
-    /** JSON of PendingAbort while an execution is being watched; empty once nothing is left to do */
-    PendingAbort: 'pendingAbort'
+// EXTERNAL MODULE: ./src/action/process-runtime.ts + 3 modules
+var process_runtime = __nccwpck_require__(8445);
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+
+/** More stages than this and the list stops helping the eye. */
+const MAX_STAGES_SHOWN = 15;
+/**
+ * The markdown for one deployment: a heading that names the pipeline and the leg's image (so every
+ * matrix leg's section stands apart), a table, the links. Used for the job summary and the PR
+ * comment alike. Pure; renders nothing secret: `settings.webhookUrl` and keys are never read.
+ */
+function renderSummary(view) {
+    const { settings, accepted, result } = view;
+    const { ids } = settings;
+    const rows = [
+        ['Pipeline', `${code(ids.pipelineId)} in ${code(`${ids.orgId}/${ids.projectId}`)}`],
+        ['Trigger', code(ids.triggerId)],
+        ['Image', artifactCell(settings)],
+        ['Event', `${code(accepted.eventCorrelationId)} ${eventStatus(view)}`],
+        ['Execution', executionCell(view)]
+    ];
+    const abort = abortCell(view.settlement);
+    if (abort)
+        rows.push(['Abort', abort]);
+    const duration = durationCell(result);
+    if (duration)
+        rows.push(duration);
+    const stages = result?.execution?.stages ?? [];
+    if (stages.length > 0)
+        rows.push(['Stages', stagesCell(stages)]);
+    const lines = [
+        `### ${overallMark(view)} Harness: ${ids.pipelineId} · ${code(artifactName(settings))}`,
+        '',
+        '| | |',
+        '|---|---|',
+        ...rows.map(([key, value]) => `| ${key} | ${cell(value)} |`),
+        '',
+        linksLine(view)
+    ];
+    if (result && result.outcome !== 'passed')
+        lines.push('', `> ${plain(summary_oneLine(result.message))}`);
+    return lines.join('\n') + '\n';
+}
+/** `image:tag`, or the tag alone, or what is known: names the matrix leg. */
+function artifactName({ image, ids }) {
+    if (image.image)
+        return image.tag ? `${image.image}:${image.tag}` : image.image;
+    return image.tag ? `tag ${image.tag}` : ids.triggerId;
+}
+function artifactCell({ image }) {
+    const name = image.image
+        ? code(image.tag ? `${image.image}:${image.tag}` : image.image)
+        : image.tag
+            ? `no image, tag ${code(image.tag)}`
+            : 'none found';
+    // `sha256:` and 12 hex digits tell digests apart as well as `docker images` does.
+    return image.digest ? `${name} @ ${code(`${image.digest.slice(0, 19)}…`)}` : name;
+}
+function eventStatus({ result, started }) {
+    const status = result?.webhookStatus ?? started?.webhookStatus;
+    return status ? plain(status) : 'accepted';
+}
+function executionCell({ settings, started, result }) {
+    if (result) {
+        const words = result.status ?? outcomeWords[result.outcome];
+        const run = result.execution?.runSequence ? ` (run #${result.execution.runSequence})` : '';
+        return `${resultMark(result)} ${plain(words)}${run}`;
+    }
+    if (started)
+        return `${statusMarks.running} Running`;
+    return settings.wait
+        ? `${statusMarks.queued} Waiting for Harness to start it`
+        : 'Not followed (`wait` is off)';
+}
+/** Only when an abort was called for, or deliberately left out: sent? accepted? */
+function abortCell(settlement) {
+    if (!settlement?.abortReason)
+        return settlement?.note ? plain(settlement.note) : undefined;
+    if (!settlement.abortSent)
+        return `Not sent: ${plain(settlement.note ?? 'no execution found')}`;
+    if (settlement.abortAccepted)
+        return `Sent and accepted (${plain(settlement.abortOutcome ?? '')})`;
+    return `Sent, failed: ${plain(summary_oneLine(settlement.abortProblem ?? 'no answer'))}`;
+}
+/** The execution's own duration when Harness gave both ends, else how long it was followed. */
+function durationCell(result) {
+    if (!result)
+        return undefined;
+    const execution = result.execution;
+    if (execution?.startTs && execution.endTs && execution.endTs >= execution.startTs) {
+        return ['Duration', formatElapsed(execution.endTs - execution.startTs)];
+    }
+    return ['Followed for', formatElapsed(result.endedAt - result.startedAt)];
+}
+/** In the order the stages started; those not started yet at the end. */
+function stagesCell(stages) {
+    const ordered = [...stages].sort(byStartThenName);
+    const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
+        const took = stage.startTs && stage.endTs && stage.endTs >= stage.startTs
+            ? ` ${formatElapsed(stage.endTs - stage.startTs)}`
+            : '';
+        return `${markFor(stage.status)} ${plain(stage.name || stage.nodeUuid)}${took}`;
+    });
+    const hidden = ordered.length - shown.length;
+    return shown.join(' · ') + (hidden > 0 ? ` · and ${hidden} more` : '');
+}
+function linksLine({ accepted, started, result }) {
+    const executionUrl = result?.executionUrl ?? started?.executionUrl;
+    return [
+        executionUrl ? `[Execution](${executionUrl})` : undefined,
+        accepted.uiUrl ? `[Deployments](${accepted.uiUrl})` : undefined,
+        accepted.uiSetupUrl ? `[Pipeline studio](${accepted.uiSetupUrl})` : undefined
+    ]
+        .filter(Boolean)
+        .join(' · ');
+}
+const statusMarks = {
+    passed: '✅',
+    failed: '❌',
+    aborted: '⏹️',
+    expired: '⏱️',
+    skipped: '⏭️',
+    'waiting-for-person': '✋',
+    queued: '⏳',
+    running: '🔄',
+    unknown: '❔',
+    fired: '🚀'
 };
-function parsePendingAbort(raw) {
-    if (!raw)
-        return undefined;
-    try {
-        const value = JSON.parse(raw);
-        const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId];
-        return fields.every(field => typeof field === 'string' && field !== '')
-            ? value
-            : undefined;
+/** A mark for any execution or stage status Harness reports. */
+function markFor(status) {
+    const phase = classifyExecutionStatus(status);
+    if (phase !== 'failed')
+        return statusMarks[phase];
+    const name = status.toLowerCase();
+    if (name.includes('abort'))
+        return statusMarks.aborted;
+    if (name === 'expired')
+        return statusMarks.expired;
+    if (name === 'skipped')
+        return statusMarks.skipped;
+    return statusMarks.failed;
+}
+function overallMark({ settings, started, result }) {
+    if (result)
+        return resultMark(result);
+    if (started)
+        return statusMarks.running;
+    return settings.wait ? statusMarks.queued : statusMarks.fired;
+}
+function resultMark(result) {
+    switch (result.outcome) {
+        case 'passed':
+            return statusMarks.passed;
+        case 'failed':
+            return result.status ? markFor(result.status) : statusMarks.failed;
+        case 'timeout':
+        case 'event-pending':
+            return statusMarks.expired;
+        case 'cancelled':
+            return statusMarks.aborted;
+        case 'never-started':
+            return statusMarks.failed;
     }
-    catch {
-        return undefined;
-    }
+}
+const outcomeWords = {
+    passed: 'Passed',
+    failed: 'Failed',
+    'never-started': 'Did not start',
+    'event-pending': 'Event still pending',
+    timeout: 'Timed out',
+    cancelled: 'Cancelled'
+};
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+/** Text from Harness, shown as text: no HTML, which could also fake a comment's hidden marker. */
+function plain(text) {
+    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function summary_oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./src/action/words.ts
@@ -2774,6 +3334,120 @@ function failureText(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./src/action/report.ts
+
+
+/** The job summary and the final PR comment; problems with either are warnings. */
+async function report(runtime, redactor, log, view) {
+    const { core } = runtime;
+    if (view.settings.summary) {
+        try {
+            await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write();
+        }
+        catch (error) {
+            log.warning(`Could not write the job summary: ${failureText(error)}`);
+        }
+    }
+    await commentProgress(runtime, redactor, log, view, { final: true });
+}
+/** Creates or updates this deployment's PR comment; never throws (the commenter warns instead). */
+function commentProgress(runtime, redactor, log, view, { final = false } = {}) {
+    if (!view.settings.commentOnPr || !runtime.commentOnPullRequest)
+        return Promise.resolve();
+    return runtime.commentOnPullRequest(view.settings, redactor.redact(renderSummary(view)), {
+        log,
+        final
+    });
+}
+
+;// CONCATENATED MODULE: ./src/action/state.ts
+/** The state names; nothing else in the action names a state. */
+const StateName = {
+    /** JSON of Watched: saved as soon as Harness accepted the trigger with `wait` */
+    Watched: 'watched',
+    /** the execution's planExecutionId, saved as soon as it is known */
+    ExecutionId: 'executionId',
+    /** `true` once the main step has dealt with the execution (seen it end, aborted it, left it) */
+    Done: 'done'
+};
+/** Harness ids (event ids, planExecutionId, identifiers): short, URL-safe, one line. */
+const ID_SHAPE = /^[A-Za-z0-9_$-]{1,128}$/;
+class ActionState {
+    core;
+    redactor;
+    constructor(core, redactor) {
+        this.core = core;
+        this.redactor = redactor;
+    }
+    /** false when a value is not fit to be saved (not an id, or it holds a secret) */
+    saveWatched(watched) {
+        const ids = [watched.eventId, watched.accountId, watched.orgId, watched.projectId];
+        if (!ids.every(id => this.isSafeId(id)) || !this.isSafe(watched.gateway))
+            return false;
+        const { gateway, accountId, orgId, projectId, eventId } = watched;
+        this.core.saveState(StateName.Watched, JSON.stringify({ gateway, accountId, orgId, projectId, eventId }));
+        return true;
+    }
+    saveExecutionId(executionId) {
+        if (!this.isSafeId(executionId))
+            return false;
+        this.core.saveState(StateName.ExecutionId, executionId);
+        return true;
+    }
+    markDone() {
+        this.core.saveState(StateName.Done, 'true');
+    }
+    load() {
+        if (this.core.getState(StateName.Done) === 'true')
+            return { kind: 'done' };
+        const raw = this.core.getState(StateName.Watched);
+        if (!raw)
+            return { kind: 'nothing' };
+        const watched = parseWatched(raw);
+        if (!watched || !this.isSafe(watched.gateway)) {
+            return { kind: 'unreadable', problem: `state '${StateName.Watched}' is not what main saves` };
+        }
+        const executionId = this.core.getState(StateName.ExecutionId) || undefined;
+        if (executionId !== undefined && !this.isSafeId(executionId)) {
+            return { kind: 'unreadable', problem: `state '${StateName.ExecutionId}' is not an id` };
+        }
+        return { kind: 'unfinished', watched, executionId };
+    }
+    isSafeId(value) {
+        return ID_SHAPE.test(value) && this.isSafe(value);
+    }
+    isSafe(value) {
+        return this.redactor.redact(value) === value;
+    }
+}
+function parseWatched(raw) {
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    const ids = [record.eventId, record.accountId, record.orgId, record.projectId];
+    if (!ids.every(id => typeof id === 'string' && ID_SHAPE.test(id)))
+        return undefined;
+    if (typeof record.gateway !== 'string' || !/^https?:\/\/\S+$/.test(record.gateway)) {
+        return undefined;
+    }
+    return {
+        gateway: record.gateway,
+        accountId: record.accountId,
+        orgId: record.orgId,
+        projectId: record.projectId,
+        eventId: record.eventId
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/log-sinks.ts + 1 modules
+var log_sinks = __nccwpck_require__(331);
 ;// CONCATENATED MODULE: ./src/action/main.ts
 
 
@@ -2787,11 +3461,14 @@ function failureText(error) {
 
 
 
-const CANCEL_REQUEST_TIMEOUT_MS = 4000;
-/** The main phase: settings → fire → (wait) → outputs, summary, exit status. */
+
+
+/** The main phase: inputs → settings → fire → outputs → wait → settle → report, exit status. */
 async function run(runtime = mainRuntime()) {
-    const { core } = runtime;
-    const redactor = new Redactor(secret => core.setSecret(secret));
+    const { core, cancelSignal } = runtime;
+    const redactor = new core_redactor/* Redactor */.p(secret => core.setSecret(secret));
+    const log = (0,log_sinks/* actionLog */.Z)(core, redactor);
+    const fail = (text) => log.fail(text);
     try {
         const settings = readInputs({
             getInput: name => core.getInput(name),
@@ -2799,43 +3476,80 @@ async function run(runtime = mainRuntime()) {
             readEventPayload: runtime.readEventPayload,
             redactor
         });
-        core.info(describe_describeTarget(settings));
-        if (!settings.image.image) {
-            core.notice('No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.');
-        }
-        const client = new HarnessClient({
-            endpoint: settings.endpoint,
-            apiKey: settings.apiKey,
-            redactor,
-            log: line => core.info(line),
-            sleep: ms => runtime.sleep(ms, new AbortController().signal),
-            send: runtime.send,
-            requestTimeoutMs: settings.requestTimeoutMs
-        });
-        const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body));
-        writeAcceptedOutputs(core, accepted, redactor);
-        core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`));
-        if (accepted.uiUrl)
-            core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`);
-        // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
-        // comment queues behind these in github.ts, so it always lands last.
+        announce(log, settings);
+        const client = harnessClient(runtime, settings, redactor, log);
+        const fired = await fireTrigger({ webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal }, client);
+        if (fired.outcome === 'not-sent')
+            return fail(fired.message);
+        if (fired.outcome === 'failed')
+            return fail(failureText(fired.error));
+        const { accepted } = fired;
+        // First of all, should this step die now: what the post step needs to find the execution.
+        const state = new ActionState(core, redactor);
         if (settings.wait)
-            void commentProgress(runtime, redactor, { settings, accepted });
-        const result = settings.wait
-            ? await waitAndSettle(runtime, settings, client, accepted, redactor)
-            : undefined;
-        await report(runtime, settings, accepted, result, redactor);
-        if (result && result.outcome !== 'passed')
-            core.setFailed(redactor.redact(result.message));
+            saveWatched(log, state, settings, accepted);
+        writeOutputs(core, redactor, acceptedOutputs(accepted));
+        log.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`);
+        if (accepted.uiUrl)
+            log.info(`Executions: ${accepted.uiUrl}`);
+        if (!settings.wait) {
+            await report(runtime, redactor, log, { settings, accepted });
+            // A POST on the wire at the signal was not recalled; the run still ends as cancelled.
+            if (cancelSignal.aborted)
+                fail('Cancelled; the trigger had already been accepted.');
+            return;
+        }
+        const waited = await follow(runtime, settings, client, accepted, state, redactor, log);
+        const request = { ...settings, result: waited, eventId: accepted.eventCorrelationId };
+        const settlement = await settle(request, client);
+        recordSettlement(log, state, settlement, settings);
+        const result = settledResult(request, settlement);
+        writeOutputs(core, redactor, waitOutputs(result));
+        await report(runtime, redactor, log, { settings, accepted, result, settlement });
+        if (result.outcome === 'passed')
+            log.info(result.message);
+        else
+            fail(result.message);
     }
     catch (error) {
-        core.setFailed(redactor.redact(failureText(error)));
+        fail(failureText(error));
     }
 }
-async function waitAndSettle(runtime, settings, client, accepted, redactor) {
-    const { core } = runtime;
-    const scope = settings.ids;
-    const result = await waitForPipeline({
+function announce(log, settings) {
+    log.info(describeTarget(settings));
+    if (!settings.image.image) {
+        log.notice('No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.');
+    }
+}
+function harnessClient(runtime, settings, redactor, log) {
+    const never = new AbortController().signal;
+    return new HarnessClient({
+        endpoint: settings.endpoint,
+        apiKey: settings.apiKey,
+        redactor,
+        log: line => log.info(line),
+        debug: line => log.debug(line),
+        sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
+        send: runtime.send,
+        requestTimeoutMs: settings.requestTimeoutMs
+    });
+}
+/** Before the first read: should this step die now, the post step can find the execution. */
+function saveWatched(log, state, settings, accepted) {
+    const saved = state.saveWatched({
+        gateway: settings.endpoint.gateway,
+        ...settings.ids,
+        eventId: accepted.eventCorrelationId
+    });
+    if (!saved) {
+        log.warning('The trigger event id is not a plain id: it is not saved, so the post step could not abort its execution.');
+    }
+}
+function follow(runtime, settings, client, accepted, state, redactor, log) {
+    // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
+    // comment queues behind these, so it always lands last.
+    void commentProgress(runtime, redactor, log, { settings, accepted });
+    return waitForPipeline({
         endpoint: settings.endpoint,
         ids: settings.ids,
         eventId: accepted.eventCorrelationId,
@@ -2843,106 +3557,32 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         pollIntervalMs: settings.pollIntervalMs,
         cancelSignal: runtime.cancelSignal,
         onExecutionStarted: started => {
-            core.setOutput(names/* Outputs */.t.WebhookStatus, redactor.redact(started.webhookStatus));
-            core.setOutput(names/* Outputs */.t.ExecutionId, redactor.redact(started.executionId));
-            core.setOutput(names/* Outputs */.t.ExecutionUrl, redactor.redact(started.executionUrl));
-            core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`);
-            void commentProgress(runtime, redactor, { settings, accepted, started });
-            // Should this process be killed before it sees the end, the post phase aborts it.
-            if (settings.abortOnCancel) {
-                const pending = {
-                    gateway: settings.endpoint.gateway,
-                    accountId: scope.accountId,
-                    orgId: scope.orgId,
-                    projectId: scope.projectId,
-                    executionId: started.executionId
-                };
-                core.saveState(States.PendingAbort, JSON.stringify(pending));
-            }
+            state.saveExecutionId(started.executionId);
+            log.info(`Pipeline execution started: ${started.executionUrl}`);
+            void commentProgress(runtime, redactor, log, { settings, accepted, started });
         }
     }, {
         client,
         now: runtime.now,
         sleep: runtime.sleep,
         random: runtime.random,
-        log: {
-            info: line => core.info(redactor.redact(line)),
-            notice: line => core.notice(redactor.redact(line)),
-            warning: line => core.warning(redactor.redact(line)),
-            debug: line => core.debug(redactor.redact(line))
-        }
+        log
     });
-    if (result.webhookStatus)
-        core.setOutput(names/* Outputs */.t.WebhookStatus, redactor.redact(result.webhookStatus));
-    if (result.executionId)
-        core.setOutput(names/* Outputs */.t.ExecutionId, redactor.redact(result.executionId));
-    if (result.executionUrl)
-        core.setOutput(names/* Outputs */.t.ExecutionUrl, redactor.redact(result.executionUrl));
-    if (result.status)
-        core.setOutput(names/* Outputs */.t.Status, redactor.redact(result.status));
-    if (result.outcome === 'passed')
-        core.info(redactor.redact(result.message));
-    // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
-    const settleClient = result.outcome === 'cancelled'
-        ? new HarnessClient({ ...client.options, requestTimeoutMs: CANCEL_REQUEST_TIMEOUT_MS })
-        : client;
-    if (result.outcome === 'cancelled' && !result.executionId && settings.abortOnCancel) {
-        // Cancelled before we saw the execution start: one look, so a just-started one is not left running.
-        result.executionId = await executionStartedMeanwhile(settleClient, settings, accepted);
-    }
-    const shouldAbort = result.executionId &&
-        ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
-            (result.outcome === 'timeout' && settings.abortOnTimeout));
-    const aborted = shouldAbort && result.executionId
-        ? await abortExecution(settleClient, scope, result.executionId, line => core.info(redactor.redact(line)))
-        : true;
-    if (aborted) {
-        // The main phase has dealt with the execution: nothing left for post.
-        core.saveState(States.PendingAbort, '');
-    }
-    else {
-        core.warning(`Execution ${redactor.redact(result.executionId ?? '')} may still be running in Harness; the post step will try to abort it again.`);
-    }
-    return result;
 }
-async function executionStartedMeanwhile(client, settings, accepted) {
-    try {
-        const details = await client.getEventDetails(settings.ids.accountId, accepted.eventCorrelationId);
-        return details.pipelineExecutionId || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function writeAcceptedOutputs(core, accepted, redactor) {
-    core.setOutput(names/* Outputs */.t.EventCorrelationId, redactor.redact(accepted.eventCorrelationId));
-    core.setOutput(names/* Outputs */.t.UiUrl, redactor.redact(accepted.uiUrl));
-    core.setOutput(names/* Outputs */.t.ApiUrl, redactor.redact(accepted.apiUrl));
-    core.setOutput(names/* Outputs */.t.UiSetupUrl, redactor.redact(accepted.uiSetupUrl));
-}
-async function report(runtime, settings, accepted, result, redactor) {
-    const { core } = runtime;
-    const view = { settings, accepted, result };
-    if (settings.summary) {
-        try {
-            await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write();
-        }
-        catch (error) {
-            core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`));
-        }
-    }
-    await commentProgress(runtime, redactor, view);
-}
-/** Creates or updates this deployment's PR comment; never throws (github.ts warns instead). */
-function commentProgress(runtime, redactor, view) {
-    const { settings } = view;
-    if (!settings.commentOnPr || !runtime.commentOnPullRequest)
-        return Promise.resolve();
-    return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)));
+/** Tells the log what the settlement did, and the post step whether anything is left to it. */
+function recordSettlement(log, state, settlement, settings) {
+    for (const line of settlementLines(settlement))
+        log[line.level](line.text);
+    if (settlement.done)
+        return state.markDone();
+    if (settlement.executionId)
+        state.saveExecutionId(settlement.executionId);
+    if (settings.abortOnCancel)
+        log.info('The post step will look for the execution again and abort it.');
 }
 function mainRuntime() {
     const runtime = (0,process_runtime/* processRuntime */.q)();
-    return { ...runtime, commentOnPullRequest: pullRequestCommenter(runtime.core) };
+    return { ...runtime, commentOnPullRequest: pullRequestCommenter() };
 }
 
 
@@ -3249,7 +3889,13 @@ const summary = _summary;
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/action/log-sinks.ts + 1 modules
+var log_sinks = __nccwpck_require__(331);
+// EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
+var redactor = __nccwpck_require__(3250);
 ;// CONCATENATED MODULE: ./src/action/process-runtime.ts
+
+
 
 
 
@@ -3258,21 +3904,19 @@ const process_runtime_core = {
     getInput: core/* getInput */.V4,
     setSecret: core/* setSecret */.Pq,
     setOutput: core/* setOutput */.uH,
-    setFailed: core/* setFailed */.C1,
     saveState: core/* saveState */.LZ,
     getState: core/* getState */.Gu,
-    info: core/* info */.pq,
-    notice: core/* notice */.lm,
-    warning: core/* warning */.$e,
-    debug: core/* debug */.Yz,
-    summary: summary
+    summary: summary,
+    ...log_sinks/* toolkitPrinters */.K
 };
+/** For the runtime's own few lines, which hold no secret and no answer. */
+const log = (0,log_sinks/* actionLog */.Z)(process_runtime_core, new redactor/* Redactor */.p());
 /** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
 function processRuntime() {
     const cancellation = new AbortController();
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.on(signal, () => {
-            process_runtime_core.info(`Received ${signal}: the run is being cancelled.`);
+            log.info(`Received ${signal}: the run is being cancelled.`);
             cancellation.abort();
         });
     }
@@ -3299,7 +3943,7 @@ function readEventPayload() {
         return value && typeof value === 'object' ? value : undefined;
     }
     catch {
-        process_runtime_core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
+        log.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
         return undefined;
     }
 }
@@ -3608,6 +4252,173 @@ const Outputs = {
 
 /***/ }),
 
+/***/ 3250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ Redactor)
+});
+
+;// CONCATENATED MODULE: ./src/core/secret-forms.ts
+/**
+ * The ways a secret can be written into text. The runner masks, for every value it is given, the
+ * value and its base64 (also from the 2nd and 3rd byte on, so the secret is found whatever came
+ * before it in the encoded data), its JSON, URI-data, XML and expression escapes, and the value
+ * inside double quotes. Outputs, the job summary, state and PR comments are not masked by the
+ * runner, so the action's redactor must know at least those forms; it knows a few more that web
+ * services write (form encoding, lower-case percent escapes, base64url, `\/` and HTML-safe JSON).
+ */
+/** Forms shorter than this would match ordinary text by chance. */
+const MIN_FORM_LENGTH = 3;
+/** A base64 run that does not end the encoded data is only kept from 6 bytes (8 characters) on. */
+const MIN_BASE64_RUN_BYTES = 6;
+function secretForms(secret) {
+    const forms = new Set();
+    for (const value of valuesOf(secret)) {
+        forms.add(value);
+        for (const form of base64Forms(value))
+            forms.add(form);
+        for (const form of urlForms(value))
+            forms.add(form);
+        for (const form of jsonForms(value))
+            forms.add(form);
+        forms.add(xmlEscaped(value));
+        forms.add(value.replace(/'/g, "''"));
+    }
+    return [...forms].filter(form => form.length >= MIN_FORM_LENGTH);
+}
+/** The value, trimmed and not, each line of a multi-line value, and the inside of `"…"`. */
+function valuesOf(secret) {
+    const values = new Set([secret, secret.trim()]);
+    for (const line of secret.split(/\r\n|\r|\n/))
+        values.add(line).add(line.trim());
+    for (const value of [...values]) {
+        if (value.length > 8 && value.startsWith('"') && value.endsWith('"'))
+            values.add(value.slice(1, -1));
+    }
+    values.delete('');
+    return [...values];
+}
+/**
+ * Base64 of the UTF-8 bytes from offset 0, 1 and 2: one of them lines up with the 3-byte groups
+ * of any text that holds the secret. Each whole, padded (the secret ends the data), and cut to
+ * its whole groups (anything may follow), in both the standard and the URL alphabet.
+ */
+function base64Forms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [];
+    for (const offset of [0, 1, 2]) {
+        const shifted = bytes.length > offset ? bytes.subarray(offset) : bytes;
+        forms.push(shifted.toString('base64'));
+        const whole = shifted.subarray(0, shifted.length - (shifted.length % 3));
+        if (whole.length >= MIN_BASE64_RUN_BYTES) {
+            forms.push(whole.toString('base64'), whole.toString('base64url'));
+        }
+    }
+    return forms;
+}
+/** encodeURIComponent, RFC 3986 (`!'()*` escaped too), form encoding; upper- and lower-case hex. */
+function urlForms(value) {
+    const component = encodeURIComponent(value);
+    const rfc3986 = component.replace(/[!'()*]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    const form = new URLSearchParams({ v: value }).toString().slice(2);
+    const forms = [component, rfc3986, form];
+    return [...forms, ...forms.map(text => text.replace(/%[0-9A-F]{2}/g, hex => hex.toLowerCase()))];
+}
+/** JSON string content: as JSON.stringify writes it, with `\/`, and with every non-ASCII or HTML character as `\uXXXX`. */
+function jsonForms(value) {
+    const plain = JSON.stringify(value).slice(1, -1);
+    const unicodeEscaped = plain.replace(/[^\x20-\x7e]|[<>&='/]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return [plain, plain.replace(/\//g, '\\/'), unicodeEscaped];
+}
+function xmlEscaped(value) {
+    const entities = {
+        '&': '&amp;',
+        '<': '&lt;',
+        '>': '&gt;',
+        '"': '&quot;',
+        "'": '&apos;'
+    };
+    return value.replace(/[&<>"']/g, char => entities[char]);
+}
+
+;// CONCATENATED MODULE: ./src/core/redactor.ts
+
+const MASK = '***';
+/**
+ * Remembers every secret the action has read and removes them, in every form the runner's masker
+ * knows (secret-forms.ts), from any text before it is shown. Harness echoes webhook tokens in its
+ * error messages, so everything that came back from the wire goes through `redact` before it
+ * reaches a log, an error, an output, the state, the summary or a comment.
+ */
+class Redactor {
+    mask;
+    forms = new Set();
+    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of secretForms(secret)) {
+            if (this.forms.has(form))
+                continue;
+            this.forms.add(form);
+            this.mask(form);
+        }
+    }
+    /**
+     * Every character that belongs to some occurrence of some form becomes part of a `***`: forms
+     * that overlap (one secret's tail is another's head) are masked as one stretch, so no piece of
+     * either is left over.
+     */
+    redact(text) {
+        let result = text;
+        // A mask next to leftover text can in theory make a new occurrence: go on until none is left.
+        for (let round = 0; round < 4; round++) {
+            const stretches = occurrences(result, this.forms);
+            if (stretches.length === 0)
+                break;
+            result = masked(result, stretches);
+        }
+        return result;
+    }
+}
+/** Every occurrence of every form (overlapping ones included), merged into disjoint stretches. */
+function occurrences(text, forms) {
+    const found = [];
+    for (const form of forms) {
+        for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+            found.push([at, at + form.length]);
+        }
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const stretch of found) {
+        const last = merged.at(-1);
+        if (last && stretch[0] <= last[1])
+            last[1] = Math.max(last[1], stretch[1]);
+        else
+            merged.push([...stretch]);
+    }
+    return merged;
+}
+function masked(text, stretches) {
+    let result = '';
+    let from = 0;
+    for (const [start, end] of stretches) {
+        result += text.slice(from, start) + MASK;
+        from = end;
+    }
+    return result + text.slice(from);
+}
+
+
+/***/ }),
+
 /***/ 2524:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -3891,6 +4702,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
@@ -3902,7 +4714,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

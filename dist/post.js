@@ -1,12 +1,113 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ actionLog),
+  K: () => (/* binding */ toolkitPrinters)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __nccwpck_require__(49);
+;// CONCATENATED MODULE: ./src/core/log.ts
+/**
+ * The one way out for every line the action or the command line prints. Each line is redacted and
+ * made one line, so no text from Harness or GitHub (ids, URLs, statuses, stage names, messages)
+ * can start a runner command (`::add-mask::`, `::stop-commands::`, `::error::`…): the runner reads
+ * commands from every line of stdout and stderr, also of a CLI run inside a workflow step.
+ */
+const LEVELS = ['info', 'notice', 'warning', 'error', 'debug', 'fail'];
+function createLog(sinks, redactor) {
+    const line = (text) => safeLine(text, redactor);
+    return Object.fromEntries(LEVELS.map(level => [level, (text) => sinks[level](line(text))]));
+}
+/**
+ * A line of a few thousand characters says all a person reads; a megabyte of stage name (answers
+ * are capped, not small) would only bury the log.
+ */
+const MAX_LINE_LENGTH = 4000;
+/**
+ * Redacted, one line, not too long, and never a runner command. Redacted before it is cut, so no
+ * piece of a secret is left at the cut; and again at the end, since escaping could rejoin one.
+ */
+function safeLine(text, redactor) {
+    const line = notACommand(oneLine(redactor.redact(String(text))));
+    return redactor.redact(shortened(line));
+}
+function shortened(line) {
+    if (line.length <= MAX_LINE_LENGTH)
+        return line;
+    let end = MAX_LINE_LENGTH;
+    // Never split a surrogate pair.
+    if (/[\ud800-\udbff]/.test(line[end - 1]))
+        end--;
+    return `${line.slice(0, end)}… (${line.length - end} more characters)`;
+}
+/** Sinks for a plain stream (the command line's stderr): one line each, the level in front. */
+function streamSinks(write, options = {}) {
+    return {
+        info: line => write(line),
+        notice: line => write(`notice: ${line}`),
+        warning: line => write(`warning: ${line}`),
+        error: line => write(`error: ${line}`),
+        debug: line => (options.debug ? write(`debug: ${line}`) : undefined),
+        fail: line => write(`error: ${line}`)
+    };
+}
+/** Visible escapes for the characters that end a line, move the cursor or hide text. */
+const ESCAPES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+/**
+ * Line breaks (CR, LF, NEL, U+2028/2029), every other C0/C1 control, DEL, and the bidirectional
+ * overrides and isolates (they can make a line read differently from what it holds).
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function oneLine(text) {
+    return text.replace(UNSAFE, char => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * The runner takes a line as a command when, after leading white space, it starts with `::`, or
+ * when it holds the older `##[name]` anywhere. A line that starts like a command gets a visible `\`
+ * in front (no command starts with one); `##[` becomes `##\[`.
+ */
+const COMMAND_START = /^[\s\ufeff]*::/;
+function notACommand(line) {
+    const safe = line.replace(/##\[/g, '##\\[');
+    return COMMAND_START.test(safe) ? `\\${safe}` : safe;
+}
+
+;// CONCATENATED MODULE: ./src/action/log-sinks.ts
+
+
+/** The toolkit's printing functions, for the runtime's `core`; nothing else may import them. */
+const toolkitPrinters = { info: core/* info */.pq, notice: core/* notice */.lm, warning: core/* warning */.$e, error: core/* error */.z3, debug: core/* debug */.Yz, setFailed: core/* setFailed */.C1 };
+/**
+ * The action's log writer: the only module that may call the toolkit's printing functions
+ * (eslint.config.js holds everyone else to it). Every line is redacted and one line first.
+ */
+function actionLog(core, redactor) {
+    return createLog({
+        info: line => core.info(line),
+        notice: line => core.notice(line),
+        warning: line => core.warning(line),
+        error: line => (core.error ? core.error(line) : core.warning(line)),
+        debug: line => core.debug(line),
+        fail: line => core.setFailed(line)
+    }, redactor);
+}
+
+
+/***/ }),
+
 /***/ 91:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(699);
-/* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(245);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(519);
+/* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(445);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
 
@@ -19,7 +120,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 699:
+/***/ 519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28,46 +129,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: ./src/core/redactor.ts
-/**
- * Remembers every secret the action has read and removes them from any text before it is shown.
- * Harness echoes webhook tokens in its error messages, so everything that came back from the
- * wire goes through `redact` before it reaches a log, an error, an output or a summary.
- */
-class Redactor {
-    mask;
-    secrets = new Set();
-    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
-    constructor(mask = () => { }) {
-        this.mask = mask;
-    }
-    add(secret) {
-        if (!secret)
-            return;
-        for (const form of formsOf(secret)) {
-            if (form.length < 3 || this.secrets.has(form))
-                continue;
-            this.secrets.add(form);
-            this.mask(form);
-        }
-    }
-    redact(text) {
-        let result = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
-function formsOf(secret) {
-    const forms = new Set([secret.trim(), secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-    return [...forms].filter(Boolean);
-}
-
+// EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
+var core_redactor = __nccwpck_require__(250);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
@@ -386,7 +449,7 @@ function basicAuthorization(proxy) {
  * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
  * The message names what happened and the host, never the URL's path or query (secrets live there).
  */
-class NetworkError extends Error {
+class request_NetworkError extends Error {
     kind;
     mayHaveReached;
     constructor(message, kind, mayHaveReached) {
@@ -414,15 +477,25 @@ function sendRequestTrusting(ca) {
 async function exchange(request, ca) {
     const target = parseTarget(request);
     const label = `${request.method} ${target.hostPort}`;
+    const { signal } = request;
+    if (signal?.aborted) {
+        throw new request_NetworkError(`${label}: cancelled before it was sent`, 'cancelled', false);
+    }
     // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
-    // may hold the process open, and a timed-out request must not linger.
+    // may hold the process open, and a timed-out or cancelled request must not linger.
     const sockets = [];
     let timer;
+    let onAbort;
     const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => {
             const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
-            reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
+            reject(new request_NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
         }, request.timeoutMs);
+        onAbort = () => {
+            // Bytes may have left already: a cancelled request may have reached the server.
+            reject(new request_NetworkError(`${label}: cancelled; the request was abandoned`, 'cancelled', true));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
         const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
@@ -433,6 +506,8 @@ async function exchange(request, ca) {
     }
     finally {
         clearTimeout(timer);
+        if (onAbort)
+            signal?.removeEventListener('abort', onAbort);
         for (const socket of sockets)
             socket.destroy();
     }
@@ -443,16 +518,40 @@ function parseTarget(request) {
         url = new URL(request.url);
     }
     catch {
-        throw new NetworkError(`${request.method}: the URL is not valid`, 'other', false);
+        throw new request_NetworkError(`${request.method}: the URL is not valid`, 'other', false);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
+        throw new request_NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
     }
     return describeTarget(url);
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);
-    return exchangeOver(route, request, target, label);
+    try {
+        return await exchangeOver(route, request, target, label);
+    }
+    catch (error) {
+        throw afterConnecting(error, label);
+    }
+}
+/**
+ * Once the connection is up (the TLS handshake done), the request is on its way: whatever fails
+ * now, the server may have read it, so no error from here on says it was not sent. Before (refused,
+ * DNS, a failed handshake) is the only time it provably was not.
+ */
+function afterConnecting(error, label) {
+    const failure = asNetworkError(error, label);
+    if (failure.mayHaveReached)
+        return failure;
+    const detail = failure.kind === 'tls'
+        ? `the TLS connection failed after the request was sent (${socketCode(error)})`
+        : classifySocketError(error).detail;
+    const kind = failure.kind === 'connection-refused' || failure.kind === 'dns' ? 'other' : failure.kind;
+    return new request_NetworkError(`${label}: ${detail}`, kind, true);
+}
+function socketCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' && code ? code : 'no error code';
 }
 function exchangeOver(route, request, target, label) {
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
@@ -488,7 +587,7 @@ function readAnswer(answer, limit, label) {
         const tooLarge = () => {
             answer.destroy();
             const message = `${label}: the answer is larger than ${formatBytes(limit)}; stopped reading it`;
-            reject(new NetworkError(message, 'too-large', true));
+            reject(new request_NetworkError(message, 'too-large', true));
         };
         if (Number(answer.headers['content-length']) > limit) {
             tooLarge();
@@ -515,12 +614,12 @@ function readAnswer(answer, limit, label) {
     });
 }
 function asNetworkError(error, label) {
-    if (error instanceof NetworkError)
+    if (error instanceof request_NetworkError)
         return error;
     if (error instanceof ProxyFailure)
-        return new NetworkError(`${label}: ${error.message}`, 'proxy', false);
+        return new request_NetworkError(`${label}: ${error.message}`, 'proxy', false);
     const failure = classifySocketError(error);
-    return new NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
+    return new request_NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
 }
 function formatBytes(bytes) {
     if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
@@ -536,7 +635,7 @@ function formatBytes(bytes) {
  * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
  * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
  */
-class setting_error_SettingError extends Error {
+class SettingError extends Error {
     setting;
     problem;
     constructor(setting, problem) {
@@ -550,32 +649,32 @@ class setting_error_SettingError extends Error {
 ;// CONCATENATED MODULE: ./src/harness/identifiers.ts
 
 /** Harness's rule for org, project, pipeline and trigger identifiers. */
-const identifiers_IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
+const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
 /** Account ids and webhook tokens: URL-safe Base64 alphabet. */
-const identifiers_ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
-const identifiers_WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
-const identifiers_IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
-const identifiers_ACCOUNT_ID_RULE = 'letters, digits, _ or -';
+const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
+const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
+const ACCOUNT_ID_RULE = 'letters, digits, _ or -';
 /** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
-function identifiers_checkIdentifier(input, value) {
+function checkIdentifier(input, value) {
     const trimmed = value.trim();
-    if (identifiers_IDENTIFIER_PATTERN.test(trimmed))
+    if (IDENTIFIER_PATTERN.test(trimmed))
         return trimmed;
-    throw new SettingError(input, `expected a Harness identifier: ${identifiers_IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
+    throw new SettingError(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
 }
-function identifiers_checkAccountId(input, value) {
+function checkAccountId(input, value) {
     const trimmed = value.trim();
-    if (identifiers_ACCOUNT_ID_PATTERN.test(trimmed))
+    if (ACCOUNT_ID_PATTERN.test(trimmed))
         return trimmed;
-    throw new SettingError(input, `expected a Harness account id (${identifiers_ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
+    throw new SettingError(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
 }
 /** Like checkAccountId, but the error never repeats the value (it is a secret). */
-function identifiers_checkWebhookToken(input, value) {
+function checkWebhookToken(input, value) {
     const trimmed = value.trim();
-    if (identifiers_WEBHOOK_TOKEN_PATTERN.test(trimmed))
+    if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
         return trimmed;
     const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
-    throw new SettingError(input, `expected the trigger's custom webhook token (${identifiers_ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
+    throw new SettingError(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
 }
 const SHOWN_CHARS = 64;
 /** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
@@ -615,7 +714,7 @@ function isLoopbackHost(hostname) {
         return LOOPBACK.check(host, 'ipv6');
     return false;
 }
-const WEBHOOK_PATH = (/* unused pure expression or super */ null && (['pipeline', 'api', 'webhook', 'custom']));
+const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
 /** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
 const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
 const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
@@ -624,30 +723,30 @@ const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (l
  * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
  * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
  */
-function urls_normalizeHarnessUrl(raw, input = 'harness-url') {
+function normalizeHarnessUrl(raw, input = 'harness-url') {
     const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
     const trimmed = raw.trim();
     if (trimmed === '')
-        throw new setting_error_SettingError(input, `${expected}; got an empty value`);
+        throw new SettingError(input, `${expected}; got an empty value`);
     const url = parseAbsoluteUrl(trimmed);
     if (!url)
-        throw new setting_error_SettingError(input, `${expected}; the value given is not an absolute URL`);
+        throw new SettingError(input, `${expected}; the value given is not an absolute URL`);
     checkTransport(url, input, expected);
     if (/[?#]/.test(trimmed)) {
-        throw new setting_error_SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
+        throw new SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
     }
     const segments = pathSegments(url);
     if (segments.at(-1)?.toLowerCase() === 'gateway')
         segments.pop();
     const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
     if (looksLikeLink) {
-        throw new setting_error_SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
+        throw new SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
     }
     return endpointFrom(url.origin, segments);
 }
-const ACCEPTED_WEBHOOK_URLS = (/* unused pure expression or super */ null && ('expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
+const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
     'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
-    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…'));
+    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…';
 /**
  * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
  * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
@@ -658,7 +757,7 @@ const ACCEPTED_WEBHOOK_URLS = (/* unused pure expression or super */ null && ('e
  * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
  * than the five identifiers are ignored.
  */
-function urls_parseWebhookUrl(raw) {
+function parseWebhookUrl(raw) {
     const fail = (problem) => {
         throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
     };
@@ -708,12 +807,12 @@ function readVersion(rest, fail) {
     }
     return fail('it does not end in /custom/v2 or /custom/<token>/v3');
 }
-const OPTIONAL_QUERY_IDS = (/* unused pure expression or super */ null && ([
+const OPTIONAL_QUERY_IDS = [
     ['orgIdentifier', 'orgId'],
     ['projectIdentifier', 'projectId'],
     ['pipelineIdentifier', 'pipelineId'],
     ['triggerIdentifier', 'triggerId']
-]));
+];
 function readQueryIds(query, fail) {
     const single = (name) => {
         const values = query.getAll(name);
@@ -741,7 +840,7 @@ function readQueryIds(query, fail) {
     return ids;
 }
 /** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
-function urls_buildWebhookUrl(endpoint, ids, webhookToken) {
+function buildWebhookUrl(endpoint, ids, webhookToken) {
     const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
     const query = queryString([
         ['accountIdentifier', ids.accountId],
@@ -789,7 +888,7 @@ function abortUrl(endpoint, scope, planExecutionId) {
         queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
 }
 /** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
-function executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
+function urls_executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
     const path = [
         'account',
         ids.accountId,
@@ -821,13 +920,13 @@ function endpointFrom(origin, prefixSegments) {
 }
 function checkTransport(url, input, expected) {
     if (!isHttp(url)) {
-        throw new setting_error_SettingError(input, `${expected}; only https:// URLs are accepted`);
+        throw new SettingError(input, `${expected}; only https:// URLs are accepted`);
     }
     if (url.username || url.password) {
-        throw new setting_error_SettingError(input, `${expected}; credentials in the URL are not accepted`);
+        throw new SettingError(input, `${expected}; credentials in the URL are not accepted`);
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new setting_error_SettingError(input, `${HTTPS_RULE}; ${expected}`);
+        throw new SettingError(input, `${HTTPS_RULE}; ${expected}`);
     }
 }
 function isHttp(url) {
@@ -980,6 +1079,33 @@ function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/harness/answer-redaction.ts
+/**
+ * Every string of a parsed answer, redacted where it enters: what Harness sends is later cut to a
+ * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
+ * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
+ * recursion: an answer may be nested arbitrarily deep.
+ */
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    const pending = [value];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if (typeof node !== 'object' || node === null)
+            continue;
+        const entries = node;
+        for (const key of Object.keys(entries)) {
+            const field = entries[key];
+            if (typeof field === 'string')
+                entries[key] = redact(field);
+            else if (typeof field === 'object' && field !== null)
+                pending.push(field);
+        }
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
@@ -1000,9 +1126,9 @@ function webhookAcceptedFrom(data) {
         throw new ShapeProblem('no data.eventCorrelationId');
     return {
         eventCorrelationId,
-        apiUrl: textField(answer.apiUrl) ?? '',
-        uiUrl: textField(answer.uiUrl) ?? '',
-        uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
+        apiUrl: httpUrlField(answer.apiUrl) ?? '',
+        uiUrl: httpUrlField(answer.uiUrl) ?? '',
+        uiSetupUrl: httpUrlField(answer.uiSetupUrl) ?? ''
     };
 }
 /** `WebhookEventProcessingDetails` (triggerProcessingDetails): the event's status fields. */
@@ -1018,7 +1144,7 @@ function eventDetailsFrom(data, redact) {
     const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
     return withoutUndefined({
         ...details,
-        executionUrl: textField(root.executionUrl),
+        executionUrl: httpUrlField(root.executionUrl),
         executionStatus: textField(summary?.status)
     });
 }
@@ -1076,7 +1202,7 @@ function executionSummaryFrom(data, planExecutionId, redact) {
         endTs: timestampField(summary.endTs),
         modules,
         failureMessage: redacted(record(summary.failureInfo)?.message, redact),
-        executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
+        executionUrl: httpUrlField(summary.executionUrl) ?? httpUrlField(root.executionUrl),
         stages: stagesFrom(summary.layoutNodeMap, redact)
     });
 }
@@ -1135,6 +1261,19 @@ function redacted(value, redact) {
     const text = textField(value);
     return text === undefined ? undefined : redact(text);
 }
+/** A URL from an answer is used only when it is http(s): a link, an output, never a `javascript:`. */
+function httpUrlField(value) {
+    const text = textField(value);
+    if (text === undefined)
+        return undefined;
+    try {
+        const { protocol } = new URL(text);
+        return protocol === 'https:' || protocol === 'http:' ? text : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
 function numberField(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
@@ -1192,11 +1331,12 @@ function deniedPermission(body) {
 
 
 
+
 /**
  * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
  * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
  */
-class HarnessApiError extends Error {
+class client_HarnessApiError extends Error {
     httpStatus;
     code;
     retryable;
@@ -1210,6 +1350,20 @@ class HarnessApiError extends Error {
         this.retryable = retryable;
         this.known = known;
         this.name = 'HarnessApiError';
+    }
+}
+/**
+ * The run was cancelled before the trigger was sent (or before it was sent again after a retry's
+ * backoff): Harness has not taken it. Nothing was deployed.
+ */
+class TriggerNotSent extends Error {
+    attempts;
+    constructor(attempts) {
+        super(attempts === 0
+            ? 'Cancelled before the trigger was sent: nothing was deployed.'
+            : `Cancelled during the backoff before retry ${attempts}: Harness did not take the trigger, and it was not sent again.`);
+        this.attempts = attempts;
+        this.name = 'TriggerNotSent';
     }
 }
 const KiB = 1024;
@@ -1235,7 +1389,7 @@ const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT;
 /** InterruptDTO or an ErrorDTO */
 const ABORT_ANSWER_LIMIT = MiB;
 const MAX_POST_RETRIES = 3;
-const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
+const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
 /**
  * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
@@ -1259,22 +1413,31 @@ class HarnessClient {
      * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
      * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
      */
-    async fireWebhook(webhookUrl, body) {
+    async fireWebhook(webhookUrl, body, options = {}) {
+        const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
+            // One turn of the event loop first, so that a signal already delivered to the process has
+            // run its handler; then the one gate every send passes: after it, no trigger is sent.
+            await new Promise(resolve => setImmediate(resolve));
+            if (cancelSignal?.aborted)
+                throw new TriggerNotSent(attempt - 1);
+            this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`);
             const retriesLeft = attempt <= MAX_POST_RETRIES;
             let response;
             try {
-                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body);
+                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body, {
+                    signal: inFlightSignal
+                });
             }
             catch (error) {
                 if (isRefusedConnection(error) && retriesLeft) {
-                    await this.backOff(attempt, 'connection refused');
+                    await this.backOff(attempt, 'connection refused', cancelSignal);
                     continue;
                 }
                 throw webhookNetworkFailure(error, attempt);
             }
             if (response.status === 429 && retriesLeft) {
-                await this.backOff(attempt, 'HTTP 429, too many requests');
+                await this.backOff(attempt, 'HTTP 429, too many requests', cancelSignal);
                 continue;
             }
             return this.acceptedFrom(response, webhookUrl, attempt);
@@ -1284,12 +1447,12 @@ class HarnessClient {
      * The event's processing status, from the lightest route this Harness serves (see
      * eventStatusRoute). One request per route tried, no retry.
      */
-    async getEventDetails(accountId, eventId) {
+    async getEventDetails(accountId, eventId, call) {
         for (;;) {
             const route = this.eventStatusRoute;
             const url = eventStatusUrl(this.options.endpoint, accountId, eventId, route);
             const limit = route === 'processing' ? STATUS_ANSWER_LIMIT : DETAILS_ANSWER_LIMIT;
-            const response = await this.exchange('GET', url, limit);
+            const response = await this.exchange('GET', url, limit, undefined, call);
             const next = NEXT_STATUS_ROUTE[route];
             if (isRouteMissing(response) && next) {
                 this.eventStatusRoute = next;
@@ -1305,15 +1468,15 @@ class HarnessClient {
         }
     }
     /** newest first; one request, no retry */
-    async getEventHistory(accountId, eventId) {
+    async getEventHistory(accountId, eventId, call) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
-        const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT);
+        const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
     /** one request, no retry */
-    async getExecution(scope, planExecutionId) {
+    async getExecution(scope, planExecutionId, call) {
         const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT);
+        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
     /**
@@ -1321,9 +1484,9 @@ class HarnessClient {
      * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
      * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
      */
-    async abortExecution(scope, planExecutionId) {
+    async abortExecution(scope, planExecutionId, call) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT);
+        const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT, undefined, call);
         const reading = readEnvelope(response, url);
         if (reading.kind === 'success')
             return 'aborted';
@@ -1347,7 +1510,7 @@ class HarnessClient {
         this.options.log?.(this.redact(line));
     }
     /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
-    async exchange(method, url, maxResponseBytes, body) {
+    async exchange(method, url, maxResponseBytes, body, call = {}) {
         const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
         const headers = {
             'Content-Type': 'application/json',
@@ -1356,25 +1519,27 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        // A call's own (short) deadline never lengthens the one the settings ask for.
+        const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
+        const { signal } = call;
         try {
-            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes });
+            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal });
         }
         catch (error) {
-            if (error instanceof NetworkError) {
-                throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
+            if (error instanceof request_NetworkError) {
+                throw new request_NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
             }
             throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
         }
     }
-    async backOff(attempt, reason) {
+    async backOff(attempt, reason, signal) {
         const base = this.options.postRetryBaseMs ?? 1000;
         // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
         const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
         this.log(`Harness did not take the trigger (${reason}); ` +
             `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
-        const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-        await sleep(delay);
+        const sleep = this.options.sleep ?? cancellableSleep;
+        await sleep(delay, signal);
     }
     acceptedFrom(response, url, attempts) {
         const reading = readEnvelope(response, url);
@@ -1387,15 +1552,15 @@ class HarnessClient {
                 message += ` (gave up after ${attempts} attempts)`;
             const retired = reading.kind === 'failure' && retiredWebhookUrl(response.status, reading.message);
             const known = retired ? { kind: 'webhook-url-retired' } : undefined;
-            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known);
+            throw new client_HarnessApiError(message, error.httpStatus, error.code, error.retryable, known);
         }
-        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
+        return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
     }
     /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
     mapped(response, reading, map) {
         if (reading.kind !== 'success')
             throw this.apiError(response, reading);
-        return this.shaped(response, () => map(reading.data));
+        return this.shaped(response, () => map(redactStrings(reading.data, this.redact)));
     }
     shaped(response, map) {
         try {
@@ -1405,15 +1570,32 @@ class HarnessClient {
             if (!(error instanceof ShapeProblem))
                 throw error;
             const message = describeShapeProblem(response, error.message, this.redact);
-            throw new HarnessApiError(message, response.status, undefined, false);
+            throw new client_HarnessApiError(message, response.status, undefined, false);
         }
     }
     apiError(response, reading, known) {
         const message = describeUnsuccessfulAnswer(response, reading, this.redact);
         const code = reading.kind === 'failure' ? reading.code : undefined;
         const retryable = response.status === 429 || response.status >= 500;
-        return new HarnessApiError(message, response.status, code && this.redact(code), retryable, known);
+        return new client_HarnessApiError(message, response.status, code && this.redact(code), retryable, known);
     }
+}
+function cancellableSleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
+function isCancelledRequest(error) {
+    return error instanceof NetworkError && error.kind === 'cancelled';
 }
 const NEXT_STATUS_ROUTE = {
     processing: 'v2',
@@ -1435,18 +1617,18 @@ function isRouteMissing(response) {
     return response.status === 404 || response.status === 405;
 }
 function isRefusedConnection(error) {
-    return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
+    return (error instanceof request_NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
 }
 /** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
 function webhookNetworkFailure(error, attempts) {
-    if (!(error instanceof NetworkError))
+    if (!(error instanceof request_NetworkError))
         return error;
     if (error.mayHaveReached) {
-        return new NetworkError(withSentence(error.message, NOT_RETRIED), error.kind, true);
+        return new request_NetworkError(withSentence(error.message, NOT_RETRIED), error.kind, true);
     }
     if (error.kind === 'connection-refused') {
         const message = `${error.message} (gave up after ${attempts} attempts)`;
-        return new NetworkError(message, error.kind, error.mayHaveReached);
+        return new request_NetworkError(message, error.kind, error.mayHaveReached);
     }
     return error;
 }
@@ -1460,95 +1642,85 @@ function isHistoryNotYetWritten(response, reading) {
     return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
 }
 
-;// CONCATENATED MODULE: ./src/core/names.ts
+;// CONCATENATED MODULE: ./src/harness/status.ts
 /**
- * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
- * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
+ * A missing status is pending too (nothing processed yet). Case-insensitive.
  */
-const names_Setting = {
-    WebhookUrl: 'webhook-url',
-    HarnessUrl: 'harness-url',
-    AccountId: 'account-id',
-    OrgId: 'org-id',
-    ProjectId: 'project-id',
-    PipelineId: 'pipeline-id',
-    TriggerId: 'trigger-id',
-    WebhookToken: 'webhook-token',
-    ApiKey: 'api-key',
-    Image: 'image',
-    Tag: 'tag',
-    BuildOutputs: 'build-outputs',
-    Payload: 'payload',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    AbortOnCancel: 'abort-on-cancel',
-    AbortOnTimeout: 'abort-on-timeout'
-};
-const Outputs = {
-    EventCorrelationId: 'eventCorrelationId',
-    UiUrl: 'uiUrl',
-    ApiUrl: 'apiUrl',
-    UiSetupUrl: 'uiSetupUrl',
-    WebhookStatus: 'webhookStatus',
-    ExecutionId: 'executionId',
-    ExecutionUrl: 'executionUrl',
-    Status: 'status'
-};
-
-;// CONCATENATED MODULE: ./src/core/advice.ts
-
-const quoted = setting => `'${setting}'`;
-/** What to do about a Harness answer whose meaning is known (harness/known-answers.ts). */
-function adviceFor(known, label = quoted) {
-    switch (known.kind) {
-        case 'webhook-url-retired':
-            return ('This trigger was created after Harness introduced v3 webhook URLs and accepts only its v3 ' +
-                `URL: set ${label(names_Setting.WebhookToken)} to the trigger's custom webhook token, or set ` +
-                `${label(names_Setting.WebhookUrl)} to the URL Harness shows under the trigger's "Copy Webhook ` +
-                'URL" (…/webhook/custom/<token>/v3?…).');
-        case 'branch-unresolved':
-            return ('The pipeline is stored in Git, and for a custom webhook Harness takes its branch only from ' +
-                `the body's top-level "branch" key, which this body lacked (it comes from the CI context on ` +
-                `branch and pull request builds, not on tag builds): set it with ${label(names_Setting.Payload)}, ` +
-                'e.g. {"branch": "main"}.');
-        case 'abort-denied':
-            return known.permission === 'core_pipeline_abort'
-                ? 'This account requires the Abort permission on pipelines (core_pipeline_abort) to abort ' +
-                    "an execution: grant it to the API key's role."
-                : 'Aborting needs the Execute permission on the pipeline (core_pipeline_execute): grant it ' +
-                    "to the API key's role.";
-    }
+function classifyEventStatus(status, pipelineExecutionId) {
+    const name = status?.trim().toUpperCase() ?? '';
+    if (name === '' || name === 'QUEUED')
+        return 'pending';
+    if (name === 'TARGET_EXECUTION_REQUESTED' && pipelineExecutionId?.trim())
+        return 'started';
+    return 'never-started';
 }
-
-;// CONCATENATED MODULE: ./src/core/settle.ts
-
-
-/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
-async function abortExecution(client, scope, executionId, log) {
-    try {
-        const outcome = await client.abortExecution(scope, executionId);
-        const said = {
-            aborted: `Asked Harness to abort execution ${executionId}.`,
-            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${executionId} is already being aborted.`
-        };
-        log(said[outcome]);
-        return true;
-    }
-    catch (error) {
-        const said = error instanceof Error ? error.message : String(error);
-        const advice = error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
-        log(`Could not abort execution ${executionId}: ${said}${advice}`);
-        return false;
-    }
+/**
+ * Statuses by phase, written as display names or engine names; they are compared with case and
+ * `_` ignored, so `ApprovalWaiting`, `APPROVAL_WAITING` and `approvalwaiting` are one status.
+ * Skipped and Suspended are terminal in Harness (and "positive" to it), but an execution that did
+ * not run its stages has not deployed anything: a deploy gate counts them as failed.
+ */
+const PHASE_STATUSES = {
+    passed: ['Success', 'Succeeded', 'PassedWithWarning', 'IgnoreFailed'],
+    failed: [
+        'Failed',
+        'Errored',
+        'Aborted',
+        'Expired',
+        'ApprovalRejected',
+        'AbortedByFreeze',
+        'FreezeFailed',
+        'Skipped',
+        'Suspended'
+    ],
+    'waiting-for-person': [
+        'ApprovalWaiting',
+        'InterventionWaiting',
+        'InputWaiting',
+        'Paused',
+        'Pausing'
+    ],
+    queued: [
+        'Queued',
+        'QueuedLicenseLimitReached',
+        'QueuedExecutionConcurrencyReached',
+        'QueuedGlobalInfraCapacityReached',
+        'QueuedPlanCreation',
+        'QueuedStepConcurrency',
+        'ResourceWaiting',
+        'NotStarted',
+        'Waiting',
+        'Starting',
+        'StartingPlanCreation'
+    ],
+    running: [
+        'Running',
+        'AsyncWaiting',
+        'TaskWaiting',
+        'TimedWaiting',
+        'WaitStepRunning',
+        'UploadWaiting',
+        'Discontinuing'
+    ]
+};
+const PHASE_BY_KEY = new Map(Object.entries(PHASE_STATUSES).flatMap(([phase, statuses]) => statuses.map(status => [statusKey(status), phase])));
+function statusKey(status) {
+    return status.trim().replace(/_/g, '').toLowerCase();
+}
+/** Case-insensitive on the display name (`ApprovalWaiting`) and the enum name (`APPROVAL_WAITING`). */
+function classifyExecutionStatus(status) {
+    return PHASE_BY_KEY.get(statusKey(status)) ?? 'unknown';
+}
+function isTerminal(phase) {
+    return phase === 'passed' || phase === 'failed';
 }
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 /** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
-const UNIT_ORDER = (/* unused pure expression or super */ null && (['h', 'm', 's', 'ms']));
+const UNIT_ORDER = ['h', 'm', 's', 'ms'];
 /**
  * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
  * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
@@ -1562,7 +1734,7 @@ const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
  * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
  * Units are case-insensitive; the result is rounded to whole milliseconds.
  */
-function duration_parseDuration(input, raw) {
+function parseDuration(input, raw) {
     const text = raw.trim().toLowerCase();
     const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
     if (ms === undefined) {
@@ -1621,8 +1793,325 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 /** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
-function formatElapsed(ms) {
+function duration_formatElapsed(ms) {
     return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/failures.ts
+
+
+
+
+/**
+ * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
+ * its cap does not: it is no real Harness answer, and waiting would only report it as "pending".
+ */
+function isPassingTrouble(error) {
+    if (error instanceof request_NetworkError)
+        return error.kind !== 'too-large';
+    return error instanceof client_HarnessApiError && error.retryable;
+}
+function isNotFound(error) {
+    return error instanceof HarnessApiError && error.httpStatus === 404;
+}
+/** Harness's words plus the HTTP status; client errors are already secret-free. */
+function describeReadError(error) {
+    if (error instanceof HarnessApiError)
+        return `${error.message} (HTTP ${error.httpStatus})`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
+ * network does not flood the log), and spaces the retries out with backoff and jitter.
+ */
+class ReadFailures {
+    log;
+    random;
+    inARow = 0;
+    last;
+    constructor(log, random) {
+        this.log = log;
+        this.random = random;
+    }
+    /** The error of the streak still going on, for a timeout message. */
+    get lastError() {
+        return this.inARow > 0 ? this.last : undefined;
+    }
+    /** How long to wait before trying again; the caller has checked the error is passing. */
+    retryAfter(error, what, usualDelayMs) {
+        this.inARow += 1;
+        this.last = describeReadError(error);
+        const delay = retryDelay(this.inARow, usualDelayMs, this.random);
+        const line = `Could not read ${what}: ${this.last}; trying again in ${formatElapsed(delay)}.`;
+        if (this.inARow === 1)
+            this.log.warning(line);
+        else
+            this.log.debug(line);
+        return delay;
+    }
+    succeeded(what) {
+        if (this.inARow > 0) {
+            const reads = this.inARow === 1 ? 'read' : 'reads';
+            this.log.info(`Read ${what} again after ${this.inARow} failed ${reads}.`);
+        }
+        this.inARow = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/names.ts
+/**
+ * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
+ * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ */
+const Setting = {
+    WebhookUrl: 'webhook-url',
+    HarnessUrl: 'harness-url',
+    AccountId: 'account-id',
+    OrgId: 'org-id',
+    ProjectId: 'project-id',
+    PipelineId: 'pipeline-id',
+    TriggerId: 'trigger-id',
+    WebhookToken: 'webhook-token',
+    ApiKey: 'api-key',
+    Image: 'image',
+    Tag: 'tag',
+    BuildOutputs: 'build-outputs',
+    Payload: 'payload',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    AbortOnCancel: 'abort-on-cancel',
+    AbortOnTimeout: 'abort-on-timeout'
+};
+const Outputs = {
+    EventCorrelationId: 'eventCorrelationId',
+    UiUrl: 'uiUrl',
+    ApiUrl: 'apiUrl',
+    UiSetupUrl: 'uiSetupUrl',
+    WebhookStatus: 'webhookStatus',
+    ExecutionId: 'executionId',
+    ExecutionUrl: 'executionUrl',
+    Status: 'status'
+};
+
+;// CONCATENATED MODULE: ./src/core/advice.ts
+
+const quoted = setting => `'${setting}'`;
+/** What to do about a Harness answer whose meaning is known (harness/known-answers.ts). */
+function adviceFor(known, label = quoted) {
+    switch (known.kind) {
+        case 'webhook-url-retired':
+            return ('This trigger was created after Harness introduced v3 webhook URLs and accepts only its v3 ' +
+                `URL: set ${label(Setting.WebhookToken)} to the trigger's custom webhook token, or set ` +
+                `${label(Setting.WebhookUrl)} to the URL Harness shows under the trigger's "Copy Webhook ` +
+                'URL" (…/webhook/custom/<token>/v3?…).');
+        case 'branch-unresolved':
+            return ('The pipeline is stored in Git, and for a custom webhook Harness takes its branch only from ' +
+                `the body's top-level "branch" key, which this body lacked (it comes from the CI context on ` +
+                `branch and pull request builds, not on tag builds): set it with ${label(Setting.Payload)}, ` +
+                'e.g. {"branch": "main"}.');
+        case 'abort-denied':
+            return known.permission === 'core_pipeline_abort'
+                ? 'This account requires the Abort permission on pipelines (core_pipeline_abort) to abort ' +
+                    "an execution: grant it to the API key's role."
+                : 'Aborting needs the Execute permission on the pipeline (core_pipeline_execute): grant it ' +
+                    "to the API key's role.";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+
+
+
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
+ * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
+ * These requests are not bound to the cancel signal: it has fired already, and they are what the
+ * cancellation asks for.
+ */
+const SETTLE_LOOK_BUDGET_MS = 2500;
+const SETTLE_ABORT_TIMEOUT_MS = 2500;
+const ABORT_RETRY_PAUSE_MS = 500;
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+async function settle(request, client) {
+    const { result } = request;
+    const abortReason = reasonToAbort(request);
+    if (!abortReason) {
+        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
+        return {
+            executionId: result.executionId,
+            looked: false,
+            abortSent: false,
+            abortAccepted: false,
+            done: true,
+            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
+        };
+    }
+    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
+    const report = await findAndAbort(target, client);
+    return { abortReason, ...report, note: abortNote(report) };
+}
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+function settledResult(request, settlement) {
+    const { result, endpoint, ids } = request;
+    const executionId = result.executionId ?? settlement.executionId;
+    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
+    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
+    return { ...result, executionId, executionUrl, message };
+}
+function abortNote(report) {
+    if (!report.abortSent) {
+        const why = report.lookProblem ?? 'no execution was found';
+        return report.done
+            ? `No abort was sent: ${why}.`
+            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
+    }
+    switch (report.abortOutcome) {
+        case 'aborted':
+            return 'The abort was sent and Harness accepted it.';
+        case 'already-finished':
+            return 'The abort was sent; the execution had already finished.';
+        case 'already-aborting':
+            return 'The abort was sent; the execution was already being aborted.';
+        default:
+            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
+    }
+}
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+async function findAndAbort(target, client, options = {}) {
+    const report = {
+        executionId: target.executionId,
+        looked: false,
+        abortSent: false,
+        abortAccepted: false,
+        done: false
+    };
+    if (!report.executionId) {
+        report.looked = true;
+        const look = await lookForExecution(target, client);
+        report.executionId = look.executionId;
+        report.lookProblem = look.problem;
+        // An event that ended without an execution leaves nothing to abort, now or later.
+        if (!look.executionId)
+            return { ...report, done: look.eventEnded };
+    }
+    report.abortSent = true;
+    const attempts = Math.max(1, options.abortAttempts ?? 1);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            report.abortOutcome = await client.abortExecution(target.scope, report.executionId, { timeoutMs: SETTLE_ABORT_TIMEOUT_MS });
+            report.abortAccepted = true;
+            report.done = true;
+            report.abortProblem = undefined;
+            break;
+        }
+        catch (error) {
+            // A refusal with a known meaning (a missing abort permission) says what to grant.
+            const advice = error instanceof client_HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
+            report.abortProblem = `${messageOf(error)}${advice}`;
+            // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
+            // is worth a second try.
+            if (!isPassingTrouble(error))
+                break;
+            const sleep = options.sleep ?? (ms => new Promise(done => setTimeout(done, ms)));
+            if (attempt < attempts)
+                await sleep(ABORT_RETRY_PAUSE_MS);
+        }
+    }
+    return report;
+}
+function reasonToAbort(request) {
+    const { outcome } = request.result;
+    if (outcome === 'cancelled' && request.abortOnCancel)
+        return 'cancelled';
+    if (outcome === 'timeout' && request.abortOnTimeout)
+        return 'timeout';
+    return undefined;
+}
+/**
+ * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
+ * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
+ */
+async function lookForExecution(target, client) {
+    const until = Date.now() + SETTLE_LOOK_BUDGET_MS;
+    const left = () => Math.max(until - Date.now(), 1);
+    const { accountId } = target.scope;
+    try {
+        const details = await client.getEventDetails(accountId, target.eventId, { timeoutMs: left() });
+        if (details.pipelineExecutionId) {
+            return { executionId: details.pipelineExecutionId, eventEnded: true };
+        }
+        const phase = details.pending
+            ? 'pending'
+            : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending' && details.warningMsg) {
+            const records = await client.getEventHistory(accountId, target.eventId, {
+                timeoutMs: left()
+            });
+            const started = records.find(record => record.planExecutionId);
+            if (started?.planExecutionId)
+                return { executionId: started.planExecutionId, eventEnded: true };
+        }
+        if (phase === 'pending') {
+            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
+        }
+        const status = details.status ?? 'an unknown status';
+        return {
+            eventEnded: true,
+            problem: `the trigger event ended as ${status} without an execution`
+        };
+    }
+    catch (error) {
+        return { eventEnded: false, problem: messageOf(error) };
+    }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+function settlementLines(settlement) {
+    const lines = [];
+    const id = settlement.executionId;
+    if (settlement.looked) {
+        lines.push(id
+            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+            : {
+                level: settlement.done ? 'info' : 'warning',
+                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+            });
+    }
+    if (settlement.abortSent && id) {
+        const said = {
+            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${id} is already being aborted.`
+        };
+        lines.push(settlement.abortOutcome
+            ? { level: 'info', text: said[settlement.abortOutcome] }
+            : {
+                level: 'warning',
+                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+            });
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/core/image.ts
@@ -1709,7 +2198,7 @@ function checkImageName(image) {
  * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
  * ours to validate: when it does not parse, it is skipped.
  */
-function image_resolveImage(sources) {
+function resolveImage(sources) {
     const ordered = [
         ['input', fromInputs(sources.imageInput, sources.tagInput)],
         ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
@@ -1769,12 +2258,12 @@ function splitOrFail(input, reference, what = 'an image reference') {
     }
 }
 /** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
-const IMAGE_KEYS = (/* unused pure expression or super */ null && (['image', 'imagename', 'imageref']));
-const TAG_KEYS = (/* unused pure expression or super */ null && (['tag', 'imagetag']));
-const VERSION_KEYS = (/* unused pure expression or super */ null && (['version']));
-const TAGS_KEYS = (/* unused pure expression or super */ null && (['tags']));
+const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
+const TAG_KEYS = ['tag', 'imagetag'];
+const VERSION_KEYS = ['version'];
+const TAGS_KEYS = ['tags'];
 /** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
-const DIGEST_KEYS = (/* unused pure expression or super */ null && (['digest', 'imagedigest']));
+const DIGEST_KEYS = ['digest', 'imagedigest'];
 /**
  * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
  * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
@@ -1869,13 +2358,99 @@ function shorten(value) {
     return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
+;// CONCATENATED MODULE: ./src/core/json-limits.ts
+/**
+ * What a JSON input must keep to be sent as written: JavaScript numbers are doubles, so
+ * `12345678901234567890` would go out as `12345678901234567000` and `1e400` as `null`; and the body
+ * is serialized (and its values walked) recursively, so a payload nested thousands deep would end
+ * in "Maximum call stack size exceeded". Read by one loop over the text, never by recursion.
+ */
+const MAX_JSON_DEPTH = 64;
+/** A JSON number literal, matched where the scan stands (sticky): never cut, however long. */
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * The first problem of `text` (taken to be JSON, valid or not), or undefined. Depth counts the
+ * `{` and `[` open at a point; strings are skipped, escapes included.
+ */
+function jsonLimitProblem(text) {
+    let depth = 0;
+    for (let at = 0; at < text.length; at++) {
+        const char = text[at];
+        if (char === '"') {
+            at = endOfString(text, at);
+        }
+        else if (char === '{' || char === '[') {
+            depth++;
+            if (depth > MAX_JSON_DEPTH)
+                return { kind: 'too-deep', depth };
+        }
+        else if (char === '}' || char === ']') {
+            depth--;
+        }
+        else if (char === '-' || (char >= '0' && char <= '9')) {
+            NUMBER.lastIndex = at;
+            const literal = NUMBER.exec(text)?.[0];
+            if (!literal)
+                continue;
+            const inexact = inexactNumber(literal);
+            if (inexact)
+                return inexact;
+            at += literal.length - 1;
+        }
+    }
+    return undefined;
+}
+/** The index of the closing quote of the string that opens at `start` (or the text's end). */
+function endOfString(text, start) {
+    for (let at = start + 1; at < text.length; at++) {
+        if (text[at] === '\\')
+            at++;
+        else if (text[at] === '"')
+            return at;
+    }
+    return text.length;
+}
+/** A number literal whose value a double does not hold: what it would be sent as instead. */
+function inexactNumber(literal) {
+    const value = Number(literal);
+    if (!Number.isFinite(value))
+        return { kind: 'inexact-number', literal, becomes: 'null' };
+    const sent = JSON.stringify(value);
+    return sameDecimal(literal, sent) ? undefined : { kind: 'inexact-number', literal, becomes: sent };
+}
+/** Whether two decimal literals name the same number (`1.50` and `1.5e0` do; `-0` and `0` do). */
+function sameDecimal(a, b) {
+    const [x, y] = [canonical(a), canonical(b)];
+    return x.digits === y.digits && x.exponent === y.exponent && x.negative === y.negative;
+}
+function canonical(literal) {
+    const [, sign, whole, fraction = '', exponent = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal) ?? [];
+    let digits = `${whole}${fraction}`.replace(/^0+/, '');
+    if (digits === '')
+        return { negative: false, digits: '', exponent: 0 };
+    let power = Number(exponent) - fraction.length;
+    const trailing = /0+$/.exec(digits)?.[0].length ?? 0;
+    digits = digits.slice(0, digits.length - trailing);
+    power += trailing;
+    return { negative: sign === '-', digits, exponent: power };
+}
+
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
-/** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
-function body_parseJsonObjectInput(input, raw) {
+
+/**
+ * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
+ * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
+ * 64 levels, is an input error too (json-limits.ts).
+ */
+function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
         throw new SettingError(input, 'expected a JSON object; got an empty value');
+    const problem = jsonLimitProblem(text);
+    // Too deep is refused before parsing: nothing nested that far is ever built.
+    if (problem?.kind === 'too-deep')
+        throw new SettingError(input, limitText(problem));
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -1886,7 +2461,18 @@ function body_parseJsonObjectInput(input, raw) {
     if (!isObject(parsed)) {
         throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
+    if (problem)
+        throw new SettingError(input, limitText(problem));
     return parsed;
+}
+function limitText(problem) {
+    if (problem.kind === 'too-deep') {
+        return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`;
+    }
+    const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal;
+    return (`holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
+        `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+        `quote it to send it as text: "${literal}"`);
 }
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
@@ -1911,7 +2497,7 @@ const INPUT_OF_KEY = { image: 'image', tag: 'tag', digest: 'image' };
  * A digest split from the `image` input is held to the same rule. Overriding is shallow: a
  * `github` key in `payload` replaces the whole context object, and a `branch` in it wins.
  */
-function body_buildBody(layers) {
+function buildBody(layers) {
     checkInputsAgreeWithPayload(layers.inputs, layers.payload);
     const body = {};
     if (layers.context) {
@@ -1972,7 +2558,7 @@ function isObject(value) {
 const MAX_BODY_CHARS = 500_000;
 const API_KEY_SHAPE = /^(pat|sat)\.[^.\s]+\.[^.\s]+(\.[^.\s]+)?$/;
 /** Reads every setting, registers secrets the moment they are read, and validates. Throws SettingError. */
-function settings_readSettings(sources) {
+function readSettings(sources) {
     const input = (name) => sources.value(name).trim();
     const secret = (name) => {
         const value = input(name);
@@ -1986,7 +2572,7 @@ function settings_readSettings(sources) {
     const target = webhookUrlInput
         ? targetFromWebhookUrl(webhookUrlInput, webhookTokenInput, input, sources.redactor)
         : targetFromIdentifiers(webhookTokenInput, input);
-    const wait = settings_readBoolean(Setting.Wait, input(Setting.Wait), false);
+    const wait = readBoolean(Setting.Wait, input(Setting.Wait), false);
     if (apiKey)
         checkApiKey(apiKey, target.ids.accountId);
     else if (wait) {
@@ -2006,8 +2592,8 @@ function settings_readSettings(sources) {
         wait,
         timeoutMs,
         pollIntervalMs,
-        abortOnCancel: settings_readBoolean(Setting.AbortOnCancel, input(Setting.AbortOnCancel), true),
-        abortOnTimeout: settings_readBoolean(Setting.AbortOnTimeout, input(Setting.AbortOnTimeout), false),
+        abortOnCancel: readBoolean(Setting.AbortOnCancel, input(Setting.AbortOnCancel), true),
+        abortOnTimeout: readBoolean(Setting.AbortOnTimeout, input(Setting.AbortOnTimeout), false),
         requestTimeoutMs: sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
             ? parseDuration('HARNESS_TRIGGER_REQUEST_TIMEOUT', sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT)
             : undefined
@@ -2084,10 +2670,10 @@ function checkApiKey(apiKey, accountId) {
         throw new SettingError(Setting.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
     }
 }
-const TRUE_WORDS = (/* unused pure expression or super */ null && (['true', 'True', 'TRUE']));
-const FALSE_WORDS = (/* unused pure expression or super */ null && (['false', 'False', 'FALSE']));
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
 /** `true`/`false` as YAML 1.2's core schema writes them; anything else is a SettingError. */
-function settings_readBoolean(name, raw, fallback) {
+function readBoolean(name, raw, fallback) {
     if (raw === '')
         return fallback;
     if (TRUE_WORDS.includes(raw))
@@ -2144,11 +2730,11 @@ const PULL_REQUEST_EVENTS = new Set([
     'pull_request_review',
     'pull_request_review_comment'
 ]);
-function pull_request_isPullRequestEvent(eventName) {
+function isPullRequestEvent(eventName) {
     return eventName !== undefined && PULL_REQUEST_EVENTS.has(eventName);
 }
 /** The pull request's number and head branch in an event payload; absent parts are undefined. */
-function pull_request_pullRequestOfPayload(payload) {
+function pullRequestOfPayload(payload) {
     if (!pull_request_isObject(payload))
         return {};
     const pr = pull_request_isObject(payload.pull_request) ? payload.pull_request : undefined;
@@ -2176,7 +2762,7 @@ function pull_request_isObject(value) {
  * Pull-request events are `pull_request`, `pull_request_target` and the two review events;
  * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
  */
-function github_context_githubContextFromEnv(env, eventPayload) {
+function githubContextFromEnv(env, eventPayload) {
     const value = (name) => {
         const text = env[name]?.trim();
         return text ? text : undefined;
@@ -2224,7 +2810,7 @@ function github_context_withoutUndefined(value) {
 
 /** The action's inputs: every setting of the core, and those that only make sense on GitHub. */
 const Inputs = {
-    ...names_Setting,
+    ...Setting,
     GithubContext: 'github-context',
     Summary: 'summary',
     CommentOnPr: 'comment-on-pr',
@@ -2255,29 +2841,111 @@ function readInputs(sources) {
     };
 }
 
-// EXTERNAL MODULE: ./src/action/process-runtime.ts + 11 modules
-var process_runtime = __nccwpck_require__(245);
+// EXTERNAL MODULE: ./src/action/process-runtime.ts + 3 modules
+var process_runtime = __nccwpck_require__(445);
 ;// CONCATENATED MODULE: ./src/action/state.ts
-/** Saved by the main phase for the post phase (`STATE_<name>`); never holds a secret. */
-const States = {
-    /** JSON of PendingAbort while an execution is being watched; empty once nothing is left to do */
-    PendingAbort: 'pendingAbort'
+/** The state names; nothing else in the action names a state. */
+const StateName = {
+    /** JSON of Watched: saved as soon as Harness accepted the trigger with `wait` */
+    Watched: 'watched',
+    /** the execution's planExecutionId, saved as soon as it is known */
+    ExecutionId: 'executionId',
+    /** `true` once the main step has dealt with the execution (seen it end, aborted it, left it) */
+    Done: 'done'
 };
-function parsePendingAbort(raw) {
-    if (!raw)
-        return undefined;
+/** Harness ids (event ids, planExecutionId, identifiers): short, URL-safe, one line. */
+const ID_SHAPE = /^[A-Za-z0-9_$-]{1,128}$/;
+class ActionState {
+    core;
+    redactor;
+    constructor(core, redactor) {
+        this.core = core;
+        this.redactor = redactor;
+    }
+    /** false when a value is not fit to be saved (not an id, or it holds a secret) */
+    saveWatched(watched) {
+        const ids = [watched.eventId, watched.accountId, watched.orgId, watched.projectId];
+        if (!ids.every(id => this.isSafeId(id)) || !this.isSafe(watched.gateway))
+            return false;
+        const { gateway, accountId, orgId, projectId, eventId } = watched;
+        this.core.saveState(StateName.Watched, JSON.stringify({ gateway, accountId, orgId, projectId, eventId }));
+        return true;
+    }
+    saveExecutionId(executionId) {
+        if (!this.isSafeId(executionId))
+            return false;
+        this.core.saveState(StateName.ExecutionId, executionId);
+        return true;
+    }
+    markDone() {
+        this.core.saveState(StateName.Done, 'true');
+    }
+    load() {
+        if (this.core.getState(StateName.Done) === 'true')
+            return { kind: 'done' };
+        const raw = this.core.getState(StateName.Watched);
+        if (!raw)
+            return { kind: 'nothing' };
+        const watched = parseWatched(raw);
+        if (!watched || !this.isSafe(watched.gateway)) {
+            return { kind: 'unreadable', problem: `state '${StateName.Watched}' is not what main saves` };
+        }
+        const executionId = this.core.getState(StateName.ExecutionId) || undefined;
+        if (executionId !== undefined && !this.isSafeId(executionId)) {
+            return { kind: 'unreadable', problem: `state '${StateName.ExecutionId}' is not an id` };
+        }
+        return { kind: 'unfinished', watched, executionId };
+    }
+    isSafeId(value) {
+        return ID_SHAPE.test(value) && this.isSafe(value);
+    }
+    isSafe(value) {
+        return this.redactor.redact(value) === value;
+    }
+}
+function parseWatched(raw) {
+    let value;
     try {
-        const value = JSON.parse(raw);
-        const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId];
-        return fields.every(field => typeof field === 'string' && field !== '')
-            ? value
-            : undefined;
+        value = JSON.parse(raw);
     }
     catch {
         return undefined;
     }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    const ids = [record.eventId, record.accountId, record.orgId, record.projectId];
+    if (!ids.every(id => typeof id === 'string' && ID_SHAPE.test(id)))
+        return undefined;
+    if (typeof record.gateway !== 'string' || !/^https?:\/\/\S+$/.test(record.gateway)) {
+        return undefined;
+    }
+    return {
+        gateway: record.gateway,
+        accountId: record.accountId,
+        orgId: record.orgId,
+        projectId: record.projectId,
+        eventId: record.eventId
+    };
 }
 
+;// CONCATENATED MODULE: ./src/action/words.ts
+
+
+
+/** An error as the action's log words it: a bad setting is named as the input it came from. */
+function failureText(error) {
+    if (error instanceof SettingError)
+        return `Input '${error.setting}': ${error.problem}`;
+    if (error instanceof client_HarnessApiError && error.known) {
+        const advice = adviceFor(error.known, setting => `input '${setting}'`);
+        return `${error.message.replace(/[.\s]+$/, '')}. ${advice}`;
+    }
+    return error instanceof Error ? error.message : String(error);
+}
+
+// EXTERNAL MODULE: ./src/action/log-sinks.ts + 1 modules
+var log_sinks = __nccwpck_require__(331);
 ;// CONCATENATED MODULE: ./src/action/post.ts
 
 
@@ -2286,40 +2954,88 @@ function parsePendingAbort(raw) {
 
 
 
+
 /**
- * The post phase: when the main phase was stopped (cancelled, killed) while it watched an
- * execution, abort that execution. Its own failures are warnings, never a failed job.
+ * The post phase: when the main phase was stopped (cancelled, killed) before it saw the
+ * execution end, or could not abort it, abort it now: the one main saw start, or the one its
+ * trigger event started since. It never sends the trigger. Its own failures are warnings.
  */
 async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
     const { core } = runtime;
-    const pending = parsePendingAbort(core.getState(States.PendingAbort));
-    if (!pending)
-        return;
-    const redactor = new Redactor(secret => core.setSecret(secret));
-    const apiKey = core.getInput(Inputs.ApiKey).trim();
-    redactor.add(apiKey);
+    const redactor = new core_redactor/* Redactor */.p(secret => core.setSecret(secret));
+    const log = (0,log_sinks/* actionLog */.Z)(core, redactor);
+    // The same settings code as main, first: every secret is registered before anything is said.
+    let settings;
+    let settingsProblem;
     try {
-        const client = new HarnessClient({
-            endpoint: urls_normalizeHarnessUrl(pending.gateway),
-            apiKey: apiKey || undefined,
-            redactor,
-            send: runtime.send,
-            requestTimeoutMs: 5000
+        settings = readInputs({
+            getInput: name => core.getInput(name),
+            env: runtime.env,
+            readEventPayload: runtime.readEventPayload,
+            redactor
         });
-        core.info(`The main step did not see execution ${pending.executionId} finish: aborting it.`);
-        const done = await abortExecution(client, pending, pending.executionId, line => core.info(redactor.redact(line)));
-        if (!done)
-            core.warning(`Execution ${pending.executionId} may still be running in Harness.`);
     }
     catch (error) {
-        core.warning(redactor.redact(error instanceof Error ? error.message : String(error)));
+        settingsProblem = error;
     }
+    const warn = (text) => log.warning(text);
+    const state = new ActionState(core, redactor).load();
+    if (state.kind === 'nothing' || state.kind === 'done')
+        return;
+    if (state.kind === 'unreadable')
+        return warn(`Post step: ${state.problem}; nothing was aborted.`);
+    if (!settings) {
+        return warn(`Post step: could not read the settings (${failureText(settingsProblem)}).`);
+    }
+    if (!settings.abortOnCancel)
+        return;
+    const mismatch = mismatchOf(state.watched, settings);
+    if (mismatch)
+        return warn(`Post step: the saved state names ${mismatch}; it is ignored.`);
+    const what = state.executionId ? `execution ${state.executionId}` : 'the execution';
+    log.info(`The main step did not see ${what} end: aborting it.`);
+    const client = new HarnessClient({
+        endpoint: settings.endpoint,
+        apiKey: settings.apiKey,
+        redactor,
+        send: runtime.send
+    });
+    const target = {
+        eventId: state.watched.eventId,
+        scope: settings.ids,
+        executionId: state.executionId
+    };
+    // The last chance to stop it: a second abort after passing trouble (5xx, 429, network).
+    const never = new AbortController().signal;
+    const outcome = await findAndAbort(target, client, {
+        abortAttempts: 2,
+        sleep: ms => runtime.sleep(ms, never)
+    });
+    for (const line of settlementLines(outcome))
+        log[line.level](line.text);
+    if (!outcome.done)
+        warn('The execution may still be running in Harness.');
+}
+/**
+ * The key goes only where the settings send it: state naming another gateway or project is
+ * not this run's (or was tampered with), and is not acted on.
+ */
+function mismatchOf(watched, settings) {
+    if (watched.gateway !== settings.endpoint.gateway)
+        return 'another Harness gateway';
+    const { accountId, orgId, projectId } = settings.ids;
+    if (watched.accountId !== accountId ||
+        watched.orgId !== orgId ||
+        watched.projectId !== projectId) {
+        return 'another project';
+    }
+    return undefined;
 }
 
 
 /***/ }),
 
-/***/ 245:
+/***/ 445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2329,8 +3045,570 @@ __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ processRuntime)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __nccwpck_require__(49);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/action/log-sinks.ts + 1 modules
+var log_sinks = __nccwpck_require__(331);
+// EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
+var redactor = __nccwpck_require__(250);
+;// CONCATENATED MODULE: ./src/action/process-runtime.ts
+
+
+
+
+
+// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
+const process_runtime_core = {
+    getInput: core/* getInput */.V4,
+    setSecret: core/* setSecret */.Pq,
+    setOutput: core/* setOutput */.uH,
+    saveState: core/* saveState */.LZ,
+    getState: core/* getState */.Gu,
+    summary: summary,
+    ...log_sinks/* toolkitPrinters */.K
+};
+/** For the runtime's own few lines, which hold no secret and no answer. */
+const log = (0,log_sinks/* actionLog */.Z)(process_runtime_core, new redactor/* Redactor */.p());
+/** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
+function processRuntime() {
+    const cancellation = new AbortController();
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.on(signal, () => {
+            log.info(`Received ${signal}: the run is being cancelled.`);
+            cancellation.abort();
+        });
+    }
+    return {
+        core: process_runtime_core,
+        env: process.env,
+        readEventPayload,
+        cancelSignal: cancellation.signal,
+        now: () => Date.now(),
+        sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+        random: Math.random
+    };
+}
+/** Nothing should keep the process alive after a phase; if something does, don't let it hang the job. */
+function exitSoon() {
+    setTimeout(() => process.exit(), 2000).unref();
+}
+function readEventPayload() {
+    const path = process.env.GITHUB_EVENT_PATH;
+    if (!path)
+        return undefined;
+    try {
+        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        log.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ Redactor)
+});
+
+;// CONCATENATED MODULE: ./src/core/secret-forms.ts
+/**
+ * The ways a secret can be written into text. The runner masks, for every value it is given, the
+ * value and its base64 (also from the 2nd and 3rd byte on, so the secret is found whatever came
+ * before it in the encoded data), its JSON, URI-data, XML and expression escapes, and the value
+ * inside double quotes. Outputs, the job summary, state and PR comments are not masked by the
+ * runner, so the action's redactor must know at least those forms; it knows a few more that web
+ * services write (form encoding, lower-case percent escapes, base64url, `\/` and HTML-safe JSON).
+ */
+/** Forms shorter than this would match ordinary text by chance. */
+const MIN_FORM_LENGTH = 3;
+/** A base64 run that does not end the encoded data is only kept from 6 bytes (8 characters) on. */
+const MIN_BASE64_RUN_BYTES = 6;
+function secretForms(secret) {
+    const forms = new Set();
+    for (const value of valuesOf(secret)) {
+        forms.add(value);
+        for (const form of base64Forms(value))
+            forms.add(form);
+        for (const form of urlForms(value))
+            forms.add(form);
+        for (const form of jsonForms(value))
+            forms.add(form);
+        forms.add(xmlEscaped(value));
+        forms.add(value.replace(/'/g, "''"));
+    }
+    return [...forms].filter(form => form.length >= MIN_FORM_LENGTH);
+}
+/** The value, trimmed and not, each line of a multi-line value, and the inside of `"…"`. */
+function valuesOf(secret) {
+    const values = new Set([secret, secret.trim()]);
+    for (const line of secret.split(/\r\n|\r|\n/))
+        values.add(line).add(line.trim());
+    for (const value of [...values]) {
+        if (value.length > 8 && value.startsWith('"') && value.endsWith('"'))
+            values.add(value.slice(1, -1));
+    }
+    values.delete('');
+    return [...values];
+}
+/**
+ * Base64 of the UTF-8 bytes from offset 0, 1 and 2: one of them lines up with the 3-byte groups
+ * of any text that holds the secret. Each whole, padded (the secret ends the data), and cut to
+ * its whole groups (anything may follow), in both the standard and the URL alphabet.
+ */
+function base64Forms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [];
+    for (const offset of [0, 1, 2]) {
+        const shifted = bytes.length > offset ? bytes.subarray(offset) : bytes;
+        forms.push(shifted.toString('base64'));
+        const whole = shifted.subarray(0, shifted.length - (shifted.length % 3));
+        if (whole.length >= MIN_BASE64_RUN_BYTES) {
+            forms.push(whole.toString('base64'), whole.toString('base64url'));
+        }
+    }
+    return forms;
+}
+/** encodeURIComponent, RFC 3986 (`!'()*` escaped too), form encoding; upper- and lower-case hex. */
+function urlForms(value) {
+    const component = encodeURIComponent(value);
+    const rfc3986 = component.replace(/[!'()*]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    const form = new URLSearchParams({ v: value }).toString().slice(2);
+    const forms = [component, rfc3986, form];
+    return [...forms, ...forms.map(text => text.replace(/%[0-9A-F]{2}/g, hex => hex.toLowerCase()))];
+}
+/** JSON string content: as JSON.stringify writes it, with `\/`, and with every non-ASCII or HTML character as `\uXXXX`. */
+function jsonForms(value) {
+    const plain = JSON.stringify(value).slice(1, -1);
+    const unicodeEscaped = plain.replace(/[^\x20-\x7e]|[<>&='/]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return [plain, plain.replace(/\//g, '\\/'), unicodeEscaped];
+}
+function xmlEscaped(value) {
+    const entities = {
+        '&': '&amp;',
+        '<': '&lt;',
+        '>': '&gt;',
+        '"': '&quot;',
+        "'": '&apos;'
+    };
+    return value.replace(/[&<>"']/g, char => entities[char]);
+}
+
+;// CONCATENATED MODULE: ./src/core/redactor.ts
+
+const MASK = '***';
+/**
+ * Remembers every secret the action has read and removes them, in every form the runner's masker
+ * knows (secret-forms.ts), from any text before it is shown. Harness echoes webhook tokens in its
+ * error messages, so everything that came back from the wire goes through `redact` before it
+ * reaches a log, an error, an output, the state, the summary or a comment.
+ */
+class Redactor {
+    mask;
+    forms = new Set();
+    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of secretForms(secret)) {
+            if (this.forms.has(form))
+                continue;
+            this.forms.add(form);
+            this.mask(form);
+        }
+    }
+    /**
+     * Every character that belongs to some occurrence of some form becomes part of a `***`: forms
+     * that overlap (one secret's tail is another's head) are masked as one stretch, so no piece of
+     * either is left over.
+     */
+    redact(text) {
+        let result = text;
+        // A mask next to leftover text can in theory make a new occurrence: go on until none is left.
+        for (let round = 0; round < 4; round++) {
+            const stretches = occurrences(result, this.forms);
+            if (stretches.length === 0)
+                break;
+            result = masked(result, stretches);
+        }
+        return result;
+    }
+}
+/** Every occurrence of every form (overlapping ones included), merged into disjoint stretches. */
+function occurrences(text, forms) {
+    const found = [];
+    for (const form of forms) {
+        for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+            found.push([at, at + form.length]);
+        }
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const stretch of found) {
+        const last = merged.at(-1);
+        if (last && stretch[0] <= last[1])
+            last[1] = Math.max(last[1], stretch[1]);
+        else
+            merged.push([...stretch]);
+    }
+    return merged;
+}
+function masked(text, stretches) {
+    let result = '';
+    let from = 0;
+    for (const [start, end] of stretches) {
+        result += text.slice(from, start) + MASK;
+        from = end;
+    }
+    return result + text.slice(from);
+}
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 49:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -2405,7 +3683,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -2461,8 +3739,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -2476,10 +3754,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -2495,7 +3773,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -2663,7 +3941,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -2731,7 +4009,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -2818,353 +4096,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/action/process-runtime.ts
-
-
-
-// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
-const core = {
-    getInput: getInput,
-    setSecret: setSecret,
-    setOutput: setOutput,
-    setFailed: setFailed,
-    saveState: saveState,
-    getState: getState,
-    info: info,
-    notice: notice,
-    warning: warning,
-    debug: debug,
-    summary: summary
-};
-/** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
-function processRuntime() {
-    const cancellation = new AbortController();
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-        process.on(signal, () => {
-            core.info(`Received ${signal}: the run is being cancelled.`);
-            cancellation.abort();
-        });
-    }
-    return {
-        core,
-        env: process.env,
-        readEventPayload,
-        cancelSignal: cancellation.signal,
-        now: () => Date.now(),
-        sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
-        random: Math.random
-    };
-}
-/** Nothing should keep the process alive after a phase; if something does, don't let it hang the job. */
-function exitSoon() {
-    setTimeout(() => process.exit(), 2000).unref();
-}
-function readEventPayload() {
-    const path = process.env.GITHUB_EVENT_PATH;
-    if (!path)
-        return undefined;
-    try {
-        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        return value && typeof value === 'object' ? value : undefined;
-    }
-    catch {
-        core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ })
 

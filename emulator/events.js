@@ -319,12 +319,19 @@ export class EventStore {
     // a time-only script: the processor takes the event up on its own once pendingMs is over,
     // whether or not anyone reads it (an execution may start after the client has gone)
     if (event.script.pendingReads === 0) {
-      const timer = setTimeout(() => {
-        this.timers.delete(timer)
-        event.processIfDue(this.executions, Date.now())
-      }, event.script.pendingMs)
-      timer.unref()
-      this.timers.add(timer)
+      // Timers run on a monotonic clock and may fire a millisecond before Date.now() says the
+      // event is due: then look again when it is.
+      const arm = (/** @type {number} */ ms) => {
+        const timer = setTimeout(() => {
+          this.timers.delete(timer)
+          const now = Date.now()
+          event.processIfDue(this.executions, now)
+          if (!event.processed) arm(Math.max(1, event.createdAt + event.script.pendingMs - now))
+        }, ms)
+        timer.unref()
+        this.timers.add(timer)
+      }
+      arm(event.script.pendingMs)
     }
     return event
   }

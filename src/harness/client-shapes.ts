@@ -26,9 +26,9 @@ export function webhookAcceptedFrom(data: unknown): WebhookAccepted {
   if (!eventCorrelationId) throw new ShapeProblem('no data.eventCorrelationId')
   return {
     eventCorrelationId,
-    apiUrl: textField(answer.apiUrl) ?? '',
-    uiUrl: textField(answer.uiUrl) ?? '',
-    uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
+    apiUrl: httpUrlField(answer.apiUrl) ?? '',
+    uiUrl: httpUrlField(answer.uiUrl) ?? '',
+    uiSetupUrl: httpUrlField(answer.uiSetupUrl) ?? ''
   }
 }
 
@@ -49,7 +49,7 @@ export function eventDetailsFrom(data: unknown, redact: Redact): EventDetails {
   const summary = record(record(root.executionDetails)?.pipelineExecutionSummary)
   return withoutUndefined({
     ...details,
-    executionUrl: textField(root.executionUrl),
+    executionUrl: httpUrlField(root.executionUrl),
     executionStatus: textField(summary?.status)
   })
 }
@@ -111,7 +111,7 @@ export function executionSummaryFrom(
     endTs: timestampField(summary.endTs),
     modules,
     failureMessage: redacted(record(summary.failureInfo)?.message, redact),
-    executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
+    executionUrl: httpUrlField(summary.executionUrl) ?? httpUrlField(root.executionUrl),
     stages: stagesFrom(summary.layoutNodeMap, redact)
   })
 }
@@ -171,6 +171,18 @@ function record(value: unknown): Record<string, unknown> | undefined {
 function redacted(value: unknown, redact: Redact): string | undefined {
   const text = textField(value)
   return text === undefined ? undefined : redact(text)
+}
+
+/** A URL from an answer is used only when it is http(s): a link, an output, never a `javascript:`. */
+function httpUrlField(value: unknown): string | undefined {
+  const text = textField(value)
+  if (text === undefined) return undefined
+  try {
+    const { protocol } = new URL(text)
+    return protocol === 'https:' || protocol === 'http:' ? text : undefined
+  } catch {
+    return undefined
+  }
 }
 
 function numberField(value: unknown): number | undefined {

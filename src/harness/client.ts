@@ -15,6 +15,7 @@ import {
   readEnvelope,
   type EnvelopeReading
 } from './envelope.js'
+import { redactStrings } from './answer-redaction.js'
 import {
   eventDetailsFrom,
   eventHistoryFrom,
@@ -112,13 +113,53 @@ export class HarnessApiError extends Error {
   }
 }
 
+/**
+ * The run was cancelled before the trigger was sent (or before it was sent again after a retry's
+ * backoff): Harness has not taken it. Nothing was deployed.
+ */
+export class TriggerNotSent extends Error {
+  constructor(readonly attempts: number) {
+    super(
+      attempts === 0
+        ? 'Cancelled before the trigger was sent: nothing was deployed.'
+        : `Cancelled during the backoff before retry ${attempts}: Harness did not take the trigger, and it was not sent again.`
+    )
+    this.name = 'TriggerNotSent'
+  }
+}
+
+/** How one call may end early: by the caller's signal, or by its own deadline. */
+export interface CallOptions {
+  /** abandons the request at once (it then fails with a NetworkError of kind `cancelled`) */
+  signal?: AbortSignal
+  /** a shorter deadline for this call than the client's `requestTimeoutMs` (cancel-time calls) */
+  timeoutMs?: number
+}
+
+export interface FireOptions {
+  /**
+   * The run's cancel signal: checked before the first send and after every backoff, which it
+   * cuts short; once aborted, no POST is sent. It does not abandon a POST already on the wire.
+   */
+  cancelSignal?: AbortSignal
+  /**
+   * Abandons a POST on the wire (then a NetworkError that says Harness may have taken it). Bind
+   * it to a grace period after the cancel signal, not to the signal itself: a POST already sent
+   * may have deployed, and only its answer says which event to follow or abort.
+   */
+  inFlightSignal?: AbortSignal
+}
+
 export interface HarnessClientOptions {
   endpoint: HarnessEndpoint
   apiKey?: string
   redactor: SecretRedactor
   /** debug/info lines (already redacted) */
   log?: (line: string) => void
-  sleep?: (ms: number) => Promise<void>
+  /** lines for the debug log (already redacted): each trigger POST as it is sent */
+  debug?: (line: string) => void
+  /** resolves after ms, or early (without throwing) when the signal aborts */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   send?: (request: HttpRequest) => Promise<HttpResponse>
   requestTimeoutMs?: number
   /** first backoff of the POST retry (default 1000 ms, doubling, with jitter) */
@@ -149,7 +190,7 @@ const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT
 const ABORT_ANSWER_LIMIT = MiB
 const MAX_POST_RETRIES = 3
 const NOT_RETRIED =
-  'Harness may or may not have taken the trigger, so it was not sent again; ' +
+  'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
   "check the pipeline's executions in Harness before running this again."
 
 /**
@@ -174,21 +215,33 @@ export class HarnessClient {
    * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
    * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
    */
-  async fireWebhook(webhookUrl: string, body: string): Promise<WebhookAccepted> {
+  async fireWebhook(
+    webhookUrl: string,
+    body: string,
+    options: FireOptions = {}
+  ): Promise<WebhookAccepted> {
+    const { cancelSignal, inFlightSignal } = options
     for (let attempt = 1; ; attempt++) {
+      // One turn of the event loop first, so that a signal already delivered to the process has
+      // run its handler; then the one gate every send passes: after it, no trigger is sent.
+      await new Promise(resolve => setImmediate(resolve))
+      if (cancelSignal?.aborted) throw new TriggerNotSent(attempt - 1)
+      this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`)
       const retriesLeft = attempt <= MAX_POST_RETRIES
       let response: HttpResponse
       try {
-        response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body)
+        response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body, {
+          signal: inFlightSignal
+        })
       } catch (error) {
         if (isRefusedConnection(error) && retriesLeft) {
-          await this.backOff(attempt, 'connection refused')
+          await this.backOff(attempt, 'connection refused', cancelSignal)
           continue
         }
         throw webhookNetworkFailure(error, attempt)
       }
       if (response.status === 429 && retriesLeft) {
-        await this.backOff(attempt, 'HTTP 429, too many requests')
+        await this.backOff(attempt, 'HTTP 429, too many requests', cancelSignal)
         continue
       }
       return this.acceptedFrom(response, webhookUrl, attempt)
@@ -199,12 +252,16 @@ export class HarnessClient {
    * The event's processing status, from the lightest route this Harness serves (see
    * eventStatusRoute). One request per route tried, no retry.
    */
-  async getEventDetails(accountId: string, eventId: string): Promise<EventDetails> {
+  async getEventDetails(
+    accountId: string,
+    eventId: string,
+    call?: CallOptions
+  ): Promise<EventDetails> {
     for (;;) {
       const route = this.eventStatusRoute
       const url = eventStatusUrl(this.options.endpoint, accountId, eventId, route)
       const limit = route === 'processing' ? STATUS_ANSWER_LIMIT : DETAILS_ANSWER_LIMIT
-      const response = await this.exchange('GET', url, limit)
+      const response = await this.exchange('GET', url, limit, undefined, call)
       const next = NEXT_STATUS_ROUTE[route]
       if (isRouteMissing(response) && next) {
         this.eventStatusRoute = next
@@ -224,18 +281,26 @@ export class HarnessClient {
   }
 
   /** newest first; one request, no retry */
-  async getEventHistory(accountId: string, eventId: string): Promise<EventHistoryRecord[]> {
+  async getEventHistory(
+    accountId: string,
+    eventId: string,
+    call?: CallOptions
+  ): Promise<EventHistoryRecord[]> {
     const url = eventHistoryUrl(this.options.endpoint, accountId, eventId)
-    const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT)
+    const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT, undefined, call)
     return this.mapped(response, readEnvelope(response, url), data =>
       eventHistoryFrom(data, this.redact)
     )
   }
 
   /** one request, no retry */
-  async getExecution(scope: ProjectScope, planExecutionId: string): Promise<ExecutionSummary> {
+  async getExecution(
+    scope: ProjectScope,
+    planExecutionId: string,
+    call?: CallOptions
+  ): Promise<ExecutionSummary> {
     const url = executionApiUrl(this.options.endpoint, scope, planExecutionId)
-    const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT)
+    const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call)
     return this.mapped(response, readEnvelope(response, url), data =>
       executionSummaryFrom(data, planExecutionId, this.redact)
     )
@@ -246,9 +311,13 @@ export class HarnessClient {
    * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
    * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
    */
-  async abortExecution(scope: ProjectScope, planExecutionId: string): Promise<AbortOutcome> {
+  async abortExecution(
+    scope: ProjectScope,
+    planExecutionId: string,
+    call?: CallOptions
+  ): Promise<AbortOutcome> {
     const url = abortUrl(this.options.endpoint, scope, planExecutionId)
-    const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT)
+    const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT, undefined, call)
     const reading = readEnvelope(response, url)
     if (reading.kind === 'success') return 'aborted'
     if (reading.kind === 'failure') {
@@ -277,7 +346,8 @@ export class HarnessClient {
     method: HttpRequest['method'],
     url: string,
     maxResponseBytes: number,
-    body?: string
+    body?: string,
+    call: CallOptions = {}
   ): Promise<HttpResponse> {
     const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options
     const headers: Record<string, string> = {
@@ -286,9 +356,11 @@ export class HarnessClient {
       'User-Agent': 'harness-trigger'
     }
     if (apiKey && isSameOrigin(endpoint, url)) headers['X-Api-Key'] = apiKey
-    const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    // A call's own (short) deadline never lengthens the one the settings ask for.
+    const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS)
+    const { signal } = call
     try {
-      return await send({ method, url, headers, body, timeoutMs, maxResponseBytes })
+      return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal })
     } catch (error) {
       if (error instanceof NetworkError) {
         throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached)
@@ -297,7 +369,11 @@ export class HarnessClient {
     }
   }
 
-  private async backOff(attempt: number, reason: string): Promise<void> {
+  private async backOff(
+    attempt: number,
+    reason: string,
+    signal: AbortSignal | undefined
+  ): Promise<void> {
     const base = this.options.postRetryBaseMs ?? 1000
     // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
     const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5))
@@ -305,8 +381,8 @@ export class HarnessClient {
       `Harness did not take the trigger (${reason}); ` +
         `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`
     )
-    const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
-    await sleep(delay)
+    const sleep = this.options.sleep ?? cancellableSleep
+    await sleep(delay, signal)
   }
 
   private acceptedFrom(response: HttpResponse, url: string, attempts: number): WebhookAccepted {
@@ -321,7 +397,9 @@ export class HarnessClient {
       const known: KnownAnswer | undefined = retired ? { kind: 'webhook-url-retired' } : undefined
       throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known)
     }
-    return this.shaped(response, () => webhookAcceptedFrom(reading.data))
+    return this.shaped(response, () =>
+      webhookAcceptedFrom(redactStrings(reading.data, this.redact))
+    )
   }
 
   /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
@@ -331,7 +409,7 @@ export class HarnessClient {
     map: (data: unknown) => T
   ): T {
     if (reading.kind !== 'success') throw this.apiError(response, reading)
-    return this.shaped(response, () => map(reading.data))
+    return this.shaped(response, () => map(redactStrings(reading.data, this.redact)))
   }
 
   private shaped<T>(response: HttpResponse, map: () => T): T {
@@ -360,6 +438,24 @@ export class HarnessClient {
       known
     )
   }
+}
+
+function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    if (signal?.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
+
+/** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
+export function isCancelledRequest(error: unknown): boolean {
+  return error instanceof NetworkError && error.kind === 'cancelled'
 }
 
 type EventStatusRoute = 'processing' | 'v2' | 'v1'
