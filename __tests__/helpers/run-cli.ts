@@ -43,7 +43,8 @@ export interface CliResult {
   stderr: string
   /** the --output-file's text, when the run left one */
   outputFile?: string
-  signalsSent: Array<{ name: string; atMs: number }>
+  /** with ms since the start, and the epoch ms (to compare with the emulator's request times) */
+  signalsSent: Array<{ name: string; atMs: number; at: number }>
   durationMs: number
 }
 
@@ -74,11 +75,16 @@ function secretsOf(
   const token = url ? webhookUrlToken(url) : undefined
   if (token) secrets['the token of HARNESS_WEBHOOK_URL'] = token
   args.forEach((arg, index) => {
-    const inline = /^--(api-key|webhook-token)=(.+)$/.exec(arg)
-    if (inline) secrets[`--${inline[1]}`] = inline[2]
-    if (/^--(api-key|webhook-token)$/.test(arg) && args[index + 1]) {
-      secrets[arg] = args[index + 1]
-    }
+    const inline = /^--(api-key|webhook-token|webhook-url)=(.+)$/.exec(arg)
+    const value =
+      inline?.[2] ??
+      (/^--(api-key|webhook-token|webhook-url)$/.test(arg) ? args[index + 1] : undefined)
+    const option = inline ? `--${inline[1]}` : arg
+    if (!value) return
+    if (option === '--webhook-url') {
+      const inUrl = webhookUrlToken(value)
+      if (inUrl) secrets['the token of --webhook-url'] = inUrl
+    } else secrets[option] = value
   })
   return secrets
 }
@@ -137,7 +143,7 @@ function spawnCli(
   const timers: NodeJS.Timeout[] = []
   const send = (name: CliSignal['name']) => {
     if (exited) return
-    signalsSent.push({ name, atMs: Date.now() - started })
+    signalsSent.push({ name, atMs: Date.now() - started, at: Date.now() })
     child.kill(name)
   }
   for (const plan of options.signal ? [options.signal].flat() : []) {
