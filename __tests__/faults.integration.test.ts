@@ -466,7 +466,7 @@ describe('the abort meets a fault while the run is being cancelled', () => {
       { status: 500, body: harnessErrorBody('UNKNOWN_ERROR', 'Oops, something went wrong') },
       /HTTP 500 UNKNOWN_ERROR: Oops/
     ],
-    ['no answer', { hang: true }, /timed out after \d+ s/]
+    ['no answer', { hang: true }, /timed out after [\d.]+ s/]
   ]
 
   it.concurrent.each(abortFaults)(

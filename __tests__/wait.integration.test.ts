@@ -64,7 +64,7 @@ describe('waiting for the deployment', () => {
     expect(emulator.requestsTo('webhook')).toHaveLength(1)
     expect(result.summary).toMatch(/Success/)
     // Nothing is left for the post phase once the main phase saw the end.
-    expect(result.state.pendingAbort ?? '').toBe('')
+    expect(result.state.done).toBe('true')
   })
 
   it('fails the step when the pipeline fails, with the status output written', async () => {
@@ -222,7 +222,7 @@ describe('cancellation', () => {
       expect(result.exitCode).toBe(1)
       expect(result.durationMs).toBeLessThan(7500)
       expect(result.outputs.executionId).toBe(emulator.executions[0].planExecutionId)
-      expect(result.state.pendingAbort ?? '').toBe('')
+      expect(result.state.done).toBe('true')
     })
   }
 
@@ -265,7 +265,12 @@ describe('cancellation', () => {
     expect(main.timedOut).toBe(true)
     expect(emulator.requestsTo('abort')).toHaveLength(0)
     const id = emulator.executions[0].planExecutionId
-    expect(JSON.parse(main.state.pendingAbort)).toMatchObject({ executionId: id })
+    expect(main.state.executionId).toBe(id)
+    expect(main.state.done).toBeUndefined()
+    expect(JSON.parse(main.state.watched)).toMatchObject({
+      eventId: emulator.events[0].id,
+      gateway: `${emulator.url}/gateway`
+    })
 
     const post = await runAction({
       emulator,
@@ -295,18 +300,18 @@ describe('cancellation', () => {
   })
 
   it('a failed abort in the post phase is a warning, not a failure', async () => {
-    const pendingAbort = JSON.stringify({
+    const watched = JSON.stringify({
       gateway: `${emulator.url}/gateway`,
       accountId: identifierInputs(emulator)['account-id'],
       orgId: identifierInputs(emulator)['org-id'],
       projectId: identifierInputs(emulator)['project-id'],
-      executionId: 'doesNotExist0000000000'
+      eventId: 'doesNotExist000000000000'
     })
     const post = await runAction({
       emulator,
       inputs: waitInputs(),
       phase: 'post',
-      state: { pendingAbort }
+      state: { watched, executionId: 'doesNotExist0000000000' }
     })
     expect(post.exitCode).toBe(0)
     expect(post.commands.some(c => c.name === 'warning')).toBe(true)

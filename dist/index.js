@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9394);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9978);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8445);
 // Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
 
@@ -18,7 +18,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9394:
+/***/ 9978:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27,80 +27,19 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: ./src/core/names.ts
-/**
- * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
- * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
- */
-const Setting = {
-    WebhookUrl: 'webhook-url',
-    HarnessUrl: 'harness-url',
-    AccountId: 'account-id',
-    OrgId: 'org-id',
-    ProjectId: 'project-id',
-    PipelineId: 'pipeline-id',
-    TriggerId: 'trigger-id',
-    WebhookToken: 'webhook-token',
-    ApiKey: 'api-key',
-    Image: 'image',
-    Tag: 'tag',
-    BuildOutputs: 'build-outputs',
-    Payload: 'payload',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    AbortOnCancel: 'abort-on-cancel',
-    AbortOnTimeout: 'abort-on-timeout'
-};
-const Outputs = {
-    EventCorrelationId: 'eventCorrelationId',
-    UiUrl: 'uiUrl',
-    ApiUrl: 'apiUrl',
-    UiSetupUrl: 'uiSetupUrl',
-    WebhookStatus: 'webhookStatus',
-    ExecutionId: 'executionId',
-    ExecutionUrl: 'executionUrl',
-    Status: 'status'
-};
-
-;// CONCATENATED MODULE: ./src/core/redactor.ts
-/**
- * Remembers every secret the action has read and removes them from any text before it is shown.
- * Harness echoes webhook tokens in its error messages, so everything that came back from the
- * wire goes through `redact` before it reaches a log, an error, an output or a summary.
- */
-class Redactor {
-    mask;
-    secrets = new Set();
-    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
-    constructor(mask = () => { }) {
-        this.mask = mask;
-    }
-    add(secret) {
-        if (!secret)
-            return;
-        for (const form of formsOf(secret)) {
-            if (form.length < 3 || this.secrets.has(form))
-                continue;
-            this.secrets.add(form);
-            this.mask(form);
-        }
-    }
-    redact(text) {
-        let result = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
-function formsOf(secret) {
-    const forms = new Set([secret.trim(), secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-    return [...forms].filter(Boolean);
+;// CONCATENATED MODULE: ./src/core/describe.ts
+/** One log line that says what is about to be fired, without any secret. */
+function describeTarget(settings) {
+    const { ids, endpoint, image, webhookVersion } = settings;
+    const artifact = [
+        image.image ? `image ${image.image} (${image.imageSource})` : 'no image',
+        image.tag ? `tag ${image.tag} (${image.tagSource})` : 'no tag',
+        image.digest ? `digest ${image.digest}` : undefined
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return (`Firing trigger '${ids.triggerId}' of pipeline '${ids.pipelineId}' ` +
+        `(${ids.orgId}/${ids.projectId}) at ${endpoint.origin} through the ${webhookVersion} webhook; ${artifact}.`);
 }
 
 // EXTERNAL MODULE: external "node:http"
@@ -286,7 +225,7 @@ class ProxyFailure extends Error {
         this.name = 'ProxyFailure';
     }
 }
-function describeTarget(url) {
+function route_describeTarget(url) {
     const secure = url.protocol === 'https:';
     const port = url.port ? Number(url.port) : secure ? 443 : 80;
     return {
@@ -309,7 +248,7 @@ async function openRoute(target, ca, track) {
         await connected(socket, target.secure);
         return { socket, viaHttpProxy: false };
     }
-    const proxyTarget = describeTarget(proxy);
+    const proxyTarget = route_describeTarget(proxy);
     const proxyAuthorization = basicAuthorization(proxy);
     let proxySocket;
     try {
@@ -449,15 +388,25 @@ function sendRequestTrusting(ca) {
 async function exchange(request, ca) {
     const target = parseTarget(request);
     const label = `${request.method} ${target.hostPort}`;
+    const { signal } = request;
+    if (signal?.aborted) {
+        throw new NetworkError(`${label}: cancelled before it was sent`, 'cancelled', false);
+    }
     // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
-    // may hold the process open, and a timed-out request must not linger.
+    // may hold the process open, and a timed-out or cancelled request must not linger.
     const sockets = [];
     let timer;
+    let onAbort;
     const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => {
             const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
             reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
         }, request.timeoutMs);
+        onAbort = () => {
+            // Bytes may have left already: a cancelled request may have reached the server.
+            reject(new NetworkError(`${label}: cancelled; the request was abandoned`, 'cancelled', true));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
         const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
@@ -468,6 +417,8 @@ async function exchange(request, ca) {
     }
     finally {
         clearTimeout(timer);
+        if (onAbort)
+            signal?.removeEventListener('abort', onAbort);
         for (const socket of sockets)
             socket.destroy();
     }
@@ -483,7 +434,7 @@ function parseTarget(request) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
     }
-    return describeTarget(url);
+    return route_describeTarget(url);
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);
@@ -1167,6 +1118,20 @@ class HarnessApiError extends Error {
         this.name = 'HarnessApiError';
     }
 }
+/**
+ * The run was cancelled before the trigger was sent (or before it was sent again after a retry's
+ * backoff): Harness has not taken it. Nothing was deployed.
+ */
+class TriggerNotSent extends Error {
+    attempts;
+    constructor(attempts) {
+        super(attempts === 0
+            ? 'Cancelled before the trigger was sent: nothing was deployed.'
+            : `Cancelled during the backoff before retry ${attempts}: Harness did not take the trigger, and it was not sent again.`);
+        this.attempts = attempts;
+        this.name = 'TriggerNotSent';
+    }
+}
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -1195,37 +1160,43 @@ class HarnessClient {
      * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
      * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
      */
-    async fireWebhook(webhookUrl, body) {
+    async fireWebhook(webhookUrl, body, options = {}) {
+        const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
+            // The one gate every send passes: after the signal, the trigger is never sent.
+            if (cancelSignal?.aborted)
+                throw new TriggerNotSent(attempt - 1);
             const retriesLeft = attempt <= MAX_POST_RETRIES;
             let response;
             try {
-                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body);
+                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body, {
+                    signal: inFlightSignal
+                });
             }
             catch (error) {
                 if (isRefusedConnection(error) && retriesLeft) {
-                    await this.backOff(attempt, 'connection refused');
+                    await this.backOff(attempt, 'connection refused', cancelSignal);
                     continue;
                 }
                 throw webhookNetworkFailure(error, attempt);
             }
             if (response.status === 429 && retriesLeft) {
-                await this.backOff(attempt, 'HTTP 429, too many requests');
+                await this.backOff(attempt, 'HTTP 429, too many requests', cancelSignal);
                 continue;
             }
             return this.acceptedFrom(response, webhookUrl, attempt);
         }
     }
     /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
-    async getEventDetails(accountId, eventId) {
+    async getEventDetails(accountId, eventId, call) {
         const { endpoint } = this.options;
         let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
-        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
         if (response.status === 404 && this.eventDetailsVariant === 'v2') {
             this.eventDetailsVariant = 'v1';
             this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
             url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
-            response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+            response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
         }
         const reading = readEnvelope(response, url);
         if (isHistoryNotYetWritten(response, reading))
@@ -1233,21 +1204,21 @@ class HarnessClient {
         return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
     }
     /** newest first; one request, no retry */
-    async getEventHistory(accountId, eventId) {
+    async getEventHistory(accountId, eventId, call) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
-        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
     /** one request, no retry */
-    async getExecution(scope, planExecutionId) {
+    async getExecution(scope, planExecutionId, call) {
         const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT);
+        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
     /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
-    async abortExecution(scope, planExecutionId) {
+    async abortExecution(scope, planExecutionId, call) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT);
+        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT, undefined, call);
         const reading = readEnvelope(response, url);
         if (reading.kind === 'success')
             return 'aborted';
@@ -1265,7 +1236,7 @@ class HarnessClient {
         this.options.log?.(this.redact(line));
     }
     /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
-    async exchange(method, url, maxResponseBytes, body) {
+    async exchange(method, url, maxResponseBytes, body, call = {}) {
         const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
         const headers = {
             'Content-Type': 'application/json',
@@ -1274,9 +1245,10 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const { signal } = call;
         try {
-            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes });
+            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal });
         }
         catch (error) {
             if (error instanceof NetworkError) {
@@ -1285,14 +1257,14 @@ class HarnessClient {
             throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
         }
     }
-    async backOff(attempt, reason) {
+    async backOff(attempt, reason, signal) {
         const base = this.options.postRetryBaseMs ?? 1000;
         // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
         const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
         this.log(`Harness did not take the trigger (${reason}); ` +
             `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
-        const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-        await sleep(delay);
+        const sleep = this.options.sleep ?? cancellableSleep;
+        await sleep(delay, signal);
     }
     acceptedFrom(response, url, attempts) {
         const reading = readEnvelope(response, url);
@@ -1331,6 +1303,23 @@ class HarnessClient {
         return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
     }
 }
+function cancellableSleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
+function isCancelledRequest(error) {
+    return error instanceof NetworkError && error.kind === 'cancelled';
+}
 function isRefusedConnection(error) {
     return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
 }
@@ -1355,6 +1344,106 @@ function isHistoryNotYetWritten(response, reading) {
     if (response.status !== 400 || reading.kind !== 'failure' || !reading.message)
         return false;
     return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
+}
+
+;// CONCATENATED MODULE: ./src/core/fire.ts
+
+
+/**
+ * After the cancel signal, a POST already on the wire gets this long to answer. It is not
+ * abandoned at once: Harness may have taken it, and only its answer names the event to follow,
+ * abort and report. It is not given its full timeout either: the runner kills the step 10 s
+ * after SIGINT, and the cancel-time look and abort need their share of that.
+ */
+const POST_GRACE_AFTER_CANCEL_MS = 2000;
+/** Sends the trigger once (with the client's retries); every ending is a value. Messages are redacted. */
+async function fireTrigger(request, client) {
+    const inFlight = graceAfter(request.cancelSignal, POST_GRACE_AFTER_CANCEL_MS);
+    try {
+        const accepted = await client.fireWebhook(request.webhookUrl, JSON.stringify(request.body), {
+            cancelSignal: request.cancelSignal,
+            inFlightSignal: inFlight.signal
+        });
+        return { outcome: 'accepted', accepted };
+    }
+    catch (error) {
+        if (error instanceof TriggerNotSent)
+            return { outcome: 'not-sent', message: error.message };
+        if (error instanceof HarnessApiError) {
+            return {
+                outcome: 'failed',
+                message: error.message,
+                mayHaveFired: error.httpStatus >= 500,
+                httpStatus: error.httpStatus
+            };
+        }
+        if (error instanceof NetworkError) {
+            return { outcome: 'failed', message: error.message, mayHaveFired: error.mayHaveReached };
+        }
+        throw error;
+    }
+    finally {
+        inFlight.dispose();
+    }
+}
+/** A signal that aborts `graceMs` after `signal` does; dispose() drops the timer and listener. */
+function graceAfter(signal, graceMs) {
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(), graceMs);
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', start);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/redactor.ts
+/**
+ * Remembers every secret the action has read and removes them from any text before it is shown.
+ * Harness echoes webhook tokens in its error messages, so everything that came back from the
+ * wire goes through `redact` before it reaches a log, an error, an output or a summary.
+ */
+class Redactor {
+    mask;
+    secrets = new Set();
+    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of formsOf(secret)) {
+            if (form.length < 3 || this.secrets.has(form))
+                continue;
+            this.secrets.add(form);
+            this.mask(form);
+        }
+    }
+    redact(text) {
+        let result = text;
+        // Longest first, so a secret that contains another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
+function formsOf(secret) {
+    const forms = new Set([secret.trim(), secret]);
+    forms.add(encodeURIComponent(secret));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    return [...forms].filter(Boolean);
 }
 
 ;// CONCATENATED MODULE: ./src/harness/status.ts
@@ -1445,6 +1534,170 @@ function humanStatusLabel(status) {
         return 'Unknown';
     const sentence = words.join(' ');
     return sentence[0].toUpperCase() + sentence.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
+ * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
+ * signal: it has fired already, and they are what the cancellation asks for.
+ */
+const SETTLE_LOOK_TIMEOUT_MS = 2000;
+const SETTLE_ABORT_TIMEOUT_MS = 2500;
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+async function settle(request, client) {
+    const { result } = request;
+    const abortReason = reasonToAbort(request);
+    if (!abortReason) {
+        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
+        return {
+            executionId: result.executionId,
+            looked: false,
+            abortSent: false,
+            abortAccepted: false,
+            done: true,
+            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
+        };
+    }
+    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
+    const report = await findAndAbort(target, client);
+    return { abortReason, ...report, note: abortNote(report) };
+}
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+function settledResult(request, settlement) {
+    const { result, endpoint, ids } = request;
+    const executionId = result.executionId ?? settlement.executionId;
+    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
+    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
+    return { ...result, executionId, executionUrl, message };
+}
+function abortNote(report) {
+    if (!report.abortSent) {
+        const why = report.lookProblem ?? 'no execution was found';
+        return report.done
+            ? `No abort was sent: ${why}.`
+            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
+    }
+    switch (report.abortOutcome) {
+        case 'aborted':
+            return 'The abort was sent and Harness accepted it.';
+        case 'already-finished':
+            return 'The abort was sent; the execution had already finished.';
+        case 'already-aborting':
+            return 'The abort was sent; the execution was already being aborted.';
+        default:
+            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
+    }
+}
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+async function findAndAbort(target, client) {
+    const report = {
+        executionId: target.executionId,
+        looked: false,
+        abortSent: false,
+        abortAccepted: false,
+        done: false
+    };
+    if (!report.executionId) {
+        report.looked = true;
+        const look = await lookForExecution(target, client);
+        report.executionId = look.executionId;
+        report.lookProblem = look.problem;
+        // An event that ended without an execution leaves nothing to abort, now or later.
+        if (!look.executionId)
+            return { ...report, done: look.eventEnded };
+    }
+    report.abortSent = true;
+    try {
+        report.abortOutcome = await client.abortExecution(target.scope, report.executionId, {
+            timeoutMs: SETTLE_ABORT_TIMEOUT_MS
+        });
+        report.abortAccepted = true;
+        report.done = true;
+    }
+    catch (error) {
+        report.abortProblem = messageOf(error);
+    }
+    return report;
+}
+function reasonToAbort(request) {
+    const { outcome } = request.result;
+    if (outcome === 'cancelled' && request.abortOnCancel)
+        return 'cancelled';
+    if (outcome === 'timeout' && request.abortOnTimeout)
+        return 'timeout';
+    return undefined;
+}
+/** One request, with its own short deadline: the execution the event started, if any yet. */
+async function lookForExecution(target, client) {
+    try {
+        const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
+            timeoutMs: SETTLE_LOOK_TIMEOUT_MS
+        });
+        if (details.pipelineExecutionId) {
+            return { executionId: details.pipelineExecutionId, eventEnded: true };
+        }
+        const phase = details.pending
+            ? 'pending'
+            : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending') {
+            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
+        }
+        const status = details.status ?? 'an unknown status';
+        return {
+            eventEnded: true,
+            problem: `the trigger event ended as ${status} without an execution`
+        };
+    }
+    catch (error) {
+        return { eventEnded: false, problem: messageOf(error) };
+    }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+function settlementLines(settlement) {
+    const lines = [];
+    const id = settlement.executionId;
+    if (settlement.looked) {
+        lines.push(id
+            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+            : {
+                level: settlement.done ? 'info' : 'warning',
+                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+            });
+    }
+    if (settlement.abortSent && id) {
+        const said = {
+            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${id} is already being aborted.`
+        };
+        lines.push(settlement.abortOutcome
+            ? { level: 'info', text: said[settlement.abortOutcome] }
+            : {
+                level: 'warning',
+                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+            });
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
@@ -1754,6 +2007,7 @@ function lastErrorNote(where) {
 
 
 
+
 const DEFAULT_EVENT_PENDING_LIMIT_MS = 5 * 60_000;
 /** Right after the event starts it, Harness may not know the execution yet (eventual consistency). */
 const EXECUTION_NOT_FOUND_TOLERANCE = 3;
@@ -1766,6 +2020,9 @@ function waitForPipeline(request, deps) {
     return new PipelineWait(request, deps).run();
 }
 /** A read failed in a way waiting will not cure (401, 403, a 404 that stays, an odd answer). */
+/** The read in flight was abandoned because the run was cancelled. */
+class Cancelled extends Error {
+}
 class Unreadable extends Error {
     what;
     reason;
@@ -1816,6 +2073,9 @@ class PipelineWait {
             return await this.followExecution(event.executionId);
         }
         catch (error) {
+            if (error instanceof Cancelled) {
+                return this.result('cancelled', cancelledMessage(this.whereItStands()));
+            }
             if (!(error instanceof Unreadable))
                 throw error;
             const message = unreadableMessage(error.what, error.reason, this.whereItStands());
@@ -1841,7 +2101,7 @@ class PipelineWait {
         const usualDelay = fastStartDelay(this.eventLooks, this.request.pollIntervalMs);
         let details;
         try {
-            details = await this.deps.client.getEventDetails(this.request.ids.accountId, this.request.eventId);
+            details = await this.deps.client.getEventDetails(this.request.ids.accountId, this.request.eventId, this.call());
         }
         catch (error) {
             return { again: this.afterFailedRead(error, 'the trigger event', usualDelay) };
@@ -1879,9 +2139,10 @@ class PipelineWait {
     async lookAtHistory() {
         let records;
         try {
-            records = await this.deps.client.getEventHistory(this.request.ids.accountId, this.request.eventId);
+            records = await this.deps.client.getEventHistory(this.request.ids.accountId, this.request.eventId, this.call());
         }
         catch (error) {
+            this.throwIfCancelled(error);
             const line = `Could not read the trigger event's history: ${describeReadError(error)}`;
             if (this.historyTroubleTold)
                 this.deps.log.debug(line);
@@ -1942,9 +2203,10 @@ class PipelineWait {
         const { pollIntervalMs } = this.request;
         let summary;
         try {
-            summary = await this.deps.client.getExecution(this.request.ids, executionId);
+            summary = await this.deps.client.getExecution(this.request.ids, executionId, this.call());
         }
         catch (error) {
+            this.throwIfCancelled(error);
             if (this.mayNotExistYet(error)) {
                 const delay = fastStartDelay(this.notFoundLooks, pollIntervalMs);
                 this.notFoundLooks += 1;
@@ -1994,7 +2256,15 @@ class PipelineWait {
         for (;;) {
             if (cancelSignal.aborted)
                 return { kind: 'cancelled' };
-            const seen = await look();
+            let seen;
+            try {
+                seen = await look();
+            }
+            catch (error) {
+                if (error instanceof Cancelled)
+                    return { kind: 'cancelled' };
+                throw error;
+            }
             // A terminal answer is worth more than a cancellation that came while it was on its way.
             if ('done' in seen)
                 return { kind: 'done', value: seen.done };
@@ -2006,9 +2276,19 @@ class PipelineWait {
     }
     /** The delay before trying again, or Unreadable when waiting will not help. */
     afterFailedRead(error, what, usualDelayMs) {
+        this.throwIfCancelled(error);
         if (!isPassingTrouble(error))
             throw new Unreadable(what, describeReadError(error));
         return this.failures.retryAfter(error, what, usualDelayMs);
+    }
+    /** Every read is bound to the cancel signal: the signal abandons it at once. */
+    call() {
+        return { signal: this.request.cancelSignal };
+    }
+    /** A read abandoned for the cancel signal is no read error: no warning, no retry. */
+    throwIfCancelled(error) {
+        if (isCancelledRequest(error) || this.request.cancelSignal.aborted)
+            throw new Cancelled();
     }
     executionUrl() {
         if (!this.executionId)
@@ -2041,212 +2321,61 @@ class PipelineWait {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report/summary.ts
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var lib_core = __nccwpck_require__(5049);
+;// CONCATENATED MODULE: ./src/action/comment-loader.ts
 
-
-/** More stages than this and the list stops helping the eye. */
-const MAX_STAGES_SHOWN = 15;
 /**
- * The markdown for one deployment: a heading that names the pipeline and the leg's image (so every
- * matrix leg's section stands apart), a table, the links. Used for the job summary and the PR
- * comment alike. Pure; renders nothing secret: `settings.webhookUrl` and keys are never read.
+ * Creates or updates the PR comment. Octokit is loaded only here, on the first comment: it costs
+ * start-up time that only PR comments need. Never throws.
  */
-function renderSummary(view) {
-    const { settings, accepted, result } = view;
-    const { ids } = settings;
-    const rows = [
-        ['Pipeline', `${code(ids.pipelineId)} in ${code(`${ids.orgId}/${ids.projectId}`)}`],
-        ['Trigger', code(ids.triggerId)],
-        ['Image', artifactCell(settings)],
-        ['Event', `${code(accepted.eventCorrelationId)} ${eventStatus(view)}`],
-        ['Execution', executionCell(view)]
-    ];
-    const duration = durationCell(result);
-    if (duration)
-        rows.push(duration);
-    const stages = result?.execution?.stages ?? [];
-    if (stages.length > 0)
-        rows.push(['Stages', stagesCell(stages)]);
-    const lines = [
-        `### ${overallMark(view)} Harness: ${ids.pipelineId} · ${code(artifactName(settings))}`,
-        '',
-        '| | |',
-        '|---|---|',
-        ...rows.map(([key, value]) => `| ${key} | ${cell(value)} |`),
-        '',
-        linksLine(view)
-    ];
-    if (result && result.outcome !== 'passed')
-        lines.push('', `> ${plain(summary_oneLine(result.message))}`);
-    return lines.join('\n') + '\n';
-}
-/** `image:tag`, or the tag alone, or what is known: names the matrix leg. */
-function artifactName({ image, ids }) {
-    if (image.image)
-        return image.tag ? `${image.image}:${image.tag}` : image.image;
-    return image.tag ? `tag ${image.tag}` : ids.triggerId;
-}
-function artifactCell({ image }) {
-    const name = image.image
-        ? code(image.tag ? `${image.image}:${image.tag}` : image.image)
-        : image.tag
-            ? `no image, tag ${code(image.tag)}`
-            : 'none found';
-    // `sha256:` and 12 hex digits tell digests apart as well as `docker images` does.
-    return image.digest ? `${name} @ ${code(`${image.digest.slice(0, 19)}…`)}` : name;
-}
-function eventStatus({ result, started }) {
-    const status = result?.webhookStatus ?? started?.webhookStatus;
-    return status ? plain(status) : 'accepted';
-}
-function executionCell({ settings, started, result }) {
-    if (result) {
-        const words = result.status ?? outcomeWords[result.outcome];
-        const run = result.execution?.runSequence ? ` (run #${result.execution.runSequence})` : '';
-        return `${resultMark(result)} ${plain(words)}${run}`;
-    }
-    if (started)
-        return `${statusMarks.running} Running`;
-    return settings.wait
-        ? `${statusMarks.queued} Waiting for Harness to start it`
-        : 'Not followed (`wait` is off)';
-}
-/** The execution's own duration when Harness gave both ends, else how long it was followed. */
-function durationCell(result) {
-    if (!result)
-        return undefined;
-    const execution = result.execution;
-    if (execution?.startTs && execution.endTs && execution.endTs >= execution.startTs) {
-        return ['Duration', formatElapsed(execution.endTs - execution.startTs)];
-    }
-    return ['Followed for', formatElapsed(result.endedAt - result.startedAt)];
-}
-/** In the order the stages started; those not started yet at the end. */
-function stagesCell(stages) {
-    const ordered = [...stages].sort((a, b) => (a.startTs ?? Number.MAX_SAFE_INTEGER) - (b.startTs ?? Number.MAX_SAFE_INTEGER) ||
-        a.name.localeCompare(b.name));
-    const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
-        const took = stage.startTs && stage.endTs && stage.endTs >= stage.startTs
-            ? ` ${formatElapsed(stage.endTs - stage.startTs)}`
-            : '';
-        return `${markFor(stage.status)} ${plain(stage.name || stage.nodeUuid)}${took}`;
-    });
-    const hidden = ordered.length - shown.length;
-    return shown.join(' · ') + (hidden > 0 ? ` · and ${hidden} more` : '');
-}
-function linksLine({ accepted, started, result }) {
-    const executionUrl = result?.executionUrl ?? started?.executionUrl;
-    return [
-        executionUrl ? `[Execution](${executionUrl})` : undefined,
-        accepted.uiUrl ? `[Deployments](${accepted.uiUrl})` : undefined,
-        accepted.uiSetupUrl ? `[Pipeline studio](${accepted.uiSetupUrl})` : undefined
-    ]
-        .filter(Boolean)
-        .join(' · ');
-}
-const statusMarks = {
-    passed: '✅',
-    failed: '❌',
-    aborted: '⏹️',
-    expired: '⏱️',
-    skipped: '⏭️',
-    'waiting-for-person': '✋',
-    queued: '⏳',
-    running: '🔄',
-    unknown: '❔',
-    fired: '🚀'
-};
-/** A mark for any execution or stage status Harness reports. */
-function markFor(status) {
-    const phase = classifyExecutionStatus(status);
-    if (phase !== 'failed')
-        return statusMarks[phase];
-    const name = status.toLowerCase();
-    if (name.includes('abort'))
-        return statusMarks.aborted;
-    if (name === 'expired')
-        return statusMarks.expired;
-    if (name === 'skipped')
-        return statusMarks.skipped;
-    return statusMarks.failed;
-}
-function overallMark({ settings, started, result }) {
-    if (result)
-        return resultMark(result);
-    if (started)
-        return statusMarks.running;
-    return settings.wait ? statusMarks.queued : statusMarks.fired;
-}
-function resultMark(result) {
-    switch (result.outcome) {
-        case 'passed':
-            return statusMarks.passed;
-        case 'failed':
-            return result.status ? markFor(result.status) : statusMarks.failed;
-        case 'timeout':
-        case 'event-pending':
-            return statusMarks.expired;
-        case 'cancelled':
-            return statusMarks.aborted;
-        case 'never-started':
-            return statusMarks.failed;
-    }
-}
-const outcomeWords = {
-    passed: 'Passed',
-    failed: 'Failed',
-    'never-started': 'Did not start',
-    'event-pending': 'Event still pending',
-    timeout: 'Timed out',
-    cancelled: 'Cancelled'
-};
-function code(text) {
-    return `\`${text.replace(/`/g, "'")}\``;
-}
-/** Text from Harness, shown as text: no HTML, which could also fake a comment's hidden marker. */
-function plain(text) {
-    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-function summary_oneLine(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-function cell(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+function pullRequestCommenter(core) {
+    return async (settings, text) => {
+        try {
+            const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2139));
+            await commentOnPullRequest(core, settings, text);
+        }
+        catch (error) {
+            (0,lib_core/* warning */.$e)(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
+        }
+    };
 }
 
-;// CONCATENATED MODULE: ./src/core/describe.ts
-/** One log line that says what is about to be fired, without any secret. */
-function describe_describeTarget(settings) {
-    const { ids, endpoint, image, webhookVersion } = settings;
-    const artifact = [
-        image.image ? `image ${image.image} (${image.imageSource})` : 'no image',
-        image.tag ? `tag ${image.tag} (${image.tagSource})` : 'no tag',
-        image.digest ? `digest ${image.digest}` : undefined
-    ]
-        .filter(Boolean)
-        .join(', ');
-    return (`Firing trigger '${ids.triggerId}' of pipeline '${ids.pipelineId}' ` +
-        `(${ids.orgId}/${ids.projectId}) at ${endpoint.origin} through the ${webhookVersion} webhook; ${artifact}.`);
-}
-
-;// CONCATENATED MODULE: ./src/core/settle.ts
-/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
-async function abortExecution(client, scope, executionId, log) {
-    try {
-        const outcome = await client.abortExecution(scope, executionId);
-        const said = {
-            aborted: `Asked Harness to abort execution ${executionId}.`,
-            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${executionId} is already being aborted.`
-        };
-        log(said[outcome]);
-        return true;
-    }
-    catch (error) {
-        log(`Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-    }
-}
+;// CONCATENATED MODULE: ./src/core/names.ts
+/**
+ * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
+ * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ */
+const Setting = {
+    WebhookUrl: 'webhook-url',
+    HarnessUrl: 'harness-url',
+    AccountId: 'account-id',
+    OrgId: 'org-id',
+    ProjectId: 'project-id',
+    PipelineId: 'pipeline-id',
+    TriggerId: 'trigger-id',
+    WebhookToken: 'webhook-token',
+    ApiKey: 'api-key',
+    Image: 'image',
+    Tag: 'tag',
+    BuildOutputs: 'build-outputs',
+    Payload: 'payload',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    AbortOnCancel: 'abort-on-cancel',
+    AbortOnTimeout: 'abort-on-timeout'
+};
+const Outputs = {
+    EventCorrelationId: 'eventCorrelationId',
+    UiUrl: 'uiUrl',
+    ApiUrl: 'apiUrl',
+    UiSetupUrl: 'uiSetupUrl',
+    WebhookStatus: 'webhookStatus',
+    ExecutionId: 'executionId',
+    ExecutionUrl: 'executionUrl',
+    Status: 'status'
+};
 
 ;// CONCATENATED MODULE: ./src/core/image.ts
 
@@ -2853,47 +2982,220 @@ function readInputs(sources) {
     };
 }
 
-// EXTERNAL MODULE: ./src/action/process-runtime.ts + 3 modules
-var process_runtime = __nccwpck_require__(8445);
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
-var lib_core = __nccwpck_require__(5049);
-;// CONCATENATED MODULE: ./src/action/comment-loader.ts
+;// CONCATENATED MODULE: ./src/action/outputs.ts
 
-/**
- * Creates or updates the PR comment. Octokit is loaded only here, on the first comment: it costs
- * start-up time that only PR comments need. Never throws.
- */
-function pullRequestCommenter(core) {
-    return async (settings, text) => {
-        try {
-            const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2139));
-            await commentOnPullRequest(core, settings, text);
-        }
-        catch (error) {
-            (0,lib_core/* warning */.$e)(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
-        }
+/** The outputs an accepted trigger gives: final as soon as Harness has answered. */
+function acceptedOutputs(accepted) {
+    return {
+        [Outputs.EventCorrelationId]: accepted.eventCorrelationId,
+        [Outputs.UiUrl]: accepted.uiUrl,
+        [Outputs.ApiUrl]: accepted.apiUrl,
+        [Outputs.UiSetupUrl]: accepted.uiSetupUrl
     };
 }
+/** The outputs of the wait, once it has ended and been settled: what is known, nothing else. */
+function waitOutputs(result) {
+    return {
+        [Outputs.WebhookStatus]: result.webhookStatus,
+        [Outputs.ExecutionId]: result.executionId,
+        [Outputs.ExecutionUrl]: result.executionUrl,
+        [Outputs.Status]: result.status
+    };
+}
+/** Writes each known output once, redacted. Called once per group, with final values only. */
+function writeOutputs(core, redactor, values) {
+    for (const [name, value] of Object.entries(values)) {
+        if (value !== undefined)
+            core.setOutput(name, redactor.redact(value));
+    }
+}
 
-;// CONCATENATED MODULE: ./src/action/state.ts
-/** Saved by the main phase for the post phase (`STATE_<name>`); never holds a secret. */
-const States = {
-    /** JSON of PendingAbort while an execution is being watched; empty once nothing is left to do */
-    PendingAbort: 'pendingAbort'
+// EXTERNAL MODULE: ./src/action/process-runtime.ts + 3 modules
+var process_runtime = __nccwpck_require__(8445);
+;// CONCATENATED MODULE: ./src/report/summary.ts
+
+
+/** More stages than this and the list stops helping the eye. */
+const MAX_STAGES_SHOWN = 15;
+/**
+ * The markdown for one deployment: a heading that names the pipeline and the leg's image (so every
+ * matrix leg's section stands apart), a table, the links. Used for the job summary and the PR
+ * comment alike. Pure; renders nothing secret: `settings.webhookUrl` and keys are never read.
+ */
+function renderSummary(view) {
+    const { settings, accepted, result } = view;
+    const { ids } = settings;
+    const rows = [
+        ['Pipeline', `${code(ids.pipelineId)} in ${code(`${ids.orgId}/${ids.projectId}`)}`],
+        ['Trigger', code(ids.triggerId)],
+        ['Image', artifactCell(settings)],
+        ['Event', `${code(accepted.eventCorrelationId)} ${eventStatus(view)}`],
+        ['Execution', executionCell(view)]
+    ];
+    const abort = abortCell(view.settlement);
+    if (abort)
+        rows.push(['Abort', abort]);
+    const duration = durationCell(result);
+    if (duration)
+        rows.push(duration);
+    const stages = result?.execution?.stages ?? [];
+    if (stages.length > 0)
+        rows.push(['Stages', stagesCell(stages)]);
+    const lines = [
+        `### ${overallMark(view)} Harness: ${ids.pipelineId} · ${code(artifactName(settings))}`,
+        '',
+        '| | |',
+        '|---|---|',
+        ...rows.map(([key, value]) => `| ${key} | ${cell(value)} |`),
+        '',
+        linksLine(view)
+    ];
+    if (result && result.outcome !== 'passed')
+        lines.push('', `> ${plain(summary_oneLine(result.message))}`);
+    return lines.join('\n') + '\n';
+}
+/** `image:tag`, or the tag alone, or what is known: names the matrix leg. */
+function artifactName({ image, ids }) {
+    if (image.image)
+        return image.tag ? `${image.image}:${image.tag}` : image.image;
+    return image.tag ? `tag ${image.tag}` : ids.triggerId;
+}
+function artifactCell({ image }) {
+    const name = image.image
+        ? code(image.tag ? `${image.image}:${image.tag}` : image.image)
+        : image.tag
+            ? `no image, tag ${code(image.tag)}`
+            : 'none found';
+    // `sha256:` and 12 hex digits tell digests apart as well as `docker images` does.
+    return image.digest ? `${name} @ ${code(`${image.digest.slice(0, 19)}…`)}` : name;
+}
+function eventStatus({ result, started }) {
+    const status = result?.webhookStatus ?? started?.webhookStatus;
+    return status ? plain(status) : 'accepted';
+}
+function executionCell({ settings, started, result }) {
+    if (result) {
+        const words = result.status ?? outcomeWords[result.outcome];
+        const run = result.execution?.runSequence ? ` (run #${result.execution.runSequence})` : '';
+        return `${resultMark(result)} ${plain(words)}${run}`;
+    }
+    if (started)
+        return `${statusMarks.running} Running`;
+    return settings.wait
+        ? `${statusMarks.queued} Waiting for Harness to start it`
+        : 'Not followed (`wait` is off)';
+}
+/** Only when an abort was called for, or deliberately left out: sent? accepted? */
+function abortCell(settlement) {
+    if (!settlement?.abortReason)
+        return settlement?.note ? plain(settlement.note) : undefined;
+    if (!settlement.abortSent)
+        return `Not sent: ${plain(settlement.note ?? 'no execution found')}`;
+    if (settlement.abortAccepted)
+        return `Sent and accepted (${plain(settlement.abortOutcome ?? '')})`;
+    return `Sent, failed: ${plain(summary_oneLine(settlement.abortProblem ?? 'no answer'))}`;
+}
+/** The execution's own duration when Harness gave both ends, else how long it was followed. */
+function durationCell(result) {
+    if (!result)
+        return undefined;
+    const execution = result.execution;
+    if (execution?.startTs && execution.endTs && execution.endTs >= execution.startTs) {
+        return ['Duration', formatElapsed(execution.endTs - execution.startTs)];
+    }
+    return ['Followed for', formatElapsed(result.endedAt - result.startedAt)];
+}
+/** In the order the stages started; those not started yet at the end. */
+function stagesCell(stages) {
+    const ordered = [...stages].sort((a, b) => (a.startTs ?? Number.MAX_SAFE_INTEGER) - (b.startTs ?? Number.MAX_SAFE_INTEGER) ||
+        a.name.localeCompare(b.name));
+    const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
+        const took = stage.startTs && stage.endTs && stage.endTs >= stage.startTs
+            ? ` ${formatElapsed(stage.endTs - stage.startTs)}`
+            : '';
+        return `${markFor(stage.status)} ${plain(stage.name || stage.nodeUuid)}${took}`;
+    });
+    const hidden = ordered.length - shown.length;
+    return shown.join(' · ') + (hidden > 0 ? ` · and ${hidden} more` : '');
+}
+function linksLine({ accepted, started, result }) {
+    const executionUrl = result?.executionUrl ?? started?.executionUrl;
+    return [
+        executionUrl ? `[Execution](${executionUrl})` : undefined,
+        accepted.uiUrl ? `[Deployments](${accepted.uiUrl})` : undefined,
+        accepted.uiSetupUrl ? `[Pipeline studio](${accepted.uiSetupUrl})` : undefined
+    ]
+        .filter(Boolean)
+        .join(' · ');
+}
+const statusMarks = {
+    passed: '✅',
+    failed: '❌',
+    aborted: '⏹️',
+    expired: '⏱️',
+    skipped: '⏭️',
+    'waiting-for-person': '✋',
+    queued: '⏳',
+    running: '🔄',
+    unknown: '❔',
+    fired: '🚀'
 };
-function parsePendingAbort(raw) {
-    if (!raw)
-        return undefined;
-    try {
-        const value = JSON.parse(raw);
-        const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId];
-        return fields.every(field => typeof field === 'string' && field !== '')
-            ? value
-            : undefined;
+/** A mark for any execution or stage status Harness reports. */
+function markFor(status) {
+    const phase = classifyExecutionStatus(status);
+    if (phase !== 'failed')
+        return statusMarks[phase];
+    const name = status.toLowerCase();
+    if (name.includes('abort'))
+        return statusMarks.aborted;
+    if (name === 'expired')
+        return statusMarks.expired;
+    if (name === 'skipped')
+        return statusMarks.skipped;
+    return statusMarks.failed;
+}
+function overallMark({ settings, started, result }) {
+    if (result)
+        return resultMark(result);
+    if (started)
+        return statusMarks.running;
+    return settings.wait ? statusMarks.queued : statusMarks.fired;
+}
+function resultMark(result) {
+    switch (result.outcome) {
+        case 'passed':
+            return statusMarks.passed;
+        case 'failed':
+            return result.status ? markFor(result.status) : statusMarks.failed;
+        case 'timeout':
+        case 'event-pending':
+            return statusMarks.expired;
+        case 'cancelled':
+            return statusMarks.aborted;
+        case 'never-started':
+            return statusMarks.failed;
     }
-    catch {
-        return undefined;
-    }
+}
+const outcomeWords = {
+    passed: 'Passed',
+    failed: 'Failed',
+    'never-started': 'Did not start',
+    'event-pending': 'Event still pending',
+    timeout: 'Timed out',
+    cancelled: 'Cancelled'
+};
+function code(text) {
+    return `\`${text.replace(/`/g, "'")}\``;
+}
+/** Text from Harness, shown as text: no HTML, which could also fake a comment's hidden marker. */
+function plain(text) {
+    return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+function summary_oneLine(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function cell(text) {
+    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
 ;// CONCATENATED MODULE: ./src/action/words.ts
@@ -2903,6 +3205,115 @@ function failureText(error) {
     if (error instanceof SettingError)
         return `Input '${error.setting}': ${error.problem}`;
     return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/action/report.ts
+
+
+/** The job summary and the final PR comment; problems with either are warnings. */
+async function report(runtime, redactor, view) {
+    const { core } = runtime;
+    if (view.settings.summary) {
+        try {
+            await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write();
+        }
+        catch (error) {
+            core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`));
+        }
+    }
+    await commentProgress(runtime, redactor, view);
+}
+/** Creates or updates this deployment's PR comment; never throws (the commenter warns instead). */
+function commentProgress(runtime, redactor, view) {
+    if (!view.settings.commentOnPr || !runtime.commentOnPullRequest)
+        return Promise.resolve();
+    return runtime.commentOnPullRequest(view.settings, redactor.redact(renderSummary(view)));
+}
+
+;// CONCATENATED MODULE: ./src/action/state.ts
+/** The state names; nothing else in the action names a state. */
+const StateName = {
+    /** JSON of Watched: saved as soon as Harness accepted the trigger with `wait` */
+    Watched: 'watched',
+    /** the execution's planExecutionId, saved as soon as it is known */
+    ExecutionId: 'executionId',
+    /** `true` once the main step has dealt with the execution (seen it end, aborted it, left it) */
+    Done: 'done'
+};
+/** Harness ids (event ids, planExecutionId, identifiers): short, URL-safe, one line. */
+const ID_SHAPE = /^[A-Za-z0-9_$-]{1,128}$/;
+class ActionState {
+    core;
+    redactor;
+    constructor(core, redactor) {
+        this.core = core;
+        this.redactor = redactor;
+    }
+    /** false when a value is not fit to be saved (not an id, or it holds a secret) */
+    saveWatched(watched) {
+        const ids = [watched.eventId, watched.accountId, watched.orgId, watched.projectId];
+        if (!ids.every(id => this.isSafeId(id)) || !this.isSafe(watched.gateway))
+            return false;
+        const { gateway, accountId, orgId, projectId, eventId } = watched;
+        this.core.saveState(StateName.Watched, JSON.stringify({ gateway, accountId, orgId, projectId, eventId }));
+        return true;
+    }
+    saveExecutionId(executionId) {
+        if (!this.isSafeId(executionId))
+            return false;
+        this.core.saveState(StateName.ExecutionId, executionId);
+        return true;
+    }
+    markDone() {
+        this.core.saveState(StateName.Done, 'true');
+    }
+    load() {
+        if (this.core.getState(StateName.Done) === 'true')
+            return { kind: 'done' };
+        const raw = this.core.getState(StateName.Watched);
+        if (!raw)
+            return { kind: 'nothing' };
+        const watched = parseWatched(raw);
+        if (!watched || !this.isSafe(watched.gateway)) {
+            return { kind: 'unreadable', problem: `state '${StateName.Watched}' is not what main saves` };
+        }
+        const executionId = this.core.getState(StateName.ExecutionId) || undefined;
+        if (executionId !== undefined && !this.isSafeId(executionId)) {
+            return { kind: 'unreadable', problem: `state '${StateName.ExecutionId}' is not an id` };
+        }
+        return { kind: 'unfinished', watched, executionId };
+    }
+    isSafeId(value) {
+        return ID_SHAPE.test(value) && this.isSafe(value);
+    }
+    isSafe(value) {
+        return this.redactor.redact(value) === value;
+    }
+}
+function parseWatched(raw) {
+    let value;
+    try {
+        value = JSON.parse(raw);
+    }
+    catch {
+        return undefined;
+    }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    const ids = [record.eventId, record.accountId, record.orgId, record.projectId];
+    if (!ids.every(id => typeof id === 'string' && ID_SHAPE.test(id)))
+        return undefined;
+    if (typeof record.gateway !== 'string' || !/^https?:\/\/\S+$/.test(record.gateway)) {
+        return undefined;
+    }
+    return {
+        gateway: record.gateway,
+        accountId: record.accountId,
+        orgId: record.orgId,
+        projectId: record.projectId,
+        eventId: record.eventId
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/main.ts
@@ -2918,11 +3329,12 @@ function failureText(error) {
 
 
 
-const CANCEL_REQUEST_TIMEOUT_MS = 4000;
-/** The main phase: settings → fire → (wait) → outputs, summary, exit status. */
+
+/** The main phase: inputs → settings → fire → outputs → wait → settle → report, exit status. */
 async function run(runtime = mainRuntime()) {
-    const { core } = runtime;
+    const { core, cancelSignal } = runtime;
     const redactor = new Redactor(secret => core.setSecret(secret));
+    const fail = (text) => core.setFailed(redactor.redact(text));
     try {
         const settings = readInputs({
             getInput: name => core.getInput(name),
@@ -2930,43 +3342,77 @@ async function run(runtime = mainRuntime()) {
             readEventPayload: runtime.readEventPayload,
             redactor
         });
-        core.info(describe_describeTarget(settings));
-        if (!settings.image.image) {
-            core.notice('No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.');
-        }
-        const client = new HarnessClient({
-            endpoint: settings.endpoint,
-            apiKey: settings.apiKey,
-            redactor,
-            log: line => core.info(line),
-            sleep: ms => runtime.sleep(ms, new AbortController().signal),
-            send: runtime.send,
-            requestTimeoutMs: settings.requestTimeoutMs
-        });
-        const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body));
-        writeAcceptedOutputs(core, accepted, redactor);
+        announce(runtime, settings, redactor);
+        const client = harnessClient(runtime, settings, redactor);
+        const fired = await fireTrigger({ webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal }, client);
+        if (fired.outcome !== 'accepted')
+            return fail(fired.message);
+        const { accepted } = fired;
+        writeOutputs(core, redactor, acceptedOutputs(accepted));
         core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`));
         if (accepted.uiUrl)
             core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`);
-        // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
-        // comment queues behind these in github.ts, so it always lands last.
-        if (settings.wait)
-            void commentProgress(runtime, redactor, { settings, accepted });
-        const result = settings.wait
-            ? await waitAndSettle(runtime, settings, client, accepted, redactor)
-            : undefined;
-        await report(runtime, settings, accepted, result, redactor);
-        if (result && result.outcome !== 'passed')
-            core.setFailed(redactor.redact(result.message));
+        if (!settings.wait) {
+            await report(runtime, redactor, { settings, accepted });
+            // A POST on the wire at the signal was not recalled; the run still ends as cancelled.
+            if (cancelSignal.aborted)
+                fail('Cancelled; the trigger had already been accepted.');
+            return;
+        }
+        const state = new ActionState(core, redactor);
+        saveWatched(runtime, state, settings, accepted);
+        const waited = await follow(runtime, settings, client, accepted, state, redactor);
+        const request = { ...settings, result: waited, eventId: accepted.eventCorrelationId };
+        const settlement = await settle(request, client);
+        recordSettlement(runtime, state, settlement, settings, redactor);
+        const result = settledResult(request, settlement);
+        writeOutputs(core, redactor, waitOutputs(result));
+        await report(runtime, redactor, { settings, accepted, result, settlement });
+        if (result.outcome === 'passed')
+            core.info(redactor.redact(result.message));
+        else
+            fail(result.message);
     }
     catch (error) {
-        core.setFailed(redactor.redact(failureText(error)));
+        fail(failureText(error));
     }
 }
-async function waitAndSettle(runtime, settings, client, accepted, redactor) {
+function announce(runtime, settings, redactor) {
+    runtime.core.info(redactor.redact(describeTarget(settings)));
+    if (!settings.image.image) {
+        runtime.core.notice('No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.');
+    }
+}
+function harnessClient(runtime, settings, redactor) {
+    const never = new AbortController().signal;
+    return new HarnessClient({
+        endpoint: settings.endpoint,
+        apiKey: settings.apiKey,
+        redactor,
+        log: line => runtime.core.info(line),
+        sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
+        send: runtime.send,
+        requestTimeoutMs: settings.requestTimeoutMs
+    });
+}
+/** Before the first read: should this step die now, the post step can find the execution. */
+function saveWatched(runtime, state, settings, accepted) {
+    const saved = state.saveWatched({
+        gateway: settings.endpoint.gateway,
+        ...settings.ids,
+        eventId: accepted.eventCorrelationId
+    });
+    if (!saved) {
+        runtime.core.warning('The trigger event id is not a plain id: it is not saved, so the post step could not abort its execution.');
+    }
+}
+function follow(runtime, settings, client, accepted, state, redactor) {
     const { core } = runtime;
-    const scope = settings.ids;
-    const result = await waitForPipeline({
+    const say = (line) => redactor.redact(line);
+    // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
+    // comment queues behind these, so it always lands last.
+    void commentProgress(runtime, redactor, { settings, accepted });
+    return waitForPipeline({
         endpoint: settings.endpoint,
         ids: settings.ids,
         eventId: accepted.eventCorrelationId,
@@ -2974,22 +3420,9 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         pollIntervalMs: settings.pollIntervalMs,
         cancelSignal: runtime.cancelSignal,
         onExecutionStarted: started => {
-            core.setOutput(Outputs.WebhookStatus, redactor.redact(started.webhookStatus));
-            core.setOutput(Outputs.ExecutionId, redactor.redact(started.executionId));
-            core.setOutput(Outputs.ExecutionUrl, redactor.redact(started.executionUrl));
-            core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`);
+            state.saveExecutionId(started.executionId);
+            core.info(say(`Pipeline execution started: ${started.executionUrl}`));
             void commentProgress(runtime, redactor, { settings, accepted, started });
-            // Should this process be killed before it sees the end, the post phase aborts it.
-            if (settings.abortOnCancel) {
-                const pending = {
-                    gateway: settings.endpoint.gateway,
-                    accountId: scope.accountId,
-                    orgId: scope.orgId,
-                    projectId: scope.projectId,
-                    executionId: started.executionId
-                };
-                core.saveState(States.PendingAbort, JSON.stringify(pending));
-            }
         }
     }, {
         client,
@@ -2997,79 +3430,29 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         sleep: runtime.sleep,
         random: runtime.random,
         log: {
-            info: line => core.info(redactor.redact(line)),
-            notice: line => core.notice(redactor.redact(line)),
-            warning: line => core.warning(redactor.redact(line)),
-            debug: line => core.debug(redactor.redact(line))
+            info: line => core.info(say(line)),
+            notice: line => core.notice(say(line)),
+            warning: line => core.warning(say(line)),
+            debug: line => core.debug(say(line))
         }
     });
-    if (result.webhookStatus)
-        core.setOutput(Outputs.WebhookStatus, redactor.redact(result.webhookStatus));
-    if (result.executionId)
-        core.setOutput(Outputs.ExecutionId, redactor.redact(result.executionId));
-    if (result.executionUrl)
-        core.setOutput(Outputs.ExecutionUrl, redactor.redact(result.executionUrl));
-    if (result.status)
-        core.setOutput(Outputs.Status, redactor.redact(result.status));
-    if (result.outcome === 'passed')
-        core.info(redactor.redact(result.message));
-    // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
-    const settleClient = result.outcome === 'cancelled'
-        ? new HarnessClient({ ...client.options, requestTimeoutMs: CANCEL_REQUEST_TIMEOUT_MS })
-        : client;
-    if (result.outcome === 'cancelled' && !result.executionId && settings.abortOnCancel) {
-        // Cancelled before we saw the execution start: one look, so a just-started one is not left running.
-        result.executionId = await executionStartedMeanwhile(settleClient, settings, accepted);
-    }
-    const shouldAbort = result.executionId &&
-        ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
-            (result.outcome === 'timeout' && settings.abortOnTimeout));
-    const aborted = shouldAbort && result.executionId
-        ? await abortExecution(settleClient, scope, result.executionId, line => core.info(redactor.redact(line)))
-        : true;
-    if (aborted) {
-        // The main phase has dealt with the execution: nothing left for post.
-        core.saveState(States.PendingAbort, '');
-    }
-    else {
-        core.warning(`Execution ${redactor.redact(result.executionId ?? '')} may still be running in Harness; the post step will try to abort it again.`);
-    }
-    return result;
 }
-async function executionStartedMeanwhile(client, settings, accepted) {
-    try {
-        const details = await client.getEventDetails(settings.ids.accountId, accepted.eventCorrelationId);
-        return details.pipelineExecutionId || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-function writeAcceptedOutputs(core, accepted, redactor) {
-    core.setOutput(Outputs.EventCorrelationId, redactor.redact(accepted.eventCorrelationId));
-    core.setOutput(Outputs.UiUrl, redactor.redact(accepted.uiUrl));
-    core.setOutput(Outputs.ApiUrl, redactor.redact(accepted.apiUrl));
-    core.setOutput(Outputs.UiSetupUrl, redactor.redact(accepted.uiSetupUrl));
-}
-async function report(runtime, settings, accepted, result, redactor) {
+/** Tells the log what the settlement did, and the post step whether anything is left to it. */
+function recordSettlement(runtime, state, settlement, settings, redactor) {
     const { core } = runtime;
-    const view = { settings, accepted, result };
-    if (settings.summary) {
-        try {
-            await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write();
-        }
-        catch (error) {
-            core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`));
-        }
+    for (const line of settlementLines(settlement)) {
+        const text = redactor.redact(line.text);
+        if (line.level === 'warning')
+            core.warning(text);
+        else
+            core.info(text);
     }
-    await commentProgress(runtime, redactor, view);
-}
-/** Creates or updates this deployment's PR comment; never throws (github.ts warns instead). */
-function commentProgress(runtime, redactor, view) {
-    const { settings } = view;
-    if (!settings.commentOnPr || !runtime.commentOnPullRequest)
-        return Promise.resolve();
-    return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)));
+    if (settlement.done)
+        return state.markDone();
+    if (settlement.executionId)
+        state.saveExecutionId(settlement.executionId);
+    if (settings.abortOnCancel)
+        core.info('The post step will look for the execution again and abort it.');
 }
 function mainRuntime() {
     const runtime = (0,process_runtime/* processRuntime */.q)();

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(296);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(245);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 788:
+/***/ 296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68,12 +68,596 @@ function formsOf(secret) {
     return [...forms].filter(Boolean);
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: ./src/harness/status.ts
+/**
+ * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
+ * A missing status is pending too (nothing processed yet). Case-insensitive.
+ */
+function classifyEventStatus(status, pipelineExecutionId) {
+    const name = status?.trim().toUpperCase() ?? '';
+    if (name === '' || name === 'QUEUED')
+        return 'pending';
+    if (name === 'TARGET_EXECUTION_REQUESTED' && pipelineExecutionId?.trim())
+        return 'started';
+    return 'never-started';
+}
+/**
+ * Statuses by phase, written as display names or engine names; they are compared with case and
+ * `_` ignored, so `ApprovalWaiting`, `APPROVAL_WAITING` and `approvalwaiting` are one status.
+ * Skipped and Suspended are terminal in Harness (and "positive" to it), but an execution that did
+ * not run its stages has not deployed anything: a deploy gate counts them as failed.
+ */
+const PHASE_STATUSES = {
+    passed: ['Success', 'Succeeded', 'PassedWithWarning', 'IgnoreFailed'],
+    failed: [
+        'Failed',
+        'Errored',
+        'Aborted',
+        'Expired',
+        'ApprovalRejected',
+        'AbortedByFreeze',
+        'FreezeFailed',
+        'Skipped',
+        'Suspended'
+    ],
+    'waiting-for-person': [
+        'ApprovalWaiting',
+        'InterventionWaiting',
+        'InputWaiting',
+        'Paused',
+        'Pausing'
+    ],
+    queued: [
+        'Queued',
+        'QueuedLicenseLimitReached',
+        'QueuedExecutionConcurrencyReached',
+        'QueuedGlobalInfraCapacityReached',
+        'QueuedPlanCreation',
+        'QueuedStepConcurrency',
+        'ResourceWaiting',
+        'NotStarted',
+        'Waiting',
+        'Starting',
+        'StartingPlanCreation'
+    ],
+    running: [
+        'Running',
+        'AsyncWaiting',
+        'TaskWaiting',
+        'TimedWaiting',
+        'WaitStepRunning',
+        'UploadWaiting',
+        'Discontinuing'
+    ]
+};
+const PHASE_BY_KEY = new Map(Object.entries(PHASE_STATUSES).flatMap(([phase, statuses]) => statuses.map(status => [statusKey(status), phase])));
+function statusKey(status) {
+    return status.trim().replace(/_/g, '').toLowerCase();
+}
+/** Case-insensitive on the display name (`ApprovalWaiting`) and the enum name (`APPROVAL_WAITING`). */
+function classifyExecutionStatus(status) {
+    return PHASE_BY_KEY.get(statusKey(status)) ?? 'unknown';
+}
+function isTerminal(phase) {
+    return phase === 'passed' || phase === 'failed';
+}
+/**
+ * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
+ * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
+ */
+function humanStatusLabel(status) {
+    const words = status
+        .trim()
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .split(/[\s_]+/)
+        .filter(word => word !== '')
+        .map(word => word.toLowerCase());
+    if (words.length === 0)
+        return 'Unknown';
+    const sentence = words.join(' ');
+    return sentence[0].toUpperCase() + sentence.slice(1);
+}
+
 ;// CONCATENATED MODULE: external "node:net"
 const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: ./src/harness/setting-error.ts
+/**
+ * A missing or malformed setting, found before any request is sent. It carries the setting's name
+ * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
+ * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
+ */
+class SettingError extends Error {
+    setting;
+    problem;
+    constructor(setting, problem) {
+        super(`'${setting}': ${problem}`);
+        this.name = 'SettingError';
+        this.setting = setting;
+        this.problem = problem;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/harness/identifiers.ts
+
+/** Harness's rule for org, project, pipeline and trigger identifiers. */
+const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
+/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
+const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
+const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
+const ACCOUNT_ID_RULE = 'letters, digits, _ or -';
+/** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
+function checkIdentifier(input, value) {
+    const trimmed = value.trim();
+    if (IDENTIFIER_PATTERN.test(trimmed))
+        return trimmed;
+    throw new SettingError(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
+}
+function checkAccountId(input, value) {
+    const trimmed = value.trim();
+    if (ACCOUNT_ID_PATTERN.test(trimmed))
+        return trimmed;
+    throw new SettingError(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
+}
+/** Like checkAccountId, but the error never repeats the value (it is a secret). */
+function checkWebhookToken(input, value) {
+    const trimmed = value.trim();
+    if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
+        return trimmed;
+    const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
+    throw new SettingError(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
+}
+const SHOWN_CHARS = 64;
+/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
+function describeValue(value) {
+    if (value === '')
+        return 'an empty value';
+    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
+    return `'${shown}'`;
+}
+/** People often paste the display name; Harness shows the identifier beside it. */
+function nameHint(value) {
+    if (!/[\s-]/.test(value))
+        return '';
+    return ' (this looks like a name; use the identifier Harness shows under the name, which has no spaces or hyphens)';
+}
+
+;// CONCATENATED MODULE: ./src/harness/urls.ts
+
+
+
+const LOOPBACK = new external_node_net_namespaceObject.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1');
+    if (host === 'localhost' || host === 'localhost.')
+        return true;
+    const family = (0,external_node_net_namespaceObject.isIP)(host);
+    if (family === 4)
+        return LOOPBACK.check(host, 'ipv4');
+    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
+    if (family === 6)
+        return LOOPBACK.check(host, 'ipv6');
+    return false;
+}
+const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
+/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
+const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
+const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
+/**
+ * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
+ * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
+ */
+function normalizeHarnessUrl(raw, input = 'harness-url') {
+    const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        throw new SettingError(input, `${expected}; got an empty value`);
+    const url = parseAbsoluteUrl(trimmed);
+    if (!url)
+        throw new SettingError(input, `${expected}; the value given is not an absolute URL`);
+    checkTransport(url, input, expected);
+    if (/[?#]/.test(trimmed)) {
+        throw new SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
+    }
+    const segments = pathSegments(url);
+    if (segments.at(-1)?.toLowerCase() === 'gateway')
+        segments.pop();
+    const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
+    if (looksLikeLink) {
+        throw new SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
+    }
+    return endpointFrom(url.origin, segments);
+}
+const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…';
+/**
+ * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
+ * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
+ * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
+ * messages never contain the URL or token (the URL is a secret).
+ *
+ * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
+ * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
+ * than the five identifiers are ignored.
+ */
+function parseWebhookUrl(raw) {
+    const fail = (problem) => {
+        throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
+    };
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        fail('it is empty');
+    const url = parseAbsoluteUrl(trimmed) ?? fail('the value given is not an absolute URL');
+    checkTransport(url, 'webhook-url', ACCEPTED_WEBHOOK_URLS);
+    if (url.hash || trimmed.includes('#'))
+        fail('it has a #fragment, which a webhook URL never has');
+    const segments = pathSegments(url);
+    const start = indexOfSequence(segments, WEBHOOK_PATH);
+    if (start < 0)
+        fail(describeWrongPath(segments));
+    const prefix = segments.slice(0, start);
+    if (prefix.at(-1) === 'gateway')
+        prefix.pop();
+    if (!prefix.every(segment => PREFIX_SEGMENT.test(segment))) {
+        fail('the part of the path before /pipeline/api/webhook/custom is not a plain path prefix');
+    }
+    const { version, webhookToken } = readVersion(segments.slice(start + WEBHOOK_PATH.length), fail);
+    return {
+        endpoint: endpointFrom(url.origin, prefix),
+        version,
+        ...(webhookToken === undefined ? {} : { webhookToken }),
+        ...readQueryIds(url.searchParams, fail)
+    };
+}
+function describeWrongPath(segments) {
+    if (indexOfSequence(segments, ['api', 'webhooks']) >= 0) {
+        return 'it is a Harness FirstGen webhook URL (…/api/webhooks/…), and this action triggers NextGen pipelines';
+    }
+    return 'its path is not that of a custom webhook trigger';
+}
+function readVersion(rest, fail) {
+    if (rest.length === 0) {
+        fail('it is the old v1 form (…/webhook/custom?…), whose answer carries no links to follow');
+    }
+    if (rest.length === 1 && rest[0] === 'v2')
+        return { version: 'v2' };
+    if (rest.length === 2 && rest[1] === 'v3') {
+        const token = safeDecode(rest[0]);
+        if (token === undefined || !WEBHOOK_TOKEN_PATTERN.test(token)) {
+            fail(`its webhook token is malformed (expected ${ACCOUNT_ID_RULE})`);
+        }
+        return { version: 'v3', webhookToken: token };
+    }
+    return fail('it does not end in /custom/v2 or /custom/<token>/v3');
+}
+const OPTIONAL_QUERY_IDS = [
+    ['orgIdentifier', 'orgId'],
+    ['projectIdentifier', 'projectId'],
+    ['pipelineIdentifier', 'pipelineId'],
+    ['triggerIdentifier', 'triggerId']
+];
+function readQueryIds(query, fail) {
+    const single = (name) => {
+        const values = query.getAll(name);
+        if (values.length > 1)
+            fail(`it has ${name} more than once`);
+        const value = values[0]?.trim();
+        return value ? value : undefined;
+    };
+    const accountId = single('accountIdentifier');
+    if (accountId === undefined)
+        fail('it has no accountIdentifier');
+    if (!ACCOUNT_ID_PATTERN.test(accountId)) {
+        fail(`its accountIdentifier is not a Harness account id (${ACCOUNT_ID_RULE})`);
+    }
+    const ids = { accountId };
+    for (const [name, key] of OPTIONAL_QUERY_IDS) {
+        const value = single(name);
+        if (value === undefined)
+            continue;
+        if (!IDENTIFIER_PATTERN.test(value)) {
+            fail(`its ${name} is not a Harness identifier (${IDENTIFIER_RULE})`);
+        }
+        ids[key] = value;
+    }
+    return ids;
+}
+/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
+function buildWebhookUrl(endpoint, ids, webhookToken) {
+    const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
+    const query = queryString([
+        ['accountIdentifier', ids.accountId],
+        ['orgIdentifier', ids.orgId],
+        ['projectIdentifier', ids.projectId],
+        ['pipelineIdentifier', ids.pipelineId],
+        ['triggerIdentifier', ids.triggerId]
+    ]);
+    return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
+}
+/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
+function eventDetailsUrl(endpoint, accountId, eventId, variant) {
+    const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
+    return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
+        queryString([['accountIdentifier', accountId]]));
+}
+/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
+function eventHistoryUrl(endpoint, accountId, eventId) {
+    return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
+        queryString([
+            ['accountIdentifier', accountId],
+            ['page', '0'],
+            ['size', '10']
+        ]));
+}
+/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
+function executionApiUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
+        queryString(scopeQuery(scope)));
+}
+/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
+function abortUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
+        queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
+}
+/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
+function urls_executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
+    const path = [
+        'account',
+        ids.accountId,
+        module,
+        'orgs',
+        ids.orgId,
+        'projects',
+        ids.projectId,
+        'pipelines',
+        ids.pipelineId,
+        'executions',
+        planExecutionId,
+        'pipeline'
+    ];
+    return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
+}
+/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
+function isSameOrigin(endpoint, url) {
+    const target = parseAbsoluteUrl(url);
+    const own = parseAbsoluteUrl(endpoint.origin);
+    if (!target || !own || !isHttp(target))
+        return false;
+    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
+    return target.origin === own.origin;
+}
+function endpointFrom(origin, prefixSegments) {
+    const base = origin + prefixSegments.map(segment => `/${segment}`).join('');
+    return { origin, gateway: `${base}/gateway`, ui: `${base}/ng/#` };
+}
+function checkTransport(url, input, expected) {
+    if (!isHttp(url)) {
+        throw new SettingError(input, `${expected}; only https:// URLs are accepted`);
+    }
+    if (url.username || url.password) {
+        throw new SettingError(input, `${expected}; credentials in the URL are not accepted`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new SettingError(input, `${HTTPS_RULE}; ${expected}`);
+    }
+}
+function isHttp(url) {
+    return url.protocol === 'https:' || url.protocol === 'http:';
+}
+function parseAbsoluteUrl(text) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Non-empty path segments, so trailing and doubled slashes do not matter. */
+function pathSegments(url) {
+    return url.pathname.split('/').filter(segment => segment !== '');
+}
+function indexOfSequence(segments, sequence) {
+    for (let start = 0; start + sequence.length <= segments.length; start++) {
+        if (sequence.every((part, offset) => segments[start + offset] === part))
+            return start;
+    }
+    return -1;
+}
+function safeDecode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return undefined;
+    }
+}
+function scopeQuery(scope) {
+    return [
+        ['accountIdentifier', scope.accountId],
+        ['orgIdentifier', scope.orgId],
+        ['projectIdentifier', scope.projectId]
+    ];
+}
+function queryString(pairs) {
+    return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
+ * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
+ * signal: it has fired already, and they are what the cancellation asks for.
+ */
+const SETTLE_LOOK_TIMEOUT_MS = 2000;
+const SETTLE_ABORT_TIMEOUT_MS = 2500;
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+async function settle(request, client) {
+    const { result } = request;
+    const abortReason = reasonToAbort(request);
+    if (!abortReason) {
+        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
+        return {
+            executionId: result.executionId,
+            looked: false,
+            abortSent: false,
+            abortAccepted: false,
+            done: true,
+            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
+        };
+    }
+    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
+    const report = await findAndAbort(target, client);
+    return { abortReason, ...report, note: abortNote(report) };
+}
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+function settledResult(request, settlement) {
+    const { result, endpoint, ids } = request;
+    const executionId = result.executionId ?? settlement.executionId;
+    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
+    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
+    return { ...result, executionId, executionUrl, message };
+}
+function abortNote(report) {
+    if (!report.abortSent) {
+        const why = report.lookProblem ?? 'no execution was found';
+        return report.done
+            ? `No abort was sent: ${why}.`
+            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
+    }
+    switch (report.abortOutcome) {
+        case 'aborted':
+            return 'The abort was sent and Harness accepted it.';
+        case 'already-finished':
+            return 'The abort was sent; the execution had already finished.';
+        case 'already-aborting':
+            return 'The abort was sent; the execution was already being aborted.';
+        default:
+            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
+    }
+}
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+async function findAndAbort(target, client) {
+    const report = {
+        executionId: target.executionId,
+        looked: false,
+        abortSent: false,
+        abortAccepted: false,
+        done: false
+    };
+    if (!report.executionId) {
+        report.looked = true;
+        const look = await lookForExecution(target, client);
+        report.executionId = look.executionId;
+        report.lookProblem = look.problem;
+        // An event that ended without an execution leaves nothing to abort, now or later.
+        if (!look.executionId)
+            return { ...report, done: look.eventEnded };
+    }
+    report.abortSent = true;
+    try {
+        report.abortOutcome = await client.abortExecution(target.scope, report.executionId, {
+            timeoutMs: SETTLE_ABORT_TIMEOUT_MS
+        });
+        report.abortAccepted = true;
+        report.done = true;
+    }
+    catch (error) {
+        report.abortProblem = messageOf(error);
+    }
+    return report;
+}
+function reasonToAbort(request) {
+    const { outcome } = request.result;
+    if (outcome === 'cancelled' && request.abortOnCancel)
+        return 'cancelled';
+    if (outcome === 'timeout' && request.abortOnTimeout)
+        return 'timeout';
+    return undefined;
+}
+/** One request, with its own short deadline: the execution the event started, if any yet. */
+async function lookForExecution(target, client) {
+    try {
+        const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
+            timeoutMs: SETTLE_LOOK_TIMEOUT_MS
+        });
+        if (details.pipelineExecutionId) {
+            return { executionId: details.pipelineExecutionId, eventEnded: true };
+        }
+        const phase = details.pending
+            ? 'pending'
+            : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending') {
+            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
+        }
+        const status = details.status ?? 'an unknown status';
+        return {
+            eventEnded: true,
+            problem: `the trigger event ended as ${status} without an execution`
+        };
+    }
+    catch (error) {
+        return { eventEnded: false, problem: messageOf(error) };
+    }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+function settlementLines(settlement) {
+    const lines = [];
+    const id = settlement.executionId;
+    if (settlement.looked) {
+        lines.push(id
+            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+            : {
+                level: settlement.done ? 'info' : 'warning',
+                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+            });
+    }
+    if (settlement.abortSent && id) {
+        const said = {
+            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${id} is already being aborted.`
+        };
+        lines.push(settlement.abortOutcome
+            ? { level: 'info', text: said[settlement.abortOutcome] }
+            : {
+                level: 'warning',
+                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+            });
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -386,7 +970,7 @@ function basicAuthorization(proxy) {
  * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
  * The message names what happened and the host, never the URL's path or query (secrets live there).
  */
-class NetworkError extends Error {
+class request_NetworkError extends Error {
     kind;
     mayHaveReached;
     constructor(message, kind, mayHaveReached) {
@@ -414,15 +998,25 @@ function sendRequestTrusting(ca) {
 async function exchange(request, ca) {
     const target = parseTarget(request);
     const label = `${request.method} ${target.hostPort}`;
+    const { signal } = request;
+    if (signal?.aborted) {
+        throw new request_NetworkError(`${label}: cancelled before it was sent`, 'cancelled', false);
+    }
     // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
-    // may hold the process open, and a timed-out request must not linger.
+    // may hold the process open, and a timed-out or cancelled request must not linger.
     const sockets = [];
     let timer;
+    let onAbort;
     const deadline = new Promise((_, reject) => {
         timer = setTimeout(() => {
             const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
-            reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
+            reject(new request_NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
         }, request.timeoutMs);
+        onAbort = () => {
+            // Bytes may have left already: a cancelled request may have reached the server.
+            reject(new request_NetworkError(`${label}: cancelled; the request was abandoned`, 'cancelled', true));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
     });
     try {
         const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
@@ -433,6 +1027,8 @@ async function exchange(request, ca) {
     }
     finally {
         clearTimeout(timer);
+        if (onAbort)
+            signal?.removeEventListener('abort', onAbort);
         for (const socket of sockets)
             socket.destroy();
     }
@@ -443,10 +1039,10 @@ function parseTarget(request) {
         url = new URL(request.url);
     }
     catch {
-        throw new NetworkError(`${request.method}: the URL is not valid`, 'other', false);
+        throw new request_NetworkError(`${request.method}: the URL is not valid`, 'other', false);
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
+        throw new request_NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
     }
     return describeTarget(url);
 }
@@ -488,7 +1084,7 @@ function readAnswer(answer, limit, label) {
         const tooLarge = () => {
             answer.destroy();
             const message = `${label}: the answer is larger than ${formatBytes(limit)}; stopped reading it`;
-            reject(new NetworkError(message, 'too-large', true));
+            reject(new request_NetworkError(message, 'too-large', true));
         };
         if (Number(answer.headers['content-length']) > limit) {
             tooLarge();
@@ -515,12 +1111,12 @@ function readAnswer(answer, limit, label) {
     });
 }
 function asNetworkError(error, label) {
-    if (error instanceof NetworkError)
+    if (error instanceof request_NetworkError)
         return error;
     if (error instanceof ProxyFailure)
-        return new NetworkError(`${label}: ${error.message}`, 'proxy', false);
+        return new request_NetworkError(`${label}: ${error.message}`, 'proxy', false);
     const failure = classifySocketError(error);
-    return new NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
+    return new request_NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
 }
 function formatBytes(bytes) {
     if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
@@ -528,336 +1124,6 @@ function formatBytes(bytes) {
     if (bytes >= 1024 && bytes % 1024 === 0)
         return `${bytes / 1024} KiB`;
     return `${bytes} bytes`;
-}
-
-;// CONCATENATED MODULE: ./src/harness/setting-error.ts
-/**
- * A missing or malformed setting, found before any request is sent. It carries the setting's name
- * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
- * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
- */
-class setting_error_SettingError extends Error {
-    setting;
-    problem;
-    constructor(setting, problem) {
-        super(`'${setting}': ${problem}`);
-        this.name = 'SettingError';
-        this.setting = setting;
-        this.problem = problem;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/harness/identifiers.ts
-
-/** Harness's rule for org, project, pipeline and trigger identifiers. */
-const identifiers_IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
-/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
-const identifiers_ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
-const identifiers_WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
-const identifiers_IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
-const identifiers_ACCOUNT_ID_RULE = 'letters, digits, _ or -';
-/** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
-function identifiers_checkIdentifier(input, value) {
-    const trimmed = value.trim();
-    if (identifiers_IDENTIFIER_PATTERN.test(trimmed))
-        return trimmed;
-    throw new SettingError(input, `expected a Harness identifier: ${identifiers_IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
-}
-function identifiers_checkAccountId(input, value) {
-    const trimmed = value.trim();
-    if (identifiers_ACCOUNT_ID_PATTERN.test(trimmed))
-        return trimmed;
-    throw new SettingError(input, `expected a Harness account id (${identifiers_ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
-}
-/** Like checkAccountId, but the error never repeats the value (it is a secret). */
-function identifiers_checkWebhookToken(input, value) {
-    const trimmed = value.trim();
-    if (identifiers_WEBHOOK_TOKEN_PATTERN.test(trimmed))
-        return trimmed;
-    const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
-    throw new SettingError(input, `expected the trigger's custom webhook token (${identifiers_ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
-}
-const SHOWN_CHARS = 64;
-/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
-function describeValue(value) {
-    if (value === '')
-        return 'an empty value';
-    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
-    return `'${shown}'`;
-}
-/** People often paste the display name; Harness shows the identifier beside it. */
-function nameHint(value) {
-    if (!/[\s-]/.test(value))
-        return '';
-    return ' (this looks like a name; use the identifier Harness shows under the name, which has no spaces or hyphens)';
-}
-
-;// CONCATENATED MODULE: ./src/harness/urls.ts
-
-
-
-const LOOPBACK = new external_node_net_namespaceObject.BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
-function isLoopbackHost(hostname) {
-    const host = hostname
-        .trim()
-        .toLowerCase()
-        .replace(/^\[(.*)\]$/, '$1');
-    if (host === 'localhost' || host === 'localhost.')
-        return true;
-    const family = (0,external_node_net_namespaceObject.isIP)(host);
-    if (family === 4)
-        return LOOPBACK.check(host, 'ipv4');
-    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
-    if (family === 6)
-        return LOOPBACK.check(host, 'ipv6');
-    return false;
-}
-const WEBHOOK_PATH = (/* unused pure expression or super */ null && (['pipeline', 'api', 'webhook', 'custom']));
-/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
-const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
-const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
-const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
-/**
- * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
- * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
- */
-function urls_normalizeHarnessUrl(raw, input = 'harness-url') {
-    const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
-    const trimmed = raw.trim();
-    if (trimmed === '')
-        throw new setting_error_SettingError(input, `${expected}; got an empty value`);
-    const url = parseAbsoluteUrl(trimmed);
-    if (!url)
-        throw new setting_error_SettingError(input, `${expected}; the value given is not an absolute URL`);
-    checkTransport(url, input, expected);
-    if (/[?#]/.test(trimmed)) {
-        throw new setting_error_SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
-    }
-    const segments = pathSegments(url);
-    if (segments.at(-1)?.toLowerCase() === 'gateway')
-        segments.pop();
-    const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
-    if (looksLikeLink) {
-        throw new setting_error_SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
-    }
-    return endpointFrom(url.origin, segments);
-}
-const ACCEPTED_WEBHOOK_URLS = (/* unused pure expression or super */ null && ('expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
-    'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
-    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…'));
-/**
- * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
- * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
- * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
- * messages never contain the URL or token (the URL is a secret).
- *
- * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
- * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
- * than the five identifiers are ignored.
- */
-function urls_parseWebhookUrl(raw) {
-    const fail = (problem) => {
-        throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
-    };
-    const trimmed = raw.trim();
-    if (trimmed === '')
-        fail('it is empty');
-    const url = parseAbsoluteUrl(trimmed) ?? fail('the value given is not an absolute URL');
-    checkTransport(url, 'webhook-url', ACCEPTED_WEBHOOK_URLS);
-    if (url.hash || trimmed.includes('#'))
-        fail('it has a #fragment, which a webhook URL never has');
-    const segments = pathSegments(url);
-    const start = indexOfSequence(segments, WEBHOOK_PATH);
-    if (start < 0)
-        fail(describeWrongPath(segments));
-    const prefix = segments.slice(0, start);
-    if (prefix.at(-1) === 'gateway')
-        prefix.pop();
-    if (!prefix.every(segment => PREFIX_SEGMENT.test(segment))) {
-        fail('the part of the path before /pipeline/api/webhook/custom is not a plain path prefix');
-    }
-    const { version, webhookToken } = readVersion(segments.slice(start + WEBHOOK_PATH.length), fail);
-    return {
-        endpoint: endpointFrom(url.origin, prefix),
-        version,
-        ...(webhookToken === undefined ? {} : { webhookToken }),
-        ...readQueryIds(url.searchParams, fail)
-    };
-}
-function describeWrongPath(segments) {
-    if (indexOfSequence(segments, ['api', 'webhooks']) >= 0) {
-        return 'it is a Harness FirstGen webhook URL (…/api/webhooks/…), and this action triggers NextGen pipelines';
-    }
-    return 'its path is not that of a custom webhook trigger';
-}
-function readVersion(rest, fail) {
-    if (rest.length === 0) {
-        fail('it is the old v1 form (…/webhook/custom?…), whose answer carries no links to follow');
-    }
-    if (rest.length === 1 && rest[0] === 'v2')
-        return { version: 'v2' };
-    if (rest.length === 2 && rest[1] === 'v3') {
-        const token = safeDecode(rest[0]);
-        if (token === undefined || !WEBHOOK_TOKEN_PATTERN.test(token)) {
-            fail(`its webhook token is malformed (expected ${ACCOUNT_ID_RULE})`);
-        }
-        return { version: 'v3', webhookToken: token };
-    }
-    return fail('it does not end in /custom/v2 or /custom/<token>/v3');
-}
-const OPTIONAL_QUERY_IDS = (/* unused pure expression or super */ null && ([
-    ['orgIdentifier', 'orgId'],
-    ['projectIdentifier', 'projectId'],
-    ['pipelineIdentifier', 'pipelineId'],
-    ['triggerIdentifier', 'triggerId']
-]));
-function readQueryIds(query, fail) {
-    const single = (name) => {
-        const values = query.getAll(name);
-        if (values.length > 1)
-            fail(`it has ${name} more than once`);
-        const value = values[0]?.trim();
-        return value ? value : undefined;
-    };
-    const accountId = single('accountIdentifier');
-    if (accountId === undefined)
-        fail('it has no accountIdentifier');
-    if (!ACCOUNT_ID_PATTERN.test(accountId)) {
-        fail(`its accountIdentifier is not a Harness account id (${ACCOUNT_ID_RULE})`);
-    }
-    const ids = { accountId };
-    for (const [name, key] of OPTIONAL_QUERY_IDS) {
-        const value = single(name);
-        if (value === undefined)
-            continue;
-        if (!IDENTIFIER_PATTERN.test(value)) {
-            fail(`its ${name} is not a Harness identifier (${IDENTIFIER_RULE})`);
-        }
-        ids[key] = value;
-    }
-    return ids;
-}
-/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
-function urls_buildWebhookUrl(endpoint, ids, webhookToken) {
-    const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
-    const query = queryString([
-        ['accountIdentifier', ids.accountId],
-        ['orgIdentifier', ids.orgId],
-        ['projectIdentifier', ids.projectId],
-        ['pipelineIdentifier', ids.pipelineId],
-        ['triggerIdentifier', ids.triggerId]
-    ]);
-    return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
-}
-/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
-function eventDetailsUrl(endpoint, accountId, eventId, variant) {
-    const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
-    return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
-        queryString([['accountIdentifier', accountId]]));
-}
-/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
-function eventHistoryUrl(endpoint, accountId, eventId) {
-    return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
-        queryString([
-            ['accountIdentifier', accountId],
-            ['page', '0'],
-            ['size', '10']
-        ]));
-}
-/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
-function executionApiUrl(endpoint, scope, planExecutionId) {
-    return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
-        queryString(scopeQuery(scope)));
-}
-/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
-function abortUrl(endpoint, scope, planExecutionId) {
-    return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
-        queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
-}
-/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
-function executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
-    const path = [
-        'account',
-        ids.accountId,
-        module,
-        'orgs',
-        ids.orgId,
-        'projects',
-        ids.projectId,
-        'pipelines',
-        ids.pipelineId,
-        'executions',
-        planExecutionId,
-        'pipeline'
-    ];
-    return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
-}
-/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
-function isSameOrigin(endpoint, url) {
-    const target = parseAbsoluteUrl(url);
-    const own = parseAbsoluteUrl(endpoint.origin);
-    if (!target || !own || !isHttp(target))
-        return false;
-    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
-    return target.origin === own.origin;
-}
-function endpointFrom(origin, prefixSegments) {
-    const base = origin + prefixSegments.map(segment => `/${segment}`).join('');
-    return { origin, gateway: `${base}/gateway`, ui: `${base}/ng/#` };
-}
-function checkTransport(url, input, expected) {
-    if (!isHttp(url)) {
-        throw new setting_error_SettingError(input, `${expected}; only https:// URLs are accepted`);
-    }
-    if (url.username || url.password) {
-        throw new setting_error_SettingError(input, `${expected}; credentials in the URL are not accepted`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new setting_error_SettingError(input, `${HTTPS_RULE}; ${expected}`);
-    }
-}
-function isHttp(url) {
-    return url.protocol === 'https:' || url.protocol === 'http:';
-}
-function parseAbsoluteUrl(text) {
-    try {
-        return new URL(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Non-empty path segments, so trailing and doubled slashes do not matter. */
-function pathSegments(url) {
-    return url.pathname.split('/').filter(segment => segment !== '');
-}
-function indexOfSequence(segments, sequence) {
-    for (let start = 0; start + sequence.length <= segments.length; start++) {
-        if (sequence.every((part, offset) => segments[start + offset] === part))
-            return start;
-    }
-    return -1;
-}
-function safeDecode(segment) {
-    try {
-        return decodeURIComponent(segment);
-    }
-    catch {
-        return undefined;
-    }
-}
-function scopeQuery(scope) {
-    return [
-        ['accountIdentifier', scope.accountId],
-        ['orgIdentifier', scope.orgId],
-        ['projectIdentifier', scope.projectId]
-    ];
-}
-function queryString(pairs) {
-    return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
 }
 
 ;// CONCATENATED MODULE: ./src/harness/envelope.ts
@@ -1132,6 +1398,20 @@ class HarnessApiError extends Error {
         this.name = 'HarnessApiError';
     }
 }
+/**
+ * The run was cancelled before the trigger was sent (or before it was sent again after a retry's
+ * backoff): Harness has not taken it. Nothing was deployed.
+ */
+class TriggerNotSent extends Error {
+    attempts;
+    constructor(attempts) {
+        super(attempts === 0
+            ? 'Cancelled before the trigger was sent: nothing was deployed.'
+            : `Cancelled during the backoff before retry ${attempts}: Harness did not take the trigger, and it was not sent again.`);
+        this.attempts = attempts;
+        this.name = 'TriggerNotSent';
+    }
+}
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const DEFAULT_TIMEOUT_MS = 30_000;
@@ -1160,37 +1440,43 @@ class HarnessClient {
      * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
      * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
      */
-    async fireWebhook(webhookUrl, body) {
+    async fireWebhook(webhookUrl, body, options = {}) {
+        const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
+            // The one gate every send passes: after the signal, the trigger is never sent.
+            if (cancelSignal?.aborted)
+                throw new TriggerNotSent(attempt - 1);
             const retriesLeft = attempt <= MAX_POST_RETRIES;
             let response;
             try {
-                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body);
+                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body, {
+                    signal: inFlightSignal
+                });
             }
             catch (error) {
                 if (isRefusedConnection(error) && retriesLeft) {
-                    await this.backOff(attempt, 'connection refused');
+                    await this.backOff(attempt, 'connection refused', cancelSignal);
                     continue;
                 }
                 throw webhookNetworkFailure(error, attempt);
             }
             if (response.status === 429 && retriesLeft) {
-                await this.backOff(attempt, 'HTTP 429, too many requests');
+                await this.backOff(attempt, 'HTTP 429, too many requests', cancelSignal);
                 continue;
             }
             return this.acceptedFrom(response, webhookUrl, attempt);
         }
     }
     /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
-    async getEventDetails(accountId, eventId) {
+    async getEventDetails(accountId, eventId, call) {
         const { endpoint } = this.options;
         let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
-        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
         if (response.status === 404 && this.eventDetailsVariant === 'v2') {
             this.eventDetailsVariant = 'v1';
             this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
             url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
-            response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+            response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
         }
         const reading = readEnvelope(response, url);
         if (isHistoryNotYetWritten(response, reading))
@@ -1198,21 +1484,21 @@ class HarnessClient {
         return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
     }
     /** newest first; one request, no retry */
-    async getEventHistory(accountId, eventId) {
+    async getEventHistory(accountId, eventId, call) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
-        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
     /** one request, no retry */
-    async getExecution(scope, planExecutionId) {
+    async getExecution(scope, planExecutionId, call) {
         const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT);
+        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
     /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
-    async abortExecution(scope, planExecutionId) {
+    async abortExecution(scope, planExecutionId, call) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT);
+        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT, undefined, call);
         const reading = readEnvelope(response, url);
         if (reading.kind === 'success')
             return 'aborted';
@@ -1230,7 +1516,7 @@ class HarnessClient {
         this.options.log?.(this.redact(line));
     }
     /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
-    async exchange(method, url, maxResponseBytes, body) {
+    async exchange(method, url, maxResponseBytes, body, call = {}) {
         const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
         const headers = {
             'Content-Type': 'application/json',
@@ -1239,25 +1525,26 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const { signal } = call;
         try {
-            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes });
+            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal });
         }
         catch (error) {
-            if (error instanceof NetworkError) {
-                throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
+            if (error instanceof request_NetworkError) {
+                throw new request_NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
             }
             throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
         }
     }
-    async backOff(attempt, reason) {
+    async backOff(attempt, reason, signal) {
         const base = this.options.postRetryBaseMs ?? 1000;
         // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
         const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
         this.log(`Harness did not take the trigger (${reason}); ` +
             `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
-        const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-        await sleep(delay);
+        const sleep = this.options.sleep ?? cancellableSleep;
+        await sleep(delay, signal);
     }
     acceptedFrom(response, url, attempts) {
         const reading = readEnvelope(response, url);
@@ -1296,19 +1583,36 @@ class HarnessClient {
         return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
     }
 }
+function cancellableSleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
+function isCancelledRequest(error) {
+    return error instanceof NetworkError && error.kind === 'cancelled';
+}
 function isRefusedConnection(error) {
-    return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
+    return (error instanceof request_NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
 }
 /** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
 function webhookNetworkFailure(error, attempts) {
-    if (!(error instanceof NetworkError))
+    if (!(error instanceof request_NetworkError))
         return error;
     if (error.mayHaveReached) {
-        return new NetworkError(withSentence(error.message, NOT_RETRIED), error.kind, true);
+        return new request_NetworkError(withSentence(error.message, NOT_RETRIED), error.kind, true);
     }
     if (error.kind === 'connection-refused') {
         const message = `${error.message} (gave up after ${attempts} attempts)`;
-        return new NetworkError(message, error.kind, error.mayHaveReached);
+        return new request_NetworkError(message, error.kind, error.mayHaveReached);
     }
     return error;
 }
@@ -1322,31 +1626,12 @@ function isHistoryNotYetWritten(response, reading) {
     return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
 }
 
-;// CONCATENATED MODULE: ./src/core/settle.ts
-/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
-async function abortExecution(client, scope, executionId, log) {
-    try {
-        const outcome = await client.abortExecution(scope, executionId);
-        const said = {
-            aborted: `Asked Harness to abort execution ${executionId}.`,
-            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${executionId} is already being aborted.`
-        };
-        log(said[outcome]);
-        return true;
-    }
-    catch (error) {
-        log(`Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/names.ts
 /**
  * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
  * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
  */
-const names_Setting = {
+const Setting = {
     WebhookUrl: 'webhook-url',
     HarnessUrl: 'harness-url',
     AccountId: 'account-id',
@@ -1381,7 +1666,7 @@ const Outputs = {
 
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 /** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
-const UNIT_ORDER = (/* unused pure expression or super */ null && (['h', 'm', 's', 'ms']));
+const UNIT_ORDER = ['h', 'm', 's', 'ms'];
 /**
  * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
  * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
@@ -1395,7 +1680,7 @@ const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
  * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
  * Units are case-insensitive; the result is rounded to whole milliseconds.
  */
-function duration_parseDuration(input, raw) {
+function parseDuration(input, raw) {
     const text = raw.trim().toLowerCase();
     const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
     if (ms === undefined) {
@@ -1533,7 +1818,7 @@ function checkImageName(image) {
  * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
  * ours to validate: when it does not parse, it is skipped.
  */
-function image_resolveImage(sources) {
+function resolveImage(sources) {
     const ordered = [
         ['input', fromInputs(sources.imageInput, sources.tagInput)],
         ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
@@ -1593,12 +1878,12 @@ function splitOrFail(input, reference, what = 'an image reference') {
     }
 }
 /** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
-const IMAGE_KEYS = (/* unused pure expression or super */ null && (['image', 'imagename', 'imageref']));
-const TAG_KEYS = (/* unused pure expression or super */ null && (['tag', 'imagetag']));
-const VERSION_KEYS = (/* unused pure expression or super */ null && (['version']));
-const TAGS_KEYS = (/* unused pure expression or super */ null && (['tags']));
+const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
+const TAG_KEYS = ['tag', 'imagetag'];
+const VERSION_KEYS = ['version'];
+const TAGS_KEYS = ['tags'];
 /** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
-const DIGEST_KEYS = (/* unused pure expression or super */ null && (['digest', 'imagedigest']));
+const DIGEST_KEYS = ['digest', 'imagedigest'];
 /**
  * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
  * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
@@ -1698,7 +1983,7 @@ function shorten(value) {
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
 /** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
-function body_parseJsonObjectInput(input, raw) {
+function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
         throw new SettingError(input, 'expected a JSON object; got an empty value');
@@ -1737,7 +2022,7 @@ const INPUT_OF_KEY = { image: 'image', tag: 'tag', digest: 'image' };
  * A digest split from the `image` input is held to the same rule. Overriding is shallow: a
  * `github` key in `payload` replaces the whole context object, and a `branch` in it wins.
  */
-function body_buildBody(layers) {
+function buildBody(layers) {
     checkInputsAgreeWithPayload(layers.inputs, layers.payload);
     const body = {};
     if (layers.context) {
@@ -1798,7 +2083,7 @@ function isObject(value) {
 const MAX_BODY_CHARS = 500_000;
 const API_KEY_SHAPE = /^(pat|sat)\.[^.\s]+\.[^.\s]+(\.[^.\s]+)?$/;
 /** Reads every setting, registers secrets the moment they are read, and validates. Throws SettingError. */
-function settings_readSettings(sources) {
+function readSettings(sources) {
     const input = (name) => sources.value(name).trim();
     const secret = (name) => {
         const value = input(name);
@@ -1812,7 +2097,7 @@ function settings_readSettings(sources) {
     const target = webhookUrlInput
         ? targetFromWebhookUrl(webhookUrlInput, webhookTokenInput, input, sources.redactor)
         : targetFromIdentifiers(webhookTokenInput, input);
-    const wait = settings_readBoolean(Setting.Wait, input(Setting.Wait), false);
+    const wait = readBoolean(Setting.Wait, input(Setting.Wait), false);
     if (apiKey)
         checkApiKey(apiKey, target.ids.accountId);
     else if (wait) {
@@ -1832,8 +2117,8 @@ function settings_readSettings(sources) {
         wait,
         timeoutMs,
         pollIntervalMs,
-        abortOnCancel: settings_readBoolean(Setting.AbortOnCancel, input(Setting.AbortOnCancel), true),
-        abortOnTimeout: settings_readBoolean(Setting.AbortOnTimeout, input(Setting.AbortOnTimeout), false),
+        abortOnCancel: readBoolean(Setting.AbortOnCancel, input(Setting.AbortOnCancel), true),
+        abortOnTimeout: readBoolean(Setting.AbortOnTimeout, input(Setting.AbortOnTimeout), false),
         requestTimeoutMs: sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
             ? parseDuration('HARNESS_TRIGGER_REQUEST_TIMEOUT', sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT)
             : undefined
@@ -1910,10 +2195,10 @@ function checkApiKey(apiKey, accountId) {
         throw new SettingError(Setting.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
     }
 }
-const TRUE_WORDS = (/* unused pure expression or super */ null && (['true', 'True', 'TRUE']));
-const FALSE_WORDS = (/* unused pure expression or super */ null && (['false', 'False', 'FALSE']));
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
 /** `true`/`false` as YAML 1.2's core schema writes them; anything else is a SettingError. */
-function settings_readBoolean(name, raw, fallback) {
+function readBoolean(name, raw, fallback) {
     if (raw === '')
         return fallback;
     if (TRUE_WORDS.includes(raw))
@@ -1958,13 +2243,81 @@ function composeBody(input, sources) {
     return { body, image };
 }
 
+;// CONCATENATED MODULE: ./src/action/github-context.ts
+/** The GitHub front end's part of the body: where the run came from, read from the runner. */
+/**
+ * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
+ * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
+ * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
+ * already-read event payload (for the PR number). Absent values are left out, never `""`.
+ *
+ * Pull-request events are those named `pull_request*` (incl. `pull_request_target` and reviews);
+ * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
+ */
+function githubContextFromEnv(env, eventPayload) {
+    const value = (name) => {
+        const text = env[name]?.trim();
+        return text ? text : undefined;
+    };
+    const event = value('GITHUB_EVENT_NAME');
+    const isPullRequest = event?.startsWith('pull_request') ?? false;
+    const pullRequest = isPullRequest ? pullRequestOf(eventPayload) : undefined;
+    const context = {
+        repository: value('GITHUB_REPOSITORY'),
+        ref: value('GITHUB_REF'),
+        branch: isPullRequest
+            ? (value('GITHUB_HEAD_REF') ?? pullRequest?.headRef)
+            : pushedBranch(value('GITHUB_REF'), value('GITHUB_REF_NAME'), value('GITHUB_REF_TYPE')),
+        sha: value('GITHUB_SHA'),
+        runId: value('GITHUB_RUN_ID'),
+        runAttempt: value('GITHUB_RUN_ATTEMPT'),
+        runUrl: runUrl(value('GITHUB_SERVER_URL'), value('GITHUB_REPOSITORY'), value('GITHUB_RUN_ID')),
+        workflow: value('GITHUB_WORKFLOW'),
+        job: value('GITHUB_JOB'),
+        actor: value('GITHUB_ACTOR'),
+        event,
+        prNumber: pullRequest?.number
+    };
+    return github_context_withoutUndefined(context);
+}
+function pushedBranch(ref, refName, refType) {
+    if (refType === 'branch' && refName)
+        return refName;
+    if (ref?.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    return undefined;
+}
+function runUrl(server, repository, runId) {
+    if (!server || !repository || !runId)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
+function pullRequestOf(payload) {
+    if (!payload)
+        return undefined;
+    const pr = github_context_isObject(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && github_context_isObject(pr.head) ? pr.head : undefined;
+    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
+    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
+    return { number, headRef };
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+function github_context_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function github_context_withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
 
 
 
 /** The action's inputs: every setting of the core, and those that only make sense on GitHub. */
 const Inputs = {
-    ...names_Setting,
+    ...Setting,
     GithubContext: 'github-context',
     Summary: 'summary',
     CommentOnPr: 'comment-on-pr',
@@ -1998,24 +2351,98 @@ function readInputs(sources) {
 // EXTERNAL MODULE: ./src/action/process-runtime.ts + 11 modules
 var process_runtime = __nccwpck_require__(245);
 ;// CONCATENATED MODULE: ./src/action/state.ts
-/** Saved by the main phase for the post phase (`STATE_<name>`); never holds a secret. */
-const States = {
-    /** JSON of PendingAbort while an execution is being watched; empty once nothing is left to do */
-    PendingAbort: 'pendingAbort'
+/** The state names; nothing else in the action names a state. */
+const StateName = {
+    /** JSON of Watched: saved as soon as Harness accepted the trigger with `wait` */
+    Watched: 'watched',
+    /** the execution's planExecutionId, saved as soon as it is known */
+    ExecutionId: 'executionId',
+    /** `true` once the main step has dealt with the execution (seen it end, aborted it, left it) */
+    Done: 'done'
 };
-function parsePendingAbort(raw) {
-    if (!raw)
-        return undefined;
+/** Harness ids (event ids, planExecutionId, identifiers): short, URL-safe, one line. */
+const ID_SHAPE = /^[A-Za-z0-9_$-]{1,128}$/;
+class ActionState {
+    core;
+    redactor;
+    constructor(core, redactor) {
+        this.core = core;
+        this.redactor = redactor;
+    }
+    /** false when a value is not fit to be saved (not an id, or it holds a secret) */
+    saveWatched(watched) {
+        const ids = [watched.eventId, watched.accountId, watched.orgId, watched.projectId];
+        if (!ids.every(id => this.isSafeId(id)) || !this.isSafe(watched.gateway))
+            return false;
+        const { gateway, accountId, orgId, projectId, eventId } = watched;
+        this.core.saveState(StateName.Watched, JSON.stringify({ gateway, accountId, orgId, projectId, eventId }));
+        return true;
+    }
+    saveExecutionId(executionId) {
+        if (!this.isSafeId(executionId))
+            return false;
+        this.core.saveState(StateName.ExecutionId, executionId);
+        return true;
+    }
+    markDone() {
+        this.core.saveState(StateName.Done, 'true');
+    }
+    load() {
+        if (this.core.getState(StateName.Done) === 'true')
+            return { kind: 'done' };
+        const raw = this.core.getState(StateName.Watched);
+        if (!raw)
+            return { kind: 'nothing' };
+        const watched = parseWatched(raw);
+        if (!watched || !this.isSafe(watched.gateway)) {
+            return { kind: 'unreadable', problem: `state '${StateName.Watched}' is not what main saves` };
+        }
+        const executionId = this.core.getState(StateName.ExecutionId) || undefined;
+        if (executionId !== undefined && !this.isSafeId(executionId)) {
+            return { kind: 'unreadable', problem: `state '${StateName.ExecutionId}' is not an id` };
+        }
+        return { kind: 'unfinished', watched, executionId };
+    }
+    isSafeId(value) {
+        return ID_SHAPE.test(value) && this.isSafe(value);
+    }
+    isSafe(value) {
+        return this.redactor.redact(value) === value;
+    }
+}
+function parseWatched(raw) {
+    let value;
     try {
-        const value = JSON.parse(raw);
-        const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId];
-        return fields.every(field => typeof field === 'string' && field !== '')
-            ? value
-            : undefined;
+        value = JSON.parse(raw);
     }
     catch {
         return undefined;
     }
+    if (typeof value !== 'object' || value === null)
+        return undefined;
+    const record = value;
+    const ids = [record.eventId, record.accountId, record.orgId, record.projectId];
+    if (!ids.every(id => typeof id === 'string' && ID_SHAPE.test(id)))
+        return undefined;
+    if (typeof record.gateway !== 'string' || !/^https?:\/\/\S+$/.test(record.gateway)) {
+        return undefined;
+    }
+    return {
+        gateway: record.gateway,
+        accountId: record.accountId,
+        orgId: record.orgId,
+        projectId: record.projectId,
+        eventId: record.eventId
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/words.ts
+
+/** An error as the action's log words it: a bad setting is named as the input it came from. */
+function failureText(error) {
+    if (error instanceof SettingError)
+        return `Input '${error.setting}': ${error.problem}`;
+    return error instanceof Error ? error.message : String(error);
 }
 
 ;// CONCATENATED MODULE: ./src/action/post.ts
@@ -2027,33 +2454,78 @@ function parsePendingAbort(raw) {
 
 
 /**
- * The post phase: when the main phase was stopped (cancelled, killed) while it watched an
- * execution, abort that execution. Its own failures are warnings, never a failed job.
+ * The post phase: when the main phase was stopped (cancelled, killed) before it saw the
+ * execution end, or could not abort it, abort it now: the one main saw start, or the one its
+ * trigger event started since. It never sends the trigger. Its own failures are warnings.
  */
 async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
     const { core } = runtime;
-    const pending = parsePendingAbort(core.getState(States.PendingAbort));
-    if (!pending)
-        return;
     const redactor = new Redactor(secret => core.setSecret(secret));
-    const apiKey = core.getInput(Inputs.ApiKey).trim();
-    redactor.add(apiKey);
+    // The same settings code as main, first: every secret is registered before anything is said.
+    let settings;
+    let settingsProblem;
     try {
-        const client = new HarnessClient({
-            endpoint: urls_normalizeHarnessUrl(pending.gateway),
-            apiKey: apiKey || undefined,
-            redactor,
-            send: runtime.send,
-            requestTimeoutMs: 5000
+        settings = readInputs({
+            getInput: name => core.getInput(name),
+            env: runtime.env,
+            readEventPayload: runtime.readEventPayload,
+            redactor
         });
-        core.info(`The main step did not see execution ${pending.executionId} finish: aborting it.`);
-        const done = await abortExecution(client, pending, pending.executionId, line => core.info(redactor.redact(line)));
-        if (!done)
-            core.warning(`Execution ${pending.executionId} may still be running in Harness.`);
     }
     catch (error) {
-        core.warning(redactor.redact(error instanceof Error ? error.message : String(error)));
+        settingsProblem = error;
     }
+    const warn = (text) => core.warning(redactor.redact(text));
+    const state = new ActionState(core, redactor).load();
+    if (state.kind === 'nothing' || state.kind === 'done')
+        return;
+    if (state.kind === 'unreadable')
+        return warn(`Post step: ${state.problem}; nothing was aborted.`);
+    if (!settings) {
+        return warn(`Post step: could not read the settings (${failureText(settingsProblem)}).`);
+    }
+    if (!settings.abortOnCancel)
+        return;
+    const mismatch = mismatchOf(state.watched, settings);
+    if (mismatch)
+        return warn(`Post step: the saved state names ${mismatch}; it is ignored.`);
+    const what = state.executionId ? `execution ${state.executionId}` : 'the execution';
+    core.info(redactor.redact(`The main step did not see ${what} end: aborting it.`));
+    const client = new HarnessClient({
+        endpoint: settings.endpoint,
+        apiKey: settings.apiKey,
+        redactor,
+        send: runtime.send
+    });
+    const target = {
+        eventId: state.watched.eventId,
+        scope: settings.ids,
+        executionId: state.executionId
+    };
+    const outcome = await findAndAbort(target, client);
+    for (const line of settlementLines(outcome)) {
+        if (line.level === 'warning')
+            warn(line.text);
+        else
+            core.info(redactor.redact(line.text));
+    }
+    if (!outcome.done)
+        warn('The execution may still be running in Harness.');
+}
+/**
+ * The key goes only where the settings send it: state naming another gateway or project is
+ * not this run's (or was tampered with), and is not acted on.
+ */
+function mismatchOf(watched, settings) {
+    if (watched.gateway !== settings.endpoint.gateway)
+        return 'another Harness gateway';
+    const { accountId, orgId, projectId } = settings.ids;
+    if (watched.accountId !== accountId ||
+        watched.orgId !== orgId ||
+        watched.projectId !== projectId) {
+        return 'another project';
+    }
+    return undefined;
 }
 
 

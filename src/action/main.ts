@@ -1,23 +1,23 @@
-import { Outputs } from '../core/names.js'
-import { Redactor } from '../core/redactor.js'
-import { HarnessClient, type WebhookAccepted } from '../harness/client.js'
-import { waitForPipeline, type WaitResult } from '../core/wait.js'
-import { renderSummary, type ReportView } from '../report/summary.js'
 import { describeTarget } from '../core/describe.js'
-import { abortExecution } from '../core/settle.js'
-import { readInputs, type ActionSettings } from './inputs.js'
-import { processRuntime } from './process-runtime.js'
+import { fireTrigger } from '../core/fire.js'
+import { Redactor } from '../core/redactor.js'
+import { settle, settledResult, settlementLines, type Settlement } from '../core/settle.js'
+import { waitForPipeline, type WaitResult } from '../core/wait.js'
+import { HarnessClient, type WebhookAccepted } from '../harness/client.js'
 import { pullRequestCommenter } from './comment-loader.js'
-import type { ActionsCore, Runtime } from './runtime.js'
-import { States, type PendingAbort } from './state.js'
+import { readInputs, type ActionSettings } from './inputs.js'
+import { acceptedOutputs, waitOutputs, writeOutputs } from './outputs.js'
+import { processRuntime } from './process-runtime.js'
+import { commentProgress, report } from './report.js'
+import type { Runtime } from './runtime.js'
+import { ActionState } from './state.js'
 import { failureText } from './words.js'
 
-const CANCEL_REQUEST_TIMEOUT_MS = 4000
-
-/** The main phase: settings → fire → (wait) → outputs, summary, exit status. */
+/** The main phase: inputs → settings → fire → outputs → wait → settle → report, exit status. */
 export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
-  const { core } = runtime
+  const { core, cancelSignal } = runtime
   const redactor = new Redactor(secret => core.setSecret(secret))
+  const fail = (text: string) => core.setFailed(redactor.redact(text))
   try {
     const settings = readInputs({
       getInput: name => core.getInput(name),
@@ -25,51 +25,101 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
       readEventPayload: runtime.readEventPayload,
       redactor
     })
-    core.info(describeTarget(settings))
-    if (!settings.image.image) {
-      core.notice(
-        'No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.'
-      )
-    }
+    announce(runtime, settings, redactor)
+    const client = harnessClient(runtime, settings, redactor)
 
-    const client = new HarnessClient({
-      endpoint: settings.endpoint,
-      apiKey: settings.apiKey,
-      redactor,
-      log: line => core.info(line),
-      sleep: ms => runtime.sleep(ms, new AbortController().signal),
-      send: runtime.send,
-      requestTimeoutMs: settings.requestTimeoutMs
-    })
-    const accepted = await client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body))
-    writeAcceptedOutputs(core, accepted, redactor)
+    const fired = await fireTrigger(
+      { webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal },
+      client
+    )
+    if (fired.outcome !== 'accepted') return fail(fired.message)
+    const { accepted } = fired
+    writeOutputs(core, redactor, acceptedOutputs(accepted))
     core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`))
     if (accepted.uiUrl) core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`)
 
-    // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
-    // comment queues behind these in github.ts, so it always lands last.
-    if (settings.wait) void commentProgress(runtime, redactor, { settings, accepted })
-    const result = settings.wait
-      ? await waitAndSettle(runtime, settings, client, accepted, redactor)
-      : undefined
+    if (!settings.wait) {
+      await report(runtime, redactor, { settings, accepted })
+      // A POST on the wire at the signal was not recalled; the run still ends as cancelled.
+      if (cancelSignal.aborted) fail('Cancelled; the trigger had already been accepted.')
+      return
+    }
+    const state = new ActionState(core, redactor)
+    saveWatched(runtime, state, settings, accepted)
+    const waited = await follow(runtime, settings, client, accepted, state, redactor)
+    const request = { ...settings, result: waited, eventId: accepted.eventCorrelationId }
+    const settlement = await settle(request, client)
+    recordSettlement(runtime, state, settlement, settings, redactor)
+    const result = settledResult(request, settlement)
+    writeOutputs(core, redactor, waitOutputs(result))
 
-    await report(runtime, settings, accepted, result, redactor)
-    if (result && result.outcome !== 'passed') core.setFailed(redactor.redact(result.message))
+    await report(runtime, redactor, { settings, accepted, result, settlement })
+    if (result.outcome === 'passed') core.info(redactor.redact(result.message))
+    else fail(result.message)
   } catch (error) {
-    core.setFailed(redactor.redact(failureText(error)))
+    fail(failureText(error))
   }
 }
 
-async function waitAndSettle(
+function announce(runtime: Runtime, settings: ActionSettings, redactor: Redactor): void {
+  runtime.core.info(redactor.redact(describeTarget(settings)))
+  if (!settings.image.image) {
+    runtime.core.notice(
+      'No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.'
+    )
+  }
+}
+
+function harnessClient(
+  runtime: Runtime,
+  settings: ActionSettings,
+  redactor: Redactor
+): HarnessClient {
+  const never = new AbortController().signal
+  return new HarnessClient({
+    endpoint: settings.endpoint,
+    apiKey: settings.apiKey,
+    redactor,
+    log: line => runtime.core.info(line),
+    sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
+    send: runtime.send,
+    requestTimeoutMs: settings.requestTimeoutMs
+  })
+}
+
+/** Before the first read: should this step die now, the post step can find the execution. */
+function saveWatched(
+  runtime: Runtime,
+  state: ActionState,
+  settings: ActionSettings,
+  accepted: WebhookAccepted
+): void {
+  const saved = state.saveWatched({
+    gateway: settings.endpoint.gateway,
+    ...settings.ids,
+    eventId: accepted.eventCorrelationId
+  })
+  if (!saved) {
+    runtime.core.warning(
+      'The trigger event id is not a plain id: it is not saved, so the post step could not abort its execution.'
+    )
+  }
+}
+
+function follow(
   runtime: Runtime,
   settings: ActionSettings,
   client: HarnessClient,
   accepted: WebhookAccepted,
+  state: ActionState,
   redactor: Redactor
 ): Promise<WaitResult> {
   const { core } = runtime
-  const scope = settings.ids
-  const result = await waitForPipeline(
+  const say = (line: string) => redactor.redact(line)
+  // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
+  // comment queues behind these, so it always lands last.
+  void commentProgress(runtime, redactor, { settings, accepted })
+  return waitForPipeline(
     {
       endpoint: settings.endpoint,
       ids: settings.ids,
@@ -78,22 +128,9 @@ async function waitAndSettle(
       pollIntervalMs: settings.pollIntervalMs,
       cancelSignal: runtime.cancelSignal,
       onExecutionStarted: started => {
-        core.setOutput(Outputs.WebhookStatus, redactor.redact(started.webhookStatus))
-        core.setOutput(Outputs.ExecutionId, redactor.redact(started.executionId))
-        core.setOutput(Outputs.ExecutionUrl, redactor.redact(started.executionUrl))
-        core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`)
+        state.saveExecutionId(started.executionId)
+        core.info(say(`Pipeline execution started: ${started.executionUrl}`))
         void commentProgress(runtime, redactor, { settings, accepted, started })
-        // Should this process be killed before it sees the end, the post phase aborts it.
-        if (settings.abortOnCancel) {
-          const pending: PendingAbort = {
-            gateway: settings.endpoint.gateway,
-            accountId: scope.accountId,
-            orgId: scope.orgId,
-            projectId: scope.projectId,
-            executionId: started.executionId
-          }
-          core.saveState(States.PendingAbort, JSON.stringify(pending))
-        }
       }
     },
     {
@@ -102,107 +139,33 @@ async function waitAndSettle(
       sleep: runtime.sleep,
       random: runtime.random,
       log: {
-        info: line => core.info(redactor.redact(line)),
-        notice: line => core.notice(redactor.redact(line)),
-        warning: line => core.warning(redactor.redact(line)),
-        debug: line => core.debug(redactor.redact(line))
+        info: line => core.info(say(line)),
+        notice: line => core.notice(say(line)),
+        warning: line => core.warning(say(line)),
+        debug: line => core.debug(say(line))
       }
     }
   )
-
-  if (result.webhookStatus)
-    core.setOutput(Outputs.WebhookStatus, redactor.redact(result.webhookStatus))
-  if (result.executionId) core.setOutput(Outputs.ExecutionId, redactor.redact(result.executionId))
-  if (result.executionUrl)
-    core.setOutput(Outputs.ExecutionUrl, redactor.redact(result.executionUrl))
-  if (result.status) core.setOutput(Outputs.Status, redactor.redact(result.status))
-
-  if (result.outcome === 'passed') core.info(redactor.redact(result.message))
-  // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
-  const settleClient =
-    result.outcome === 'cancelled'
-      ? new HarnessClient({ ...client.options, requestTimeoutMs: CANCEL_REQUEST_TIMEOUT_MS })
-      : client
-  if (result.outcome === 'cancelled' && !result.executionId && settings.abortOnCancel) {
-    // Cancelled before we saw the execution start: one look, so a just-started one is not left running.
-    result.executionId = await executionStartedMeanwhile(settleClient, settings, accepted)
-  }
-  const shouldAbort =
-    result.executionId &&
-    ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
-      (result.outcome === 'timeout' && settings.abortOnTimeout))
-  const aborted =
-    shouldAbort && result.executionId
-      ? await abortExecution(settleClient, scope, result.executionId, line =>
-          core.info(redactor.redact(line))
-        )
-      : true
-  if (aborted) {
-    // The main phase has dealt with the execution: nothing left for post.
-    core.saveState(States.PendingAbort, '')
-  } else {
-    core.warning(
-      `Execution ${redactor.redact(result.executionId ?? '')} may still be running in Harness; the post step will try to abort it again.`
-    )
-  }
-  return result
 }
 
-async function executionStartedMeanwhile(
-  client: HarnessClient,
+/** Tells the log what the settlement did, and the post step whether anything is left to it. */
+function recordSettlement(
+  runtime: Runtime,
+  state: ActionState,
+  settlement: Settlement,
   settings: ActionSettings,
-  accepted: WebhookAccepted
-): Promise<string | undefined> {
-  try {
-    const details = await client.getEventDetails(
-      settings.ids.accountId,
-      accepted.eventCorrelationId
-    )
-    return details.pipelineExecutionId || undefined
-  } catch {
-    return undefined
-  }
-}
-
-function writeAcceptedOutputs(
-  core: ActionsCore,
-  accepted: WebhookAccepted,
   redactor: Redactor
 ): void {
-  core.setOutput(Outputs.EventCorrelationId, redactor.redact(accepted.eventCorrelationId))
-  core.setOutput(Outputs.UiUrl, redactor.redact(accepted.uiUrl))
-  core.setOutput(Outputs.ApiUrl, redactor.redact(accepted.apiUrl))
-  core.setOutput(Outputs.UiSetupUrl, redactor.redact(accepted.uiSetupUrl))
-}
-
-async function report(
-  runtime: Runtime,
-  settings: ActionSettings,
-  accepted: WebhookAccepted,
-  result: WaitResult | undefined,
-  redactor: Redactor
-): Promise<void> {
   const { core } = runtime
-  const view = { settings, accepted, result }
-  if (settings.summary) {
-    try {
-      await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write()
-    } catch (error) {
-      core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`))
-    }
+  for (const line of settlementLines(settlement)) {
+    const text = redactor.redact(line.text)
+    if (line.level === 'warning') core.warning(text)
+    else core.info(text)
   }
-  await commentProgress(runtime, redactor, view)
-}
-
-/** Creates or updates this deployment's PR comment; never throws (github.ts warns instead). */
-function commentProgress(
-  runtime: Runtime,
-  redactor: Redactor,
-  view: ReportView & { settings: ActionSettings }
-): Promise<void> {
-  const { settings } = view
-  if (!settings.commentOnPr || !runtime.commentOnPullRequest) return Promise.resolve()
-  return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)))
+  if (settlement.done) return state.markDone()
+  if (settlement.executionId) state.saveExecutionId(settlement.executionId)
+  if (settings.abortOnCancel)
+    core.info('The post step will look for the execution again and abort it.')
 }
 
 function mainRuntime(): Runtime {

@@ -1,37 +1,79 @@
 import { Redactor } from '../core/redactor.js'
+import { findAndAbort, settlementLines } from '../core/settle.js'
 import { HarnessClient } from '../harness/client.js'
-import { normalizeHarnessUrl } from '../harness/urls.js'
-import { abortExecution } from '../core/settle.js'
-import { Inputs } from './inputs.js'
+import { readInputs, type ActionSettings } from './inputs.js'
 import { processRuntime } from './process-runtime.js'
 import type { Runtime } from './runtime.js'
-import { States, parsePendingAbort } from './state.js'
+import { ActionState, type Watched } from './state.js'
+import { failureText } from './words.js'
 
 /**
- * The post phase: when the main phase was stopped (cancelled, killed) while it watched an
- * execution, abort that execution. Its own failures are warnings, never a failed job.
+ * The post phase: when the main phase was stopped (cancelled, killed) before it saw the
+ * execution end, or could not abort it, abort it now: the one main saw start, or the one its
+ * trigger event started since. It never sends the trigger. Its own failures are warnings.
  */
 export async function run(runtime: Runtime = processRuntime()): Promise<void> {
   const { core } = runtime
-  const pending = parsePendingAbort(core.getState(States.PendingAbort))
-  if (!pending) return
   const redactor = new Redactor(secret => core.setSecret(secret))
-  const apiKey = core.getInput(Inputs.ApiKey).trim()
-  redactor.add(apiKey)
+  // The same settings code as main, first: every secret is registered before anything is said.
+  let settings: ActionSettings | undefined
+  let settingsProblem: unknown
   try {
-    const client = new HarnessClient({
-      endpoint: normalizeHarnessUrl(pending.gateway),
-      apiKey: apiKey || undefined,
-      redactor,
-      send: runtime.send,
-      requestTimeoutMs: 5000
+    settings = readInputs({
+      getInput: name => core.getInput(name),
+      env: runtime.env,
+      readEventPayload: runtime.readEventPayload,
+      redactor
     })
-    core.info(`The main step did not see execution ${pending.executionId} finish: aborting it.`)
-    const done = await abortExecution(client, pending, pending.executionId, line =>
-      core.info(redactor.redact(line))
-    )
-    if (!done) core.warning(`Execution ${pending.executionId} may still be running in Harness.`)
   } catch (error) {
-    core.warning(redactor.redact(error instanceof Error ? error.message : String(error)))
+    settingsProblem = error
   }
+  const warn = (text: string) => core.warning(redactor.redact(text))
+
+  const state = new ActionState(core, redactor).load()
+  if (state.kind === 'nothing' || state.kind === 'done') return
+  if (state.kind === 'unreadable') return warn(`Post step: ${state.problem}; nothing was aborted.`)
+  if (!settings) {
+    return warn(`Post step: could not read the settings (${failureText(settingsProblem)}).`)
+  }
+  if (!settings.abortOnCancel) return
+  const mismatch = mismatchOf(state.watched, settings)
+  if (mismatch) return warn(`Post step: the saved state names ${mismatch}; it is ignored.`)
+
+  const what = state.executionId ? `execution ${state.executionId}` : 'the execution'
+  core.info(redactor.redact(`The main step did not see ${what} end: aborting it.`))
+  const client = new HarnessClient({
+    endpoint: settings.endpoint,
+    apiKey: settings.apiKey,
+    redactor,
+    send: runtime.send
+  })
+  const target = {
+    eventId: state.watched.eventId,
+    scope: settings.ids,
+    executionId: state.executionId
+  }
+  const outcome = await findAndAbort(target, client)
+  for (const line of settlementLines(outcome)) {
+    if (line.level === 'warning') warn(line.text)
+    else core.info(redactor.redact(line.text))
+  }
+  if (!outcome.done) warn('The execution may still be running in Harness.')
+}
+
+/**
+ * The key goes only where the settings send it: state naming another gateway or project is
+ * not this run's (or was tampered with), and is not acted on.
+ */
+function mismatchOf(watched: Watched, settings: ActionSettings): string | undefined {
+  if (watched.gateway !== settings.endpoint.gateway) return 'another Harness gateway'
+  const { accountId, orgId, projectId } = settings.ids
+  if (
+    watched.accountId !== accountId ||
+    watched.orgId !== orgId ||
+    watched.projectId !== projectId
+  ) {
+    return 'another project'
+  }
+  return undefined
 }

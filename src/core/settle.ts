@@ -1,26 +1,236 @@
-import type { HarnessClient } from '../harness/client.js'
-import type { ProjectScope } from '../harness/urls.js'
+import type { AbortOutcome, HarnessClient } from '../harness/client.js'
+import { classifyEventStatus } from '../harness/status.js'
+import {
+  executionPageUrl,
+  type HarnessEndpoint,
+  type ProjectScope,
+  type TriggerIds
+} from '../harness/urls.js'
+import type { WaitResult } from './wait.js'
 
-/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
-export async function abortExecution(
-  client: Pick<HarnessClient, 'abortExecution'>,
-  scope: ProjectScope,
-  executionId: string,
-  log: (line: string) => void
-): Promise<boolean> {
-  try {
-    const outcome = await client.abortExecution(scope, executionId)
-    const said = {
-      aborted: `Asked Harness to abort execution ${executionId}.`,
-      'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
-      'already-aborting': `Execution ${executionId} is already being aborted.`
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
+ * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
+ * signal: it has fired already, and they are what the cancellation asks for.
+ */
+export const SETTLE_LOOK_TIMEOUT_MS = 2000
+export const SETTLE_ABORT_TIMEOUT_MS = 2500
+
+export interface SettleRequest {
+  result: WaitResult
+  eventId: string
+  endpoint: HarnessEndpoint
+  ids: TriggerIds
+  abortOnCancel: boolean
+  abortOnTimeout: boolean
+}
+
+/** Where to find the execution to abort: the event always, the execution when known. */
+export interface AbortTarget {
+  eventId: string
+  scope: ProjectScope
+  executionId?: string
+}
+
+/** What finding and aborting the execution did. */
+export interface AbortReport {
+  /** the execution, as it was known or the one look found it */
+  executionId?: string
+  /** the one look at the event was made (the execution was not known) */
+  looked: boolean
+  /** what the look failed with, or what the event was when it showed no execution */
+  lookProblem?: string
+  abortSent: boolean
+  /** Harness took the abort, or said the execution had finished or was being aborted already */
+  abortAccepted: boolean
+  abortOutcome?: AbortOutcome
+  abortProblem?: string
+  /**
+   * Nothing is left for a later clean-up: the execution was seen to end, or was aborted, or the
+   * settings say to leave it, or Harness said the event started none. False means a clean-up
+   * step (the action's post step) should look for the execution and abort it.
+   */
+  done: boolean
+}
+
+/** What the end of the wait did about the execution, for the outputs, the summary and the state. */
+export interface Settlement extends AbortReport {
+  /** why an abort was called for: the run was cancelled, or timed out (with the setting on) */
+  abortReason?: 'cancelled' | 'timeout'
+  /** one sentence on what became of the execution, for the step's last line and the summary */
+  note?: string
+}
+
+type SettleClient = Pick<HarnessClient, 'getEventDetails' | 'abortExecution'>
+
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+export async function settle(request: SettleRequest, client: SettleClient): Promise<Settlement> {
+  const { result } = request
+  const abortReason = reasonToAbort(request)
+  if (!abortReason) {
+    const left = result.outcome === 'cancelled' && !request.abortOnCancel
+    return {
+      executionId: result.executionId,
+      looked: false,
+      abortSent: false,
+      abortAccepted: false,
+      done: true,
+      note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
     }
-    log(said[outcome])
-    return true
-  } catch (error) {
-    log(
-      `Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`
-    )
-    return false
   }
+  const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId }
+  const report = await findAndAbort(target, client)
+  return { abortReason, ...report, note: abortNote(report) }
+}
+
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+export function settledResult(
+  request: Pick<SettleRequest, 'result' | 'endpoint' | 'ids'>,
+  settlement: Settlement
+): WaitResult {
+  const { result, endpoint, ids } = request
+  const executionId = result.executionId ?? settlement.executionId
+  const executionUrl =
+    result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined)
+  const message = settlement.note ? `${result.message} ${settlement.note}` : result.message
+  return { ...result, executionId, executionUrl, message }
+}
+
+function abortNote(report: AbortReport): string {
+  if (!report.abortSent) {
+    const why = report.lookProblem ?? 'no execution was found'
+    return report.done
+      ? `No abort was sent: ${why}.`
+      : `No abort was sent: ${why}; the trigger event may still start an execution.`
+  }
+  switch (report.abortOutcome) {
+    case 'aborted':
+      return 'The abort was sent and Harness accepted it.'
+    case 'already-finished':
+      return 'The abort was sent; the execution had already finished.'
+    case 'already-aborting':
+      return 'The abort was sent; the execution was already being aborted.'
+    default:
+      return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`
+  }
+}
+
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+export async function findAndAbort(
+  target: AbortTarget,
+  client: SettleClient
+): Promise<AbortReport> {
+  const report: AbortReport = {
+    executionId: target.executionId,
+    looked: false,
+    abortSent: false,
+    abortAccepted: false,
+    done: false
+  }
+  if (!report.executionId) {
+    report.looked = true
+    const look = await lookForExecution(target, client)
+    report.executionId = look.executionId
+    report.lookProblem = look.problem
+    // An event that ended without an execution leaves nothing to abort, now or later.
+    if (!look.executionId) return { ...report, done: look.eventEnded }
+  }
+  report.abortSent = true
+  try {
+    report.abortOutcome = await client.abortExecution(target.scope, report.executionId as string, {
+      timeoutMs: SETTLE_ABORT_TIMEOUT_MS
+    })
+    report.abortAccepted = true
+    report.done = true
+  } catch (error) {
+    report.abortProblem = messageOf(error)
+  }
+  return report
+}
+
+function reasonToAbort(request: SettleRequest): Settlement['abortReason'] {
+  const { outcome } = request.result
+  if (outcome === 'cancelled' && request.abortOnCancel) return 'cancelled'
+  if (outcome === 'timeout' && request.abortOnTimeout) return 'timeout'
+  return undefined
+}
+
+/** One request, with its own short deadline: the execution the event started, if any yet. */
+async function lookForExecution(
+  target: AbortTarget,
+  client: SettleClient
+): Promise<{ executionId?: string; eventEnded: boolean; problem?: string }> {
+  try {
+    const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
+      timeoutMs: SETTLE_LOOK_TIMEOUT_MS
+    })
+    if (details.pipelineExecutionId) {
+      return { executionId: details.pipelineExecutionId, eventEnded: true }
+    }
+    const phase = details.pending
+      ? 'pending'
+      : classifyEventStatus(details.status, details.pipelineExecutionId)
+    if (phase === 'pending') {
+      return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' }
+    }
+    const status = details.status ?? 'an unknown status'
+    return {
+      eventEnded: true,
+      problem: `the trigger event ended as ${status} without an execution`
+    }
+  } catch (error) {
+    return { eventEnded: false, problem: messageOf(error) }
+  }
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+export function settlementLines(
+  settlement: AbortReport
+): Array<{ level: 'info' | 'warning'; text: string }> {
+  const lines: Array<{ level: 'info' | 'warning'; text: string }> = []
+  const id = settlement.executionId
+  if (settlement.looked) {
+    lines.push(
+      id
+        ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+        : {
+            level: settlement.done ? 'info' : 'warning',
+            text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+          }
+    )
+  }
+  if (settlement.abortSent && id) {
+    const said: Record<AbortOutcome, string> = {
+      aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+      'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+      'already-aborting': `Execution ${id} is already being aborted.`
+    }
+    lines.push(
+      settlement.abortOutcome
+        ? { level: 'info', text: said[settlement.abortOutcome] }
+        : {
+            level: 'warning',
+            text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+          }
+    )
+  }
+  return lines
 }

@@ -1,4 +1,9 @@
-import type { EventDetails, ExecutionSummary, HarnessClient } from '../harness/client.js'
+import {
+  isCancelledRequest,
+  type EventDetails,
+  type ExecutionSummary,
+  type HarnessClient
+} from '../harness/client.js'
 import { classifyEventStatus, classifyExecutionStatus, isTerminal } from '../harness/status.js'
 import { executionPageUrl, type HarnessEndpoint, type TriggerIds } from '../harness/urls.js'
 import { formatDuration } from './duration.js'
@@ -44,7 +49,7 @@ export interface WaitRequest {
   pollIntervalMs: number
   /** default 5 min: an event still pending then fails (or at timeoutMs if sooner) */
   eventPendingLimitMs?: number
-  /** aborted when the run is cancelled (SIGINT/SIGTERM) */
+  /** aborted when the run is cancelled (SIGINT/SIGTERM): ends every sleep and every read at once */
   cancelSignal: AbortSignal
   /** called once, as soon as the execution id is known, so outputs/state can be saved early */
   onExecutionStarted?(started: StartedExecution): void
@@ -93,6 +98,9 @@ type Look<T> = { done: T } | { again: number }
 type PollEnd<T> = { kind: 'done'; value: T } | { kind: 'deadline' } | { kind: 'cancelled' }
 
 /** A read failed in a way waiting will not cure (401, 403, a 404 that stays, an odd answer). */
+/** The read in flight was abandoned because the run was cancelled. */
+class Cancelled extends Error {}
+
 class Unreadable extends Error {
   constructor(
     readonly what: string,
@@ -144,6 +152,9 @@ class PipelineWait {
       })
       return await this.followExecution(event.executionId)
     } catch (error) {
+      if (error instanceof Cancelled) {
+        return this.result('cancelled', cancelledMessage(this.whereItStands()))
+      }
       if (!(error instanceof Unreadable)) throw error
       const message = unreadableMessage(error.what, error.reason, this.whereItStands())
       // The execution's status is unknown now, whatever was read before.
@@ -173,7 +184,8 @@ class PipelineWait {
     try {
       details = await this.deps.client.getEventDetails(
         this.request.ids.accountId,
-        this.request.eventId
+        this.request.eventId,
+        this.call()
       )
     } catch (error) {
       return { again: this.afterFailedRead(error, 'the trigger event', usualDelay) }
@@ -224,9 +236,11 @@ class PipelineWait {
     try {
       records = await this.deps.client.getEventHistory(
         this.request.ids.accountId,
-        this.request.eventId
+        this.request.eventId,
+        this.call()
       )
     } catch (error) {
+      this.throwIfCancelled(error)
       const line = `Could not read the trigger event's history: ${describeReadError(error)}`
       if (this.historyTroubleTold) this.deps.log.debug(line)
       else this.deps.log.warning(line)
@@ -297,8 +311,9 @@ class PipelineWait {
     const { pollIntervalMs } = this.request
     let summary: ExecutionSummary
     try {
-      summary = await this.deps.client.getExecution(this.request.ids, executionId)
+      summary = await this.deps.client.getExecution(this.request.ids, executionId, this.call())
     } catch (error) {
+      this.throwIfCancelled(error)
       if (this.mayNotExistYet(error)) {
         const delay = fastStartDelay(this.notFoundLooks, pollIntervalMs)
         this.notFoundLooks += 1
@@ -352,7 +367,13 @@ class PipelineWait {
     const { cancelSignal } = this.request
     for (;;) {
       if (cancelSignal.aborted) return { kind: 'cancelled' }
-      const seen = await look()
+      let seen: Look<T>
+      try {
+        seen = await look()
+      } catch (error) {
+        if (error instanceof Cancelled) return { kind: 'cancelled' }
+        throw error
+      }
       // A terminal answer is worth more than a cancellation that came while it was on its way.
       if ('done' in seen) return { kind: 'done', value: seen.done }
       const remaining = until() - this.deps.now()
@@ -363,8 +384,19 @@ class PipelineWait {
 
   /** The delay before trying again, or Unreadable when waiting will not help. */
   private afterFailedRead(error: unknown, what: string, usualDelayMs: number): number {
+    this.throwIfCancelled(error)
     if (!isPassingTrouble(error)) throw new Unreadable(what, describeReadError(error))
     return this.failures.retryAfter(error, what, usualDelayMs)
+  }
+
+  /** Every read is bound to the cancel signal: the signal abandons it at once. */
+  private call(): { signal: AbortSignal } {
+    return { signal: this.request.cancelSignal }
+  }
+
+  /** A read abandoned for the cancel signal is no read error: no warning, no retry. */
+  private throwIfCancelled(error: unknown): void {
+    if (isCancelledRequest(error) || this.request.cancelSignal.aborted) throw new Cancelled()
   }
 
   private executionUrl(): string | undefined {

@@ -102,13 +102,51 @@ export class HarnessApiError extends Error {
   }
 }
 
+/**
+ * The run was cancelled before the trigger was sent (or before it was sent again after a retry's
+ * backoff): Harness has not taken it. Nothing was deployed.
+ */
+export class TriggerNotSent extends Error {
+  constructor(readonly attempts: number) {
+    super(
+      attempts === 0
+        ? 'Cancelled before the trigger was sent: nothing was deployed.'
+        : `Cancelled during the backoff before retry ${attempts}: Harness did not take the trigger, and it was not sent again.`
+    )
+    this.name = 'TriggerNotSent'
+  }
+}
+
+/** How one call may end early: by the caller's signal, or by its own deadline. */
+export interface CallOptions {
+  /** abandons the request at once (it then fails with a NetworkError of kind `cancelled`) */
+  signal?: AbortSignal
+  /** this call's deadline instead of the client's `requestTimeoutMs` (cancel-time calls are short) */
+  timeoutMs?: number
+}
+
+export interface FireOptions {
+  /**
+   * The run's cancel signal: checked before the first send and after every backoff, which it
+   * cuts short; once aborted, no POST is sent. It does not abandon a POST already on the wire.
+   */
+  cancelSignal?: AbortSignal
+  /**
+   * Abandons a POST on the wire (then a NetworkError that says Harness may have taken it). Bind
+   * it to a grace period after the cancel signal, not to the signal itself: a POST already sent
+   * may have deployed, and only its answer says which event to follow or abort.
+   */
+  inFlightSignal?: AbortSignal
+}
+
 export interface HarnessClientOptions {
   endpoint: HarnessEndpoint
   apiKey?: string
   redactor: SecretRedactor
   /** debug/info lines (already redacted) */
   log?: (line: string) => void
-  sleep?: (ms: number) => Promise<void>
+  /** resolves after ms, or early (without throwing) when the signal aborts */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   send?: (request: HttpRequest) => Promise<HttpResponse>
   requestTimeoutMs?: number
   /** first backoff of the POST retry (default 1000 ms, doubling, with jitter) */
@@ -145,21 +183,30 @@ export class HarnessClient {
    * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
    * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
    */
-  async fireWebhook(webhookUrl: string, body: string): Promise<WebhookAccepted> {
+  async fireWebhook(
+    webhookUrl: string,
+    body: string,
+    options: FireOptions = {}
+  ): Promise<WebhookAccepted> {
+    const { cancelSignal, inFlightSignal } = options
     for (let attempt = 1; ; attempt++) {
+      // The one gate every send passes: after the signal, the trigger is never sent.
+      if (cancelSignal?.aborted) throw new TriggerNotSent(attempt - 1)
       const retriesLeft = attempt <= MAX_POST_RETRIES
       let response: HttpResponse
       try {
-        response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body)
+        response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body, {
+          signal: inFlightSignal
+        })
       } catch (error) {
         if (isRefusedConnection(error) && retriesLeft) {
-          await this.backOff(attempt, 'connection refused')
+          await this.backOff(attempt, 'connection refused', cancelSignal)
           continue
         }
         throw webhookNetworkFailure(error, attempt)
       }
       if (response.status === 429 && retriesLeft) {
-        await this.backOff(attempt, 'HTTP 429, too many requests')
+        await this.backOff(attempt, 'HTTP 429, too many requests', cancelSignal)
         continue
       }
       return this.acceptedFrom(response, webhookUrl, attempt)
@@ -167,15 +214,19 @@ export class HarnessClient {
   }
 
   /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
-  async getEventDetails(accountId: string, eventId: string): Promise<EventDetails> {
+  async getEventDetails(
+    accountId: string,
+    eventId: string,
+    call?: CallOptions
+  ): Promise<EventDetails> {
     const { endpoint } = this.options
     let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant)
-    let response = await this.exchange('GET', url, READ_ANSWER_LIMIT)
+    let response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call)
     if (response.status === 404 && this.eventDetailsVariant === 'v2') {
       this.eventDetailsVariant = 'v1'
       this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails')
       url = eventDetailsUrl(endpoint, accountId, eventId, 'v1')
-      response = await this.exchange('GET', url, READ_ANSWER_LIMIT)
+      response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call)
     }
     const reading = readEnvelope(response, url)
     if (isHistoryNotYetWritten(response, reading)) return { pending: true }
@@ -183,27 +234,39 @@ export class HarnessClient {
   }
 
   /** newest first; one request, no retry */
-  async getEventHistory(accountId: string, eventId: string): Promise<EventHistoryRecord[]> {
+  async getEventHistory(
+    accountId: string,
+    eventId: string,
+    call?: CallOptions
+  ): Promise<EventHistoryRecord[]> {
     const url = eventHistoryUrl(this.options.endpoint, accountId, eventId)
-    const response = await this.exchange('GET', url, READ_ANSWER_LIMIT)
+    const response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call)
     return this.mapped(response, readEnvelope(response, url), data =>
       eventHistoryFrom(data, this.redact)
     )
   }
 
   /** one request, no retry */
-  async getExecution(scope: ProjectScope, planExecutionId: string): Promise<ExecutionSummary> {
+  async getExecution(
+    scope: ProjectScope,
+    planExecutionId: string,
+    call?: CallOptions
+  ): Promise<ExecutionSummary> {
     const url = executionApiUrl(this.options.endpoint, scope, planExecutionId)
-    const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT)
+    const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call)
     return this.mapped(response, readEnvelope(response, url), data =>
       executionSummaryFrom(data, planExecutionId, this.redact)
     )
   }
 
   /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
-  async abortExecution(scope: ProjectScope, planExecutionId: string): Promise<AbortOutcome> {
+  async abortExecution(
+    scope: ProjectScope,
+    planExecutionId: string,
+    call?: CallOptions
+  ): Promise<AbortOutcome> {
     const url = abortUrl(this.options.endpoint, scope, planExecutionId)
-    const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT)
+    const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT, undefined, call)
     const reading = readEnvelope(response, url)
     if (reading.kind === 'success') return 'aborted'
     if (reading.kind === 'failure') {
@@ -226,7 +289,8 @@ export class HarnessClient {
     method: HttpRequest['method'],
     url: string,
     maxResponseBytes: number,
-    body?: string
+    body?: string,
+    call: CallOptions = {}
   ): Promise<HttpResponse> {
     const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options
     const headers: Record<string, string> = {
@@ -235,9 +299,10 @@ export class HarnessClient {
       'User-Agent': 'harness-trigger'
     }
     if (apiKey && isSameOrigin(endpoint, url)) headers['X-Api-Key'] = apiKey
-    const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    const { signal } = call
     try {
-      return await send({ method, url, headers, body, timeoutMs, maxResponseBytes })
+      return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal })
     } catch (error) {
       if (error instanceof NetworkError) {
         throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached)
@@ -246,7 +311,11 @@ export class HarnessClient {
     }
   }
 
-  private async backOff(attempt: number, reason: string): Promise<void> {
+  private async backOff(
+    attempt: number,
+    reason: string,
+    signal: AbortSignal | undefined
+  ): Promise<void> {
     const base = this.options.postRetryBaseMs ?? 1000
     // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
     const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5))
@@ -254,8 +323,8 @@ export class HarnessClient {
       `Harness did not take the trigger (${reason}); ` +
         `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`
     )
-    const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)))
-    await sleep(delay)
+    const sleep = this.options.sleep ?? cancellableSleep
+    await sleep(delay, signal)
   }
 
   private acceptedFrom(response: HttpResponse, url: string, attempts: number): WebhookAccepted {
@@ -299,6 +368,24 @@ export class HarnessClient {
     const retryable = response.status === 429 || response.status >= 500
     return new HarnessApiError(message, response.status, code && this.redact(code), retryable)
   }
+}
+
+function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise(resolve => {
+    if (signal?.aborted) return resolve()
+    const done = () => {
+      clearTimeout(timer)
+      signal?.removeEventListener('abort', done)
+      resolve()
+    }
+    const timer = setTimeout(done, ms)
+    signal?.addEventListener('abort', done, { once: true })
+  })
+}
+
+/** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
+export function isCancelledRequest(error: unknown): boolean {
+  return error instanceof NetworkError && error.kind === 'cancelled'
 }
 
 function isRefusedConnection(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import type { Settings } from '../core/settings.js'
 import type { StageSummary, WebhookAccepted } from '../harness/client.js'
 import type { StartedExecution, WaitResult } from '../core/wait.js'
+import type { Settlement } from '../core/settle.js'
 import { formatElapsed } from '../core/duration.js'
 import { classifyExecutionStatus } from '../harness/status.js'
 
@@ -12,6 +13,8 @@ export interface ReportView {
   started?: StartedExecution
   /** known once following has ended (only with `wait`) */
   result?: WaitResult
+  /** what the end of the wait did about the execution (abort sent? accepted?) */
+  settlement?: Settlement
 }
 
 /** More stages than this and the list stops helping the eye. */
@@ -32,6 +35,8 @@ export function renderSummary(view: ReportView): string {
     ['Event', `${code(accepted.eventCorrelationId)} ${eventStatus(view)}`],
     ['Execution', executionCell(view)]
   ]
+  const abort = abortCell(view.settlement)
+  if (abort) rows.push(['Abort', abort])
   const duration = durationCell(result)
   if (duration) rows.push(duration)
   const stages = result?.execution?.stages ?? []
@@ -81,6 +86,14 @@ function executionCell({ settings, started, result }: ReportView): string {
   return settings.wait
     ? `${statusMarks.queued} Waiting for Harness to start it`
     : 'Not followed (`wait` is off)'
+}
+
+/** Only when an abort was called for, or deliberately left out: sent? accepted? */
+function abortCell(settlement: Settlement | undefined): string | undefined {
+  if (!settlement?.abortReason) return settlement?.note ? plain(settlement.note) : undefined
+  if (!settlement.abortSent) return `Not sent: ${plain(settlement.note ?? 'no execution found')}`
+  if (settlement.abortAccepted) return `Sent and accepted (${plain(settlement.abortOutcome ?? '')})`
+  return `Sent, failed: ${plain(oneLine(settlement.abortProblem ?? 'no answer'))}`
 }
 
 /** The execution's own duration when Harness gave both ends, else how long it was followed. */

@@ -12,6 +12,11 @@ export interface HttpRequest {
   timeoutMs: number
   /** an answer larger than this fails with kind `too-large` after reading no more than this */
   maxResponseBytes: number
+  /**
+   * Abandons the request at once when aborted (the sockets are destroyed); it then fails with
+   * kind `cancelled`. Already aborted: nothing is sent.
+   */
+  signal?: AbortSignal
 }
 
 export interface HttpResponse {
@@ -21,7 +26,15 @@ export interface HttpResponse {
 }
 
 export type NetworkErrorKind =
-  'connection-refused' | 'timeout' | 'reset' | 'dns' | 'tls' | 'too-large' | 'proxy' | 'other'
+  | 'connection-refused'
+  | 'timeout'
+  | 'reset'
+  | 'dns'
+  | 'tls'
+  | 'too-large'
+  | 'proxy'
+  | 'cancelled'
+  | 'other'
 
 /**
  * A request that got no complete HTTP answer. `mayHaveReached` is false only when the server
@@ -60,15 +73,25 @@ export function sendRequestTrusting(ca: string): (request: HttpRequest) => Promi
 async function exchange(request: HttpRequest, ca: string | undefined): Promise<HttpResponse> {
   const target = parseTarget(request)
   const label = `${request.method} ${target.hostPort}`
+  const { signal } = request
+  if (signal?.aborted) {
+    throw new NetworkError(`${label}: cancelled before it was sent`, 'cancelled', false)
+  }
   // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
-  // may hold the process open, and a timed-out request must not linger.
+  // may hold the process open, and a timed-out or cancelled request must not linger.
   const sockets: Socket[] = []
   let timer: NodeJS.Timeout | undefined
+  let onAbort: (() => void) | undefined
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`
       reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true))
     }, request.timeoutMs)
+    onAbort = () => {
+      // Bytes may have left already: a cancelled request may have reached the server.
+      reject(new NetworkError(`${label}: cancelled; the request was abandoned`, 'cancelled', true))
+    }
+    signal?.addEventListener('abort', onAbort, { once: true })
   })
   try {
     const delivery = deliver(request, target, ca, label, socket => sockets.push(socket))
@@ -77,6 +100,7 @@ async function exchange(request: HttpRequest, ca: string | undefined): Promise<H
     throw asNetworkError(error, label)
   } finally {
     clearTimeout(timer)
+    if (onAbort) signal?.removeEventListener('abort', onAbort)
     for (const socket of sockets) socket.destroy()
   }
 }
