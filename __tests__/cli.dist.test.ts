@@ -460,7 +460,7 @@ describe('exit codes', () => {
     })
     expect(aborting.exitCode).toBe(3)
     expect(emulator.executions[1].interrupts).toHaveLength(1)
-    expect(aborting.stderr).toContain('the abort was accepted')
+    expect(aborting.stderr).toContain('Harness accepted it')
   })
 
   it.each([
@@ -525,7 +525,7 @@ describe('exit codes', () => {
     expect(result.exitCode).toBe(130)
     expect(emulator.requestsTo('webhook')).toHaveLength(1)
     expect(emulator.events).toHaveLength(0)
-    expect(result.stderr).toContain('nothing was deployed')
+    expect(result.stderr).toContain('Harness did not take the trigger, and it was not sent again')
     expect(result.durationMs).toBeLessThan(5000)
   })
 })

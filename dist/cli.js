@@ -49,7 +49,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(740);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(296);
 // Entry of dist/cli.js, the `harness-trigger` command: wires this process to run() and exits.
 
 
@@ -88,7 +88,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 740:
+/***/ 296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -98,82 +98,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: ExitCode
-
-;// CONCATENATED MODULE: ./src/core/names.ts
-/**
- * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
- * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
- */
-const Setting = {
-    WebhookUrl: 'webhook-url',
-    HarnessUrl: 'harness-url',
-    AccountId: 'account-id',
-    OrgId: 'org-id',
-    ProjectId: 'project-id',
-    PipelineId: 'pipeline-id',
-    TriggerId: 'trigger-id',
-    WebhookToken: 'webhook-token',
-    ApiKey: 'api-key',
-    Image: 'image',
-    Tag: 'tag',
-    BuildOutputs: 'build-outputs',
-    Payload: 'payload',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    AbortOnCancel: 'abort-on-cancel',
-    AbortOnTimeout: 'abort-on-timeout'
-};
-const Outputs = {
-    EventCorrelationId: 'eventCorrelationId',
-    UiUrl: 'uiUrl',
-    ApiUrl: 'apiUrl',
-    UiSetupUrl: 'uiSetupUrl',
-    WebhookStatus: 'webhookStatus',
-    ExecutionId: 'executionId',
-    ExecutionUrl: 'executionUrl',
-    Status: 'status'
-};
-
-;// CONCATENATED MODULE: ./src/core/redactor.ts
-/**
- * Remembers every secret the action has read and removes them from any text before it is shown.
- * Harness echoes webhook tokens in its error messages, so everything that came back from the
- * wire goes through `redact` before it reaches a log, an error, an output or a summary.
- */
-class Redactor {
-    mask;
-    secrets = new Set();
-    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
-    constructor(mask = () => { }) {
-        this.mask = mask;
-    }
-    add(secret) {
-        if (!secret)
-            return;
-        for (const form of formsOf(secret)) {
-            if (form.length < 3 || this.secrets.has(form))
-                continue;
-            this.secrets.add(form);
-            this.mask(form);
-        }
-    }
-    redact(text) {
-        let result = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
-function formsOf(secret) {
-    const forms = new Set([secret.trim(), secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-    return [...forms].filter(Boolean);
-}
 
 ;// CONCATENATED MODULE: ./src/core/describe.ts
 /** One log line that says what is about to be fired, without any secret. */
@@ -188,6 +112,480 @@ function describeTarget(settings) {
         .join(', ');
     return (`Firing trigger '${ids.triggerId}' of pipeline '${ids.pipelineId}' ` +
         `(${ids.orgId}/${ids.projectId}) at ${endpoint.origin} through the ${webhookVersion} webhook; ${artifact}.`);
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+;// CONCATENATED MODULE: ./src/harness/http/socket-errors.ts
+const UNTRUSTED_CERTIFICATE = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
+]);
+const OTHER_CERTIFICATE_PROBLEMS = {
+    CERT_HAS_EXPIRED: 'the server certificate has expired',
+    CERT_NOT_YET_VALID: 'the server certificate is not valid yet',
+    CERT_REVOKED: 'the server certificate is revoked',
+    CERT_SIGNATURE_FAILURE: 'the server certificate has a bad signature',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
+    HOSTNAME_MISMATCH: 'the server certificate does not name this host'
+};
+/** Maps a Node socket/TLS error to its meaning. Node's own message is kept out: it may hold a URL. */
+function classifySocketError(error) {
+    const code = errorCode(error);
+    if (code === 'ECONNREFUSED') {
+        return {
+            kind: 'connection-refused',
+            mayHaveReached: false,
+            detail: 'connection refused (ECONNREFUSED)'
+        };
+    }
+    if (code === 'ENOTFOUND') {
+        return { kind: 'dns', mayHaveReached: false, detail: 'host name not found (ENOTFOUND)' };
+    }
+    if (code === 'EAI_AGAIN') {
+        return { kind: 'dns', mayHaveReached: false, detail: 'DNS lookup failed for now (EAI_AGAIN)' };
+    }
+    if (code === 'ECONNRESET' || code === 'EPIPE') {
+        return { kind: 'reset', mayHaveReached: true, detail: `the connection was reset (${code})` };
+    }
+    if (isTlsCode(code))
+        return { kind: 'tls', mayHaveReached: false, detail: tlsDetail(code) };
+    if (errorMessage(error) === 'socket hang up') {
+        return {
+            kind: 'reset',
+            mayHaveReached: true,
+            detail: 'the server closed the connection without answering (socket hang up)'
+        };
+    }
+    return {
+        kind: 'other',
+        mayHaveReached: true,
+        detail: `the request failed (${code || 'no error code'})`
+    };
+}
+function isTlsCode(code) {
+    return (UNTRUSTED_CERTIFICATE.has(code) ||
+        code in OTHER_CERTIFICATE_PROBLEMS ||
+        code.startsWith('ERR_TLS_') ||
+        code.startsWith('ERR_SSL_') ||
+        code === 'EPROTO');
+}
+function tlsDetail(code) {
+    if (UNTRUSTED_CERTIFICATE.has(code)) {
+        return (`TLS failed: the server certificate is not trusted (${code}); ` +
+            'for a private or self-signed CA, point NODE_EXTRA_CA_CERTS at its PEM file');
+    }
+    const problem = OTHER_CERTIFICATE_PROBLEMS[code];
+    return problem ? `TLS failed: ${problem} (${code})` : `the TLS handshake failed (${code})`;
+}
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : '';
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : '';
+}
+
+;// CONCATENATED MODULE: ./src/harness/http/route.ts
+
+
+
+
+/** The proxy could not be reached or would not carry the request: the target never saw it. */
+class ProxyFailure extends Error {
+    constructor(detail) {
+        super(detail);
+        this.name = 'ProxyFailure';
+    }
+}
+function route_describeTarget(url) {
+    const secure = url.protocol === 'https:';
+    const port = url.port ? Number(url.port) : secure ? 443 : 80;
+    return {
+        url,
+        secure,
+        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port,
+        hostPort: `${url.hostname}:${port}`
+    };
+}
+/**
+ * Opens the connection for one request: straight to the target, or through the proxy that
+ * HTTP(S)_PROXY/NO_PROXY choose (a CONNECT tunnel for HTTPS). Every socket made is handed to
+ * `track` at once, so the caller's deadline can destroy it.
+ */
+async function openRoute(target, ca, track) {
+    const proxy = getProxyUrl(target.url);
+    if (!proxy) {
+        const socket = await connectTo(target, ca, track);
+        await connected(socket, target.secure);
+        return { socket, viaHttpProxy: false };
+    }
+    const proxyTarget = route_describeTarget(proxy);
+    const proxyAuthorization = basicAuthorization(proxy);
+    let proxySocket;
+    try {
+        proxySocket = await connectTo(proxyTarget, undefined, track);
+        await connected(proxySocket, proxyTarget.secure);
+    }
+    catch (error) {
+        const { detail } = classifySocketError(error);
+        throw new ProxyFailure(`could not reach the proxy ${proxyTarget.hostPort}: ${detail}`);
+    }
+    if (!target.secure)
+        return { socket: proxySocket, viaHttpProxy: true, proxyAuthorization };
+    const tunnel = await openTunnel(proxySocket, target, proxyTarget, proxyAuthorization);
+    const { connect } = await loadTls();
+    const socket = connect({ ...tlsOptions(target, ca), socket: tunnel });
+    track(socket);
+    await connected(socket, true);
+    return { socket, viaHttpProxy: false };
+}
+async function connectTo(target, ca, track) {
+    const socket = target.secure
+        ? (await loadTls()).connect({ ...tlsOptions(target, ca), port: target.port })
+        : external_node_net_default().connect({ host: target.hostname, port: target.port });
+    track(socket);
+    return socket;
+}
+/** node:tls (and OpenSSL's set-up) loads only when a connection needs it: start-up is the cost. */
+function loadTls() {
+    return Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+}
+function tlsOptions(target, ca) {
+    return {
+        host: target.hostname,
+        // SNI takes host names only (RFC 6066); certificate checks still use `host`.
+        ...(external_node_net_default().isIP(target.hostname) ? {} : { servername: target.hostname }),
+        ...(ca ? { ca } : {})
+    };
+}
+/** Resolves when the socket is connected (and the TLS handshake done), rejects on its error. */
+function connected(socket, secure) {
+    const ready = secure ? 'secureConnect' : 'connect';
+    return new Promise((resolve, reject) => {
+        const cleanUp = () => {
+            socket.off(ready, onReady);
+            socket.off('error', onError);
+            socket.off('close', onClose);
+        };
+        const onReady = () => {
+            cleanUp();
+            resolve();
+        };
+        const onError = (error) => {
+            cleanUp();
+            reject(error);
+        };
+        const onClose = () => {
+            cleanUp();
+            reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        };
+        socket.once(ready, onReady);
+        socket.once('error', onError);
+        socket.once('close', onClose);
+    });
+}
+function openTunnel(proxySocket, target, proxy, proxyAuthorization) {
+    return new Promise((resolve, reject) => {
+        const headers = { Host: target.hostPort };
+        if (proxyAuthorization)
+            headers['Proxy-Authorization'] = proxyAuthorization;
+        const connect = external_node_http_default().request({
+            method: 'CONNECT',
+            path: target.hostPort,
+            headers,
+            createConnection: () => proxySocket
+        });
+        connect.once('connect', (answer, socket, head) => {
+            const status = answer.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+                if (head.length > 0)
+                    socket.unshift(head);
+                resolve(socket);
+                return;
+            }
+            socket.destroy();
+            const reason = answer.statusMessage ? ` ${answer.statusMessage}` : '';
+            reject(new ProxyFailure(`the proxy ${proxy.hostPort} refused the tunnel to ${target.hostPort} (HTTP ${status}${reason})`));
+        });
+        connect.once('error', error => {
+            const { detail } = classifySocketError(error);
+            reject(new ProxyFailure(`the proxy ${proxy.hostPort} failed during CONNECT: ${detail}`));
+        });
+        connect.end();
+    });
+}
+function basicAuthorization(proxy) {
+    if (!proxy.username)
+        return undefined;
+    const credentials = `${proxy.username}:${proxy.password}`;
+    return `Basic ${Buffer.from(credentials).toString('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./src/harness/http/request.ts
+
+
+
+/**
+ * A request that got no complete HTTP answer. `mayHaveReached` is false only when the server
+ * provably never saw the request (connection refused, DNS failure, TLS handshake failure, a
+ * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
+ * The message names what happened and the host, never the URL's path or query (secrets live there).
+ */
+class NetworkError extends Error {
+    kind;
+    mayHaveReached;
+    constructor(message, kind, mayHaveReached) {
+        super(message);
+        this.kind = kind;
+        this.mayHaveReached = mayHaveReached;
+        this.name = 'NetworkError';
+    }
+}
+/**
+ * One HTTP(S) request with node:http/https (never `fetch`: it costs ~100 ms at start-up).
+ * Honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY (rules from `@actions/http-client/lib/proxy`), custom CAs
+ * through NODE_EXTRA_CA_CERTS (Node does that itself), follows no redirect (a 3xx is returned as is).
+ */
+function sendRequest(request) {
+    return exchange(request, undefined);
+}
+/**
+ * `sendRequest` that trusts `ca` (PEM) instead of the default roots: for tests against a
+ * self-signed loopback server. The action itself relies on NODE_EXTRA_CA_CERTS.
+ */
+function sendRequestTrusting(ca) {
+    return request => exchange(request, ca);
+}
+async function exchange(request, ca) {
+    const target = parseTarget(request);
+    const label = `${request.method} ${target.hostPort}`;
+    const { signal } = request;
+    if (signal?.aborted) {
+        throw new NetworkError(`${label}: cancelled before it was sent`, 'cancelled', false);
+    }
+    // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
+    // may hold the process open, and a timed-out or cancelled request must not linger.
+    const sockets = [];
+    let timer;
+    let onAbort;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
+            reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
+        }, request.timeoutMs);
+        onAbort = () => {
+            // Bytes may have left already: a cancelled request may have reached the server.
+            reject(new NetworkError(`${label}: cancelled; the request was abandoned`, 'cancelled', true));
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
+        return await Promise.race([delivery, deadline]);
+    }
+    catch (error) {
+        throw asNetworkError(error, label);
+    }
+    finally {
+        clearTimeout(timer);
+        if (onAbort)
+            signal?.removeEventListener('abort', onAbort);
+        for (const socket of sockets)
+            socket.destroy();
+    }
+}
+function parseTarget(request) {
+    let url;
+    try {
+        url = new URL(request.url);
+    }
+    catch {
+        throw new NetworkError(`${request.method}: the URL is not valid`, 'other', false);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
+    }
+    return route_describeTarget(url);
+}
+async function deliver(request, target, ca, label, track) {
+    const route = await openRoute(target, ca, track);
+    return exchangeOver(route, request, target, label);
+}
+function exchangeOver(route, request, target, label) {
+    const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+    const { url } = target;
+    return new Promise((resolve, reject) => {
+        const outgoing = external_node_http_default().request({
+            method: request.method,
+            path: route.viaHttpProxy
+                ? `${url.protocol}//${url.host}${url.pathname}${url.search}`
+                : `${url.pathname}${url.search}`,
+            headers: outgoingHeaders(request, target, route, body),
+            createConnection: () => route.socket
+        });
+        outgoing.once('error', reject);
+        outgoing.once('response', answer => {
+            readAnswer(answer, request.maxResponseBytes, label).then(resolve, reject);
+        });
+        outgoing.end(body);
+    });
+}
+function outgoingHeaders(request, target, route, body) {
+    const headers = { Host: target.url.host, ...request.headers };
+    if (body !== undefined || request.method !== 'GET') {
+        headers['Content-Length'] = String(body?.length ?? 0);
+    }
+    if (route.proxyAuthorization)
+        headers['Proxy-Authorization'] = route.proxyAuthorization;
+    return headers;
+}
+/** Reads the body up to `limit` bytes; one byte more and the answer is dropped. */
+function readAnswer(answer, limit, label) {
+    return new Promise((resolve, reject) => {
+        const tooLarge = () => {
+            answer.destroy();
+            const message = `${label}: the answer is larger than ${formatBytes(limit)}; stopped reading it`;
+            reject(new NetworkError(message, 'too-large', true));
+        };
+        if (Number(answer.headers['content-length']) > limit) {
+            tooLarge();
+            return;
+        }
+        const chunks = [];
+        let size = 0;
+        answer.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit)
+                tooLarge();
+            else
+                chunks.push(chunk);
+        });
+        answer.once('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body });
+        });
+        answer.once('error', reject);
+        answer.once('close', () => {
+            if (!answer.complete)
+                reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+function asNetworkError(error, label) {
+    if (error instanceof NetworkError)
+        return error;
+    if (error instanceof ProxyFailure)
+        return new NetworkError(`${label}: ${error.message}`, 'proxy', false);
+    const failure = classifySocketError(error);
+    return new NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
 }
 
 ;// CONCATENATED MODULE: ./src/harness/setting-error.ts
@@ -205,87 +603,6 @@ class SettingError extends Error {
         this.setting = setting;
         this.problem = problem;
     }
-}
-
-;// CONCATENATED MODULE: ./src/core/duration.ts
-
-const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
-/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
-const UNIT_ORDER = ['h', 'm', 's', 'ms'];
-/**
- * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
- * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
- */
-const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
-const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
-const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
-const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
-/**
- * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
- * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
- * Units are case-insensitive; the result is rounded to whole milliseconds.
- */
-function parseDuration(input, raw) {
-    const text = raw.trim().toLowerCase();
-    const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
-    if (ms === undefined) {
-        throw new SettingError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
-    }
-    const rounded = Math.round(ms);
-    if (rounded < 1) {
-        throw new SettingError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
-    }
-    if (rounded > MAX_DURATION_MS) {
-        throw new SettingError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
-    }
-    return rounded;
-}
-/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
-function parseCompound(text) {
-    if (text === '')
-        return undefined;
-    let total = 0;
-    let position = 0;
-    let previousUnitIndex = -1;
-    COMPONENT.lastIndex = 0;
-    while (position < text.length) {
-        const match = COMPONENT.exec(text);
-        if (!match)
-            return undefined;
-        const unitIndex = UNIT_ORDER.indexOf(match[2]);
-        if (unitIndex <= previousUnitIndex)
-            return undefined;
-        previousUnitIndex = unitIndex;
-        total += Number(match[1]) * MS_PER_UNIT[match[2]];
-        position = COMPONENT.lastIndex;
-    }
-    return total;
-}
-function quote(value) {
-    if (value === '')
-        return 'an empty value';
-    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
-}
-/**
- * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
- * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
- */
-function formatDuration(ms) {
-    let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
-    if (rest === 0)
-        return '0ms';
-    const parts = [];
-    for (const unit of UNIT_ORDER) {
-        const count = Math.floor(rest / MS_PER_UNIT[unit]);
-        rest -= count * MS_PER_UNIT[unit];
-        if (count > 0)
-            parts.push(`${count}${unit}`);
-    }
-    return parts.join(' ');
-}
-/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
-function formatElapsed(ms) {
-    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
 }
 
 ;// CONCATENATED MODULE: ./src/harness/identifiers.ts
@@ -333,9 +650,6 @@ function nameHint(value) {
     return ' (this looks like a name; use the identifier Harness shows under the name, which has no spaces or hyphens)';
 }
 
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
 ;// CONCATENATED MODULE: ./src/harness/urls.ts
 
 
@@ -602,6 +916,723 @@ function scopeQuery(scope) {
 }
 function queryString(pairs) {
     return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+}
+
+;// CONCATENATED MODULE: ./src/harness/envelope.ts
+/** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
+function readEnvelope(response, requestUrl) {
+    if (response.status >= 300 && response.status < 400) {
+        return { kind: 'redirect', locationOrigin: originOf(response.headers.location, requestUrl) };
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(response.body);
+    }
+    catch {
+        return { kind: 'not-json' };
+    }
+    if (!isRecord(parsed))
+        return { kind: 'not-an-object' };
+    const envelopeStatus = textField(parsed.status);
+    if (isSuccessStatus(response.status) && envelopeStatus === 'SUCCESS') {
+        return { kind: 'success', data: parsed.data };
+    }
+    return {
+        kind: 'failure',
+        envelopeStatus,
+        code: textField(parsed.code),
+        message: textField(parsed.message) ?? firstResponseMessage(parsed.responseMessages)
+    };
+}
+/**
+ * The message for an answer that is not a success, e.g.
+ * `Harness answered HTTP 401 INVALID_TOKEN: Invalid call: Invalid token or token expired`.
+ */
+function describeUnsuccessfulAnswer(response, reading, redact) {
+    const http = `HTTP ${response.status}`;
+    switch (reading.kind) {
+        case 'redirect': {
+            const to = reading.locationOrigin ? ` to ${reading.locationOrigin}` : '';
+            return `Harness answered with a redirect (${http}${to}); redirects are not followed`;
+        }
+        case 'not-json':
+            return `Harness answered ${http}${statusHint(response.status)} ${bodyDescription(response.body, 'with a body that is not JSON', redact)}`;
+        case 'not-an-object':
+            return `Harness answered ${http} with JSON that is not the expected object: ${excerpt(response.body, redact)}`;
+        case 'failure':
+            return describeFailure(response, reading, redact);
+    }
+}
+/** The message for a success whose `data` lacks what the caller needs (`missing` says what). */
+function describeShapeProblem(response, missing, redact) {
+    return `Harness answered HTTP ${response.status} SUCCESS, but not in the expected shape (${missing}): ${excerpt(response.body, redact)}`;
+}
+const MESSAGE_LIMIT = 500;
+const EXCERPT_LIMIT = 200;
+function describeFailure(response, reading, redact) {
+    const envelope = isSuccessStatus(response.status) && reading.envelopeStatus
+        ? ` (status ${reading.envelopeStatus})`
+        : '';
+    const head = `Harness answered HTTP ${response.status}${envelope}${statusHint(response.status)}`;
+    if (!reading.code && !reading.message) {
+        return `${head} ${bodyDescription(response.body, 'without an error code or message', redact)}`;
+    }
+    const code = reading.code ? ` ${singleLine(redact(reading.code), 100)}` : '';
+    const message = reading.message ? `: ${singleLine(redact(reading.message), MESSAGE_LIMIT)}` : '';
+    return `${head}${code}${message}`;
+}
+function bodyDescription(body, what, redact) {
+    return body.trim() === '' ? 'with an empty body' : `${what}: ${excerpt(body, redact)}`;
+}
+function statusHint(status) {
+    return status === 429 ? ' (too many requests)' : '';
+}
+/** A short, single-line, secret-free quote of a body (redacted whole before it is cut). */
+function excerpt(body, redact) {
+    return singleLine(redact(body), EXCERPT_LIMIT);
+}
+function singleLine(text, limit) {
+    const flat = text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+    return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+}
+function originOf(location, requestUrl) {
+    if (!location)
+        return undefined;
+    try {
+        const origin = new URL(location, requestUrl).origin;
+        return origin === 'null' ? undefined : origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+function firstResponseMessage(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    for (const entry of value) {
+        const message = isRecord(entry) ? textField(entry.message) : undefined;
+        if (message)
+            return message;
+    }
+    return undefined;
+}
+function isSuccessStatus(status) {
+    return status >= 200 && status < 300;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
+function textField(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
+
+/** A successful answer whose `data` lacks what is needed; the message says what is missing. */
+class ShapeProblem extends Error {
+    constructor(missing) {
+        super(missing);
+        this.name = 'ShapeProblem';
+    }
+}
+/** v2/v3 answer object, or v1's bare event id string. */
+function webhookAcceptedFrom(data) {
+    const bareId = textField(data);
+    if (bareId)
+        return { eventCorrelationId: bareId, apiUrl: '', uiUrl: '', uiSetupUrl: '' };
+    const answer = recordOrFail(data, 'no data object');
+    const eventCorrelationId = textField(answer.eventCorrelationId);
+    if (!eventCorrelationId)
+        throw new ShapeProblem('no data.eventCorrelationId');
+    return {
+        eventCorrelationId,
+        apiUrl: textField(answer.apiUrl) ?? '',
+        uiUrl: textField(answer.uiUrl) ?? '',
+        uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
+    };
+}
+/** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
+function eventDetailsFrom(data, redact) {
+    const root = recordOrFail(data, 'no data object');
+    const processing = root.webhookProcessingDetails;
+    if (!isRecord(processing))
+        throw new ShapeProblem('no data.webhookProcessingDetails');
+    // Very old servers answer eventFound:false before the event is processed.
+    if (processing.eventFound === false)
+        return { pending: true };
+    const status = textField(processing.status);
+    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
+    return withoutUndefined({
+        pending: status === undefined || status === 'QUEUED',
+        status,
+        message: redacted(processing.message, redact),
+        warningMsg: redacted(processing.warningMsg, redact),
+        pipelineExecutionId: textField(processing.pipelineExecutionId),
+        executionUrl: textField(root.executionUrl),
+        executionStatus: textField(summary?.status)
+    });
+}
+/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
+function eventHistoryFrom(data, redact) {
+    const content = recordOrFail(data, 'no data object').content;
+    if (!Array.isArray(content))
+        throw new ShapeProblem('no data.content list');
+    const records = content.filter(isRecord).map(entry => withoutUndefined({
+        finalStatus: textField(entry.finalStatus),
+        message: redacted(entry.message, redact),
+        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
+        createdAt: numberField(entry.createdAt)
+    }));
+    return records.sort((a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY));
+}
+/** `PipelineExecutionDetailDTO` → the summary the action reports on. */
+function executionSummaryFrom(data, planExecutionId, redact) {
+    const root = recordOrFail(data, 'no data object');
+    const summary = root.pipelineExecutionSummary;
+    if (!isRecord(summary))
+        throw new ShapeProblem('no data.pipelineExecutionSummary');
+    const status = textField(summary.status);
+    if (!status)
+        throw new ShapeProblem('no data.pipelineExecutionSummary.status');
+    const modules = Array.isArray(summary.modules)
+        ? summary.modules.filter((module) => typeof module === 'string')
+        : undefined;
+    return withoutUndefined({
+        status,
+        planExecutionId: textField(summary.planExecutionId) ?? planExecutionId,
+        pipelineIdentifier: textField(summary.pipelineIdentifier),
+        name: textField(summary.name),
+        runSequence: numberField(summary.runSequence),
+        startTs: timestampField(summary.startTs),
+        endTs: timestampField(summary.endTs),
+        modules,
+        failureMessage: redacted(record(summary.failureInfo)?.message, redact),
+        executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
+        stages: stagesFrom(summary.layoutNodeMap, redact)
+    });
+}
+/**
+ * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
+ * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
+ */
+function stagesFrom(layoutNodeMap, redact) {
+    if (!isRecord(layoutNodeMap))
+        return [];
+    const stages = [];
+    for (const [key, node] of Object.entries(layoutNodeMap)) {
+        if (!isRecord(node) || !looksLikeStage(node))
+            continue;
+        const name = textField(node.name);
+        const status = textField(node.status);
+        if (!name || !status)
+            continue;
+        stages.push(withoutUndefined({
+            nodeUuid: textField(node.nodeUuid) ?? key,
+            name,
+            status,
+            startTs: timestampField(node.startTs),
+            endTs: timestampField(node.endTs),
+            failureMessage: redacted(record(node.failureInfo)?.message, redact)
+        }));
+    }
+    return stages;
+}
+function looksLikeStage(node) {
+    const group = textField(node.nodeGroup);
+    if (group)
+        return group.toUpperCase() === 'STAGE';
+    return textField(node.nodeType)?.toLowerCase() !== 'parallel';
+}
+function recordOrFail(value, missing) {
+    if (!isRecord(value))
+        throw new ShapeProblem(missing);
+    return value;
+}
+function record(value) {
+    return isRecord(value) ? value : undefined;
+}
+function redacted(value, redact) {
+    const text = textField(value);
+    return text === undefined ? undefined : redact(text);
+}
+function numberField(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+/** Harness sends 0 for a time that has not come yet (endTs of a running execution). */
+function timestampField(value) {
+    const time = numberField(value);
+    return time !== undefined && time > 0 ? time : undefined;
+}
+/** Leaves absent fields out, so results compare and print cleanly. */
+function withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/harness/client.ts
+
+
+
+
+/**
+ * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
+ * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
+ */
+class HarnessApiError extends Error {
+    httpStatus;
+    code;
+    retryable;
+    constructor(message, httpStatus, code, retryable) {
+        super(message);
+        this.httpStatus = httpStatus;
+        this.code = code;
+        this.retryable = retryable;
+        this.name = 'HarnessApiError';
+    }
+}
+/**
+ * The run was cancelled before the trigger was sent (or before it was sent again after a retry's
+ * backoff): Harness has not taken it. Nothing was deployed.
+ */
+class TriggerNotSent extends Error {
+    attempts;
+    constructor(attempts) {
+        super(attempts === 0
+            ? 'Cancelled before the trigger was sent: nothing was deployed.'
+            : `Cancelled during the backoff before retry ${attempts}: Harness did not take the trigger, and it was not sent again.`);
+        this.attempts = attempts;
+        this.name = 'TriggerNotSent';
+    }
+}
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
+const READ_ANSWER_LIMIT = MiB;
+/** Execution summaries carry the stage layout: they grow with the pipeline. */
+const EXECUTION_ANSWER_LIMIT = 4 * MiB;
+const MAX_POST_RETRIES = 3;
+const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
+    "check the pipeline's executions in Harness before running this again.";
+/**
+ * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
+ * `endpoint.origin`; every message that leaves it has passed through the redactor.
+ */
+class HarnessClient {
+    options;
+    /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
+    eventDetailsVariant = 'v2';
+    constructor(options) {
+        this.options = options;
+        // The key must never show, whoever else forgot to register it.
+        options.redactor.add(options.apiKey);
+    }
+    /**
+     * POST the body to the webhook URL. Retried at most 3 times, only when Harness provably did not
+     * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
+     * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
+     */
+    async fireWebhook(webhookUrl, body, options = {}) {
+        const { cancelSignal, inFlightSignal } = options;
+        for (let attempt = 1;; attempt++) {
+            // The one gate every send passes: after the signal, the trigger is never sent.
+            if (cancelSignal?.aborted)
+                throw new TriggerNotSent(attempt - 1);
+            const retriesLeft = attempt <= MAX_POST_RETRIES;
+            let response;
+            try {
+                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body, {
+                    signal: inFlightSignal
+                });
+            }
+            catch (error) {
+                if (isRefusedConnection(error) && retriesLeft) {
+                    await this.backOff(attempt, 'connection refused', cancelSignal);
+                    continue;
+                }
+                throw webhookNetworkFailure(error, attempt);
+            }
+            if (response.status === 429 && retriesLeft) {
+                await this.backOff(attempt, 'HTTP 429, too many requests', cancelSignal);
+                continue;
+            }
+            return this.acceptedFrom(response, webhookUrl, attempt);
+        }
+    }
+    /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
+    async getEventDetails(accountId, eventId, call) {
+        const { endpoint } = this.options;
+        let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
+        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
+        if (response.status === 404 && this.eventDetailsVariant === 'v2') {
+            this.eventDetailsVariant = 'v1';
+            this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
+            url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
+            response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
+        }
+        const reading = readEnvelope(response, url);
+        if (isHistoryNotYetWritten(response, reading))
+            return { pending: true };
+        return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
+    }
+    /** newest first; one request, no retry */
+    async getEventHistory(accountId, eventId, call) {
+        const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
+        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
+        return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
+    }
+    /** one request, no retry */
+    async getExecution(scope, planExecutionId, call) {
+        const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
+        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
+        return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
+    }
+    /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
+    async abortExecution(scope, planExecutionId, call) {
+        const url = abortUrl(this.options.endpoint, scope, planExecutionId);
+        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT, undefined, call);
+        const reading = readEnvelope(response, url);
+        if (reading.kind === 'success')
+            return 'aborted';
+        if (reading.kind === 'failure') {
+            if (reading.code === 'ABORT_ALL_ALREADY_NG')
+                return 'already-aborting';
+            if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
+                return 'already-finished';
+            }
+        }
+        throw this.apiError(response, reading);
+    }
+    redact = (text) => this.options.redactor.redact(text);
+    log(line) {
+        this.options.log?.(this.redact(line));
+    }
+    /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
+    async exchange(method, url, maxResponseBytes, body, call = {}) {
+        const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
+        const headers = {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'User-Agent': 'harness-trigger'
+        };
+        if (apiKey && isSameOrigin(endpoint, url))
+            headers['X-Api-Key'] = apiKey;
+        const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        const { signal } = call;
+        try {
+            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal });
+        }
+        catch (error) {
+            if (error instanceof NetworkError) {
+                throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
+            }
+            throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
+        }
+    }
+    async backOff(attempt, reason, signal) {
+        const base = this.options.postRetryBaseMs ?? 1000;
+        // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
+        const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+        this.log(`Harness did not take the trigger (${reason}); ` +
+            `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
+        const sleep = this.options.sleep ?? cancellableSleep;
+        await sleep(delay, signal);
+    }
+    acceptedFrom(response, url, attempts) {
+        const reading = readEnvelope(response, url);
+        if (reading.kind !== 'success') {
+            const error = this.apiError(response, reading);
+            let message = error.message;
+            if (response.status >= 500)
+                message = withSentence(message, NOT_RETRIED);
+            else if (response.status === 429)
+                message += ` (gave up after ${attempts} attempts)`;
+            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
+        }
+        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
+    }
+    /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
+    mapped(response, reading, map) {
+        if (reading.kind !== 'success')
+            throw this.apiError(response, reading);
+        return this.shaped(response, () => map(reading.data));
+    }
+    shaped(response, map) {
+        try {
+            return map();
+        }
+        catch (error) {
+            if (!(error instanceof ShapeProblem))
+                throw error;
+            const message = describeShapeProblem(response, error.message, this.redact);
+            throw new HarnessApiError(message, response.status, undefined, false);
+        }
+    }
+    apiError(response, reading) {
+        const message = describeUnsuccessfulAnswer(response, reading, this.redact);
+        const code = reading.kind === 'failure' ? reading.code : undefined;
+        const retryable = response.status === 429 || response.status >= 500;
+        return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
+    }
+}
+function cancellableSleep(ms, signal) {
+    return new Promise(resolve => {
+        if (signal?.aborted)
+            return resolve();
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+/** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
+function isCancelledRequest(error) {
+    return error instanceof NetworkError && error.kind === 'cancelled';
+}
+function isRefusedConnection(error) {
+    return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
+}
+/** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
+function webhookNetworkFailure(error, attempts) {
+    if (!(error instanceof NetworkError))
+        return error;
+    if (error.mayHaveReached) {
+        return new NetworkError(withSentence(error.message, NOT_RETRIED), error.kind, true);
+    }
+    if (error.kind === 'connection-refused') {
+        const message = `${error.message} (gave up after ${attempts} attempts)`;
+        return new NetworkError(message, error.kind, error.mayHaveReached);
+    }
+    return error;
+}
+function withSentence(message, sentence) {
+    return `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
+}
+/** Harness answers 400 before it has written the event's history: the event is still pending. */
+function isHistoryNotYetWritten(response, reading) {
+    if (response.status !== 400 || reading.kind !== 'failure' || !reading.message)
+        return false;
+    return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
+}
+
+;// CONCATENATED MODULE: ./src/core/fire.ts
+
+
+/**
+ * After the cancel signal, a POST already on the wire gets this long to answer. It is not
+ * abandoned at once: Harness may have taken it, and only its answer names the event to follow,
+ * abort and report. It is not given its full timeout either: the runner kills the step 10 s
+ * after SIGINT, and the cancel-time look and abort need their share of that.
+ */
+const POST_GRACE_AFTER_CANCEL_MS = 2000;
+/** Sends the trigger once (with the client's retries); every ending is a value. Messages are redacted. */
+async function fireTrigger(request, client) {
+    const inFlight = graceAfter(request.cancelSignal, POST_GRACE_AFTER_CANCEL_MS);
+    try {
+        const accepted = await client.fireWebhook(request.webhookUrl, JSON.stringify(request.body), {
+            cancelSignal: request.cancelSignal,
+            inFlightSignal: inFlight.signal
+        });
+        return { outcome: 'accepted', accepted };
+    }
+    catch (error) {
+        if (error instanceof TriggerNotSent)
+            return { outcome: 'not-sent', message: error.message };
+        if (error instanceof HarnessApiError) {
+            return {
+                outcome: 'failed',
+                message: error.message,
+                mayHaveFired: error.httpStatus >= 500,
+                httpStatus: error.httpStatus
+            };
+        }
+        if (error instanceof NetworkError) {
+            return { outcome: 'failed', message: error.message, mayHaveFired: error.mayHaveReached };
+        }
+        throw error;
+    }
+    finally {
+        inFlight.dispose();
+    }
+}
+/** A signal that aborts `graceMs` after `signal` does; dispose() drops the timer and listener. */
+function graceAfter(signal, graceMs) {
+    const controller = new AbortController();
+    let timer;
+    const start = () => {
+        timer = setTimeout(() => controller.abort(), graceMs);
+    };
+    if (signal.aborted)
+        start();
+    else
+        signal.addEventListener('abort', start, { once: true });
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', start);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/core/names.ts
+/**
+ * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
+ * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ */
+const Setting = {
+    WebhookUrl: 'webhook-url',
+    HarnessUrl: 'harness-url',
+    AccountId: 'account-id',
+    OrgId: 'org-id',
+    ProjectId: 'project-id',
+    PipelineId: 'pipeline-id',
+    TriggerId: 'trigger-id',
+    WebhookToken: 'webhook-token',
+    ApiKey: 'api-key',
+    Image: 'image',
+    Tag: 'tag',
+    BuildOutputs: 'build-outputs',
+    Payload: 'payload',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    AbortOnCancel: 'abort-on-cancel',
+    AbortOnTimeout: 'abort-on-timeout'
+};
+const Outputs = {
+    EventCorrelationId: 'eventCorrelationId',
+    UiUrl: 'uiUrl',
+    ApiUrl: 'apiUrl',
+    UiSetupUrl: 'uiSetupUrl',
+    WebhookStatus: 'webhookStatus',
+    ExecutionId: 'executionId',
+    ExecutionUrl: 'executionUrl',
+    Status: 'status'
+};
+
+;// CONCATENATED MODULE: ./src/core/redactor.ts
+/**
+ * Remembers every secret the action has read and removes them from any text before it is shown.
+ * Harness echoes webhook tokens in its error messages, so everything that came back from the
+ * wire goes through `redact` before it reaches a log, an error, an output or a summary.
+ */
+class Redactor {
+    mask;
+    secrets = new Set();
+    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of formsOf(secret)) {
+            if (form.length < 3 || this.secrets.has(form))
+                continue;
+            this.secrets.add(form);
+            this.mask(form);
+        }
+    }
+    redact(text) {
+        let result = text;
+        // Longest first, so a secret that contains another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
+function formsOf(secret) {
+    const forms = new Set([secret.trim(), secret]);
+    forms.add(encodeURIComponent(secret));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    return [...forms].filter(Boolean);
+}
+
+;// CONCATENATED MODULE: ./src/core/duration.ts
+
+const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
+const UNIT_ORDER = ['h', 'm', 's', 'ms'];
+/**
+ * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
+ * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
+ */
+const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
+const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
+const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
+const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
+/**
+ * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
+ * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
+ * Units are case-insensitive; the result is rounded to whole milliseconds.
+ */
+function parseDuration(input, raw) {
+    const text = raw.trim().toLowerCase();
+    const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
+    if (ms === undefined) {
+        throw new SettingError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
+    }
+    const rounded = Math.round(ms);
+    if (rounded < 1) {
+        throw new SettingError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
+    }
+    if (rounded > MAX_DURATION_MS) {
+        throw new SettingError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
+    }
+    return rounded;
+}
+/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
+function parseCompound(text) {
+    if (text === '')
+        return undefined;
+    let total = 0;
+    let position = 0;
+    let previousUnitIndex = -1;
+    COMPONENT.lastIndex = 0;
+    while (position < text.length) {
+        const match = COMPONENT.exec(text);
+        if (!match)
+            return undefined;
+        const unitIndex = UNIT_ORDER.indexOf(match[2]);
+        if (unitIndex <= previousUnitIndex)
+            return undefined;
+        previousUnitIndex = unitIndex;
+        total += Number(match[1]) * MS_PER_UNIT[match[2]];
+        position = COMPONENT.lastIndex;
+    }
+    return total;
+}
+function quote(value) {
+    if (value === '')
+        return 'an empty value';
+    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+}
+/**
+ * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
+ * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
+ */
+function formatDuration(ms) {
+    let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
+    if (rest === 0)
+        return '0ms';
+    const parts = [];
+    for (const unit of UNIT_ORDER) {
+        const count = Math.floor(rest / MS_PER_UNIT[unit]);
+        rest -= count * MS_PER_UNIT[unit];
+        if (count > 0)
+            parts.push(`${count}${unit}`);
+    }
+    return parts.join(' ');
+}
+/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
+function formatElapsed(ms) {
+    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
 }
 
 ;// CONCATENATED MODULE: ./src/core/image.ts
@@ -888,14 +1919,14 @@ function buildBody(layers) {
     const body = {};
     if (layers.context) {
         const { key, value, branch } = layers.context;
-        setAll(body, { [key]: withoutUndefined(value) });
+        setAll(body, { [key]: body_withoutUndefined(value) });
         if (branch)
             setAll(body, { branch });
     }
-    setAll(body, withoutUndefined(layers.derived));
+    setAll(body, body_withoutUndefined(layers.derived));
     if (layers.payload)
         setAll(body, layers.payload);
-    setAll(body, withoutUndefined(layers.inputs));
+    setAll(body, body_withoutUndefined(layers.inputs));
     return body;
 }
 /** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
@@ -925,7 +1956,7 @@ function describeJson(value) {
     const text = JSON.stringify(value) ?? String(value);
     return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }
-function withoutUndefined(value) {
+function body_withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 function isObject(value) {
@@ -1102,6 +2133,800 @@ function composeBody(input, sources) {
         throw new SettingError(Setting.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
     }
     return { body, image };
+}
+
+;// CONCATENATED MODULE: ./src/harness/status.ts
+/**
+ * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
+ * A missing status is pending too (nothing processed yet). Case-insensitive.
+ */
+function classifyEventStatus(status, pipelineExecutionId) {
+    const name = status?.trim().toUpperCase() ?? '';
+    if (name === '' || name === 'QUEUED')
+        return 'pending';
+    if (name === 'TARGET_EXECUTION_REQUESTED' && pipelineExecutionId?.trim())
+        return 'started';
+    return 'never-started';
+}
+/**
+ * Statuses by phase, written as display names or engine names; they are compared with case and
+ * `_` ignored, so `ApprovalWaiting`, `APPROVAL_WAITING` and `approvalwaiting` are one status.
+ * Skipped and Suspended are terminal in Harness (and "positive" to it), but an execution that did
+ * not run its stages has not deployed anything: a deploy gate counts them as failed.
+ */
+const PHASE_STATUSES = {
+    passed: ['Success', 'Succeeded', 'PassedWithWarning', 'IgnoreFailed'],
+    failed: [
+        'Failed',
+        'Errored',
+        'Aborted',
+        'Expired',
+        'ApprovalRejected',
+        'AbortedByFreeze',
+        'FreezeFailed',
+        'Skipped',
+        'Suspended'
+    ],
+    'waiting-for-person': [
+        'ApprovalWaiting',
+        'InterventionWaiting',
+        'InputWaiting',
+        'Paused',
+        'Pausing'
+    ],
+    queued: [
+        'Queued',
+        'QueuedLicenseLimitReached',
+        'QueuedExecutionConcurrencyReached',
+        'QueuedGlobalInfraCapacityReached',
+        'QueuedPlanCreation',
+        'QueuedStepConcurrency',
+        'ResourceWaiting',
+        'NotStarted',
+        'Waiting',
+        'Starting',
+        'StartingPlanCreation'
+    ],
+    running: [
+        'Running',
+        'AsyncWaiting',
+        'TaskWaiting',
+        'TimedWaiting',
+        'WaitStepRunning',
+        'UploadWaiting',
+        'Discontinuing'
+    ]
+};
+const PHASE_BY_KEY = new Map(Object.entries(PHASE_STATUSES).flatMap(([phase, statuses]) => statuses.map(status => [statusKey(status), phase])));
+function statusKey(status) {
+    return status.trim().replace(/_/g, '').toLowerCase();
+}
+/** Case-insensitive on the display name (`ApprovalWaiting`) and the enum name (`APPROVAL_WAITING`). */
+function classifyExecutionStatus(status) {
+    return PHASE_BY_KEY.get(statusKey(status)) ?? 'unknown';
+}
+function isTerminal(phase) {
+    return phase === 'passed' || phase === 'failed';
+}
+/**
+ * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
+ * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
+ */
+function humanStatusLabel(status) {
+    const words = status
+        .trim()
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .split(/[\s_]+/)
+        .filter(word => word !== '')
+        .map(word => word.toLowerCase());
+    if (words.length === 0)
+        return 'Unknown';
+    const sentence = words.join(' ');
+    return sentence[0].toUpperCase() + sentence.slice(1);
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
+ * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
+ * signal: it has fired already, and they are what the cancellation asks for.
+ */
+const SETTLE_LOOK_TIMEOUT_MS = 2000;
+const SETTLE_ABORT_TIMEOUT_MS = 2500;
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+async function settle(request, client) {
+    const { result } = request;
+    const abortReason = reasonToAbort(request);
+    if (!abortReason) {
+        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
+        return {
+            executionId: result.executionId,
+            looked: false,
+            abortSent: false,
+            abortAccepted: false,
+            done: true,
+            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
+        };
+    }
+    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
+    const report = await findAndAbort(target, client);
+    return { abortReason, ...report, note: abortNote(report) };
+}
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+function settledResult(request, settlement) {
+    const { result, endpoint, ids } = request;
+    const executionId = result.executionId ?? settlement.executionId;
+    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
+    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
+    return { ...result, executionId, executionUrl, message };
+}
+function abortNote(report) {
+    if (!report.abortSent) {
+        const why = report.lookProblem ?? 'no execution was found';
+        return report.done
+            ? `No abort was sent: ${why}.`
+            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
+    }
+    switch (report.abortOutcome) {
+        case 'aborted':
+            return 'The abort was sent and Harness accepted it.';
+        case 'already-finished':
+            return 'The abort was sent; the execution had already finished.';
+        case 'already-aborting':
+            return 'The abort was sent; the execution was already being aborted.';
+        default:
+            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
+    }
+}
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+async function findAndAbort(target, client) {
+    const report = {
+        executionId: target.executionId,
+        looked: false,
+        abortSent: false,
+        abortAccepted: false,
+        done: false
+    };
+    if (!report.executionId) {
+        report.looked = true;
+        const look = await lookForExecution(target, client);
+        report.executionId = look.executionId;
+        report.lookProblem = look.problem;
+        // An event that ended without an execution leaves nothing to abort, now or later.
+        if (!look.executionId)
+            return { ...report, done: look.eventEnded };
+    }
+    report.abortSent = true;
+    try {
+        report.abortOutcome = await client.abortExecution(target.scope, report.executionId, {
+            timeoutMs: SETTLE_ABORT_TIMEOUT_MS
+        });
+        report.abortAccepted = true;
+        report.done = true;
+    }
+    catch (error) {
+        report.abortProblem = messageOf(error);
+    }
+    return report;
+}
+function reasonToAbort(request) {
+    const { outcome } = request.result;
+    if (outcome === 'cancelled' && request.abortOnCancel)
+        return 'cancelled';
+    if (outcome === 'timeout' && request.abortOnTimeout)
+        return 'timeout';
+    return undefined;
+}
+/** One request, with its own short deadline: the execution the event started, if any yet. */
+async function lookForExecution(target, client) {
+    try {
+        const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
+            timeoutMs: SETTLE_LOOK_TIMEOUT_MS
+        });
+        if (details.pipelineExecutionId) {
+            return { executionId: details.pipelineExecutionId, eventEnded: true };
+        }
+        const phase = details.pending
+            ? 'pending'
+            : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending') {
+            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
+        }
+        const status = details.status ?? 'an unknown status';
+        return {
+            eventEnded: true,
+            problem: `the trigger event ended as ${status} without an execution`
+        };
+    }
+    catch (error) {
+        return { eventEnded: false, problem: messageOf(error) };
+    }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+function settlementLines(settlement) {
+    const lines = [];
+    const id = settlement.executionId;
+    if (settlement.looked) {
+        lines.push(id
+            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+            : {
+                level: settlement.done ? 'info' : 'warning',
+                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+            });
+    }
+    if (settlement.abortSent && id) {
+        const said = {
+            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${id} is already being aborted.`
+        };
+        lines.push(settlement.abortOutcome
+            ? { level: 'info', text: said[settlement.abortOutcome] }
+            : {
+                level: 'warning',
+                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+            });
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/intervals.ts
+/** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
+const FIRST_EVENT_POLL_MS = 2_000;
+/** Backoff after failed reads never waits longer than this (unless the poll interval itself is longer). */
+const MAX_RETRY_DELAY_MS = 60_000;
+/**
+ * The wait before the next look at something that is expected to appear soon (a pending event, an
+ * execution Harness does not know yet): 2 s, 4 s, 8 s, … up to the poll interval.
+ * `earlierLooks` counts the looks already made in this streak, from 0.
+ */
+function fastStartDelay(earlierLooks, pollIntervalMs) {
+    const doubled = FIRST_EVENT_POLL_MS * 2 ** Math.min(earlierLooks, 30);
+    return Math.min(doubled, pollIntervalMs);
+}
+/**
+ * The wait after the n-th failed read in a row (n ≥ 1): the usual delay doubled per failure, capped,
+ * with "equal jitter" (half fixed, half random) so that many runners hit by the same outage spread out.
+ * Never shorter than the usual delay, so errors can never make us read more often than success would.
+ */
+function retryDelay(failuresInARow, usualDelayMs, random) {
+    const cap = Math.max(MAX_RETRY_DELAY_MS, usualDelayMs);
+    const ceiling = Math.min(cap, usualDelayMs * 2 ** Math.min(failuresInARow, 30));
+    const jittered = ceiling / 2 + clampUnit(random()) * (ceiling / 2);
+    return Math.round(Math.max(usualDelayMs, jittered));
+}
+function clampUnit(value) {
+    return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/stages.ts
+
+
+/** Harness lists every stage from the start; a stage that has not started yet is not news. */
+const NOT_STARTED = new Set(['notstarted', 'not_started']);
+/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
+class StageTracker {
+    lastStatus = new Map();
+    /** One line per stage whose status changed since the previous call, in the order the stages started. */
+    changes(stages) {
+        const changed = stages.filter(stage => this.record(stage));
+        return [...changed].sort(byStartThenName).map(describeStage);
+    }
+    record(stage) {
+        const before = this.lastStatus.get(stage.nodeUuid);
+        this.lastStatus.set(stage.nodeUuid, stage.status);
+        if (before === undefined)
+            return !NOT_STARTED.has(stage.status.toLowerCase());
+        return before !== stage.status;
+    }
+}
+/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
+function describeStage(stage) {
+    const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
+    const phase = classifyExecutionStatus(stage.status);
+    if (phase !== 'passed' && phase !== 'failed')
+        return label;
+    const took = elapsed(stage.startTs, stage.endTs);
+    if (phase === 'passed')
+        return took === undefined ? label : `${label} in ${took}`;
+    const after = took === undefined ? '' : ` after ${took}`;
+    const why = stage.failureMessage ? `: ${oneLine(stage.failureMessage)}` : '';
+    return `${label}${after}${why}`;
+}
+/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
+function elapsed(startTs, endTs) {
+    if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
+        return undefined;
+    return formatElapsed(endTs - startTs);
+}
+/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
+function oneLine(text, maxLength = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+}
+function byStartThenName(a, b) {
+    const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
+    const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
+    return startA - startB || a.name.localeCompare(b.name);
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/failures.ts
+
+
+
+
+/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
+function isPassingTrouble(error) {
+    if (error instanceof NetworkError)
+        return true;
+    return error instanceof HarnessApiError && error.retryable;
+}
+function isNotFound(error) {
+    return error instanceof HarnessApiError && error.httpStatus === 404;
+}
+/** Harness's words plus the HTTP status; client errors are already secret-free. */
+function describeReadError(error) {
+    if (error instanceof HarnessApiError)
+        return `${error.message} (HTTP ${error.httpStatus})`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
+ * network does not flood the log), and spaces the retries out with backoff and jitter.
+ */
+class ReadFailures {
+    log;
+    random;
+    inARow = 0;
+    last;
+    constructor(log, random) {
+        this.log = log;
+        this.random = random;
+    }
+    /** The error of the streak still going on, for a timeout message. */
+    get lastError() {
+        return this.inARow > 0 ? this.last : undefined;
+    }
+    /** How long to wait before trying again; the caller has checked the error is passing. */
+    retryAfter(error, what, usualDelayMs) {
+        this.inARow += 1;
+        this.last = describeReadError(error);
+        const delay = retryDelay(this.inARow, usualDelayMs, this.random);
+        const line = `Could not read ${what}: ${this.last}; trying again in ${formatElapsed(delay)}.`;
+        if (this.inARow === 1)
+            this.log.warning(line);
+        else
+            this.log.debug(line);
+        return delay;
+    }
+    succeeded(what) {
+        if (this.inARow > 0) {
+            const reads = this.inARow === 1 ? 'read' : 'reads';
+            this.log.info(`Read ${what} again after ${this.inARow} failed ${reads}.`);
+        }
+        this.inARow = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/messages.ts
+
+
+
+/** What to check first, for the event statuses a custom trigger can end in without starting. */
+const NEVER_STARTED_HINTS = {
+    NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: "Check the trigger's payload conditions: their value side is literal text, so an expression there never matches.",
+    NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS: "Check the trigger's header conditions.",
+    NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS: "Check the trigger's JEXL condition.",
+    NO_ENABLED_CUSTOM_TRIGGER_FOUND: 'Check that the trigger exists and is enabled.',
+    TARGET_EXECUTION_REQUESTED: 'Harness gave no execution id for it, so there is nothing to follow.',
+    INVALID_RUNTIME_INPUT_YAML: 'Harness could not start the pipeline: check the trigger\'s inputs, the permissions, and for a Git-stored pipeline a "branch" in the payload.'
+};
+const PENDING_CAUSES = 'Usual causes: a payload condition whose value is an expression such as <+trigger.payload.x> ' +
+    '(Harness compares the value as literal text), a Git-stored pipeline while the payload has no ' +
+    '"branch", or a disabled trigger.';
+/** What a person is asked to do, by lower-cased status without underscores. */
+const PERSON_WAITS = {
+    approvalwaiting: 'is waiting for an approval',
+    interventionwaiting: 'is waiting for manual intervention',
+    inputwaiting: 'is waiting for runtime input',
+    paused: 'is paused',
+    pausing: 'is being paused'
+};
+function neverStartedMessage(status, harnessMessage) {
+    const said = harnessMessage ? ` (${oneLine(harnessMessage)})` : '';
+    const hint = status ? NEVER_STARTED_HINTS[status.toUpperCase()] : undefined;
+    const base = `Harness did not start the pipeline: the trigger event ended as ${status ?? 'an unknown status'}${said}.`;
+    return hint ? `${base} ${hint}` : base;
+}
+function eventPendingMessage(status, waitedMs, limitWasTimeout) {
+    const state = status ? `pending (${status})` : 'unprocessed';
+    const when = limitWasTimeout
+        ? `when the timeout of ${formatDuration(waitedMs)} was reached`
+        : `after ${formatDuration(waitedMs)}`;
+    return `Harness still had the trigger event ${state} ${when}; the pipeline did not start. ${PENDING_CAUSES}`;
+}
+/** The step's last line once the execution reached a terminal status. */
+function executionEndedMessage(summary, url) {
+    const took = elapsed(summary.startTs, summary.endTs);
+    if (classifyExecutionStatus(summary.status) === 'passed') {
+        return `Pipeline execution ended with ${summary.status}${took ? ` in ${took}` : ''}: ${url}`;
+    }
+    const after = took ? ` after ${took}` : '';
+    const why = summary.failureMessage ? `: ${oneLine(summary.failureMessage)}` : '';
+    return `Pipeline execution ended with ${summary.status}${after}${why} (${url})`;
+}
+function personWaitingNotice(status, url) {
+    const doing = PERSON_WAITS[status.toLowerCase().replace(/_/g, '')] ?? 'is waiting for a person';
+    return `The pipeline ${doing} (${status}): ${url}`;
+}
+function timeoutMessage(timeoutMs, where) {
+    const head = `Timed out after ${formatDuration(timeoutMs)}`;
+    if (!where.executionUrl) {
+        return `${head} before Harness said what became of the trigger event${lastErrorNote(where)}.`;
+    }
+    if (!where.status) {
+        return `${head} before Harness reported the execution's status${lastErrorNote(where)}: ${where.executionUrl}`;
+    }
+    return `${head}: the pipeline execution is still ${where.status}: ${where.executionUrl}`;
+}
+function cancelledMessage(where) {
+    if (!where.executionUrl)
+        return 'Cancelled while waiting for Harness to process the trigger event.';
+    const stood = where.status ? ` (last status ${where.status})` : '';
+    return `Cancelled while waiting for the pipeline execution${stood}: ${where.executionUrl}`;
+}
+function unreadableMessage(what, error, where) {
+    const base = `Could not read ${what}: ${error}`;
+    if (!where.executionUrl)
+        return base;
+    const stood = where.status ? ` (last status ${where.status})` : '';
+    return `${base}${stood}: ${where.executionUrl}`;
+}
+function lastErrorNote(where) {
+    return where.lastError ? ` (last error: ${where.lastError})` : '';
+}
+
+;// CONCATENATED MODULE: ./src/core/wait.ts
+
+
+
+
+
+
+
+
+const DEFAULT_EVENT_PENDING_LIMIT_MS = 5 * 60_000;
+/** Right after the event starts it, Harness may not know the execution yet (eventual consistency). */
+const EXECUTION_NOT_FOUND_TOLERANCE = 3;
+/**
+ * Follows the trigger event until Harness has processed it, then the execution it started until a
+ * terminal status, the timeout, or cancellation. Never throws for Harness's or the network's
+ * sake: every ending is a WaitResult. Aborting the execution is the caller's business.
+ */
+function waitForPipeline(request, deps) {
+    return new PipelineWait(request, deps).run();
+}
+/** A read failed in a way waiting will not cure (401, 403, a 404 that stays, an odd answer). */
+/** The read in flight was abandoned because the run was cancelled. */
+class Cancelled extends Error {
+}
+class Unreadable extends Error {
+    what;
+    reason;
+    constructor(what, reason) {
+        super(reason);
+        this.what = what;
+        this.reason = reason;
+    }
+}
+class PipelineWait {
+    request;
+    deps;
+    startedAt;
+    deadline;
+    pendingDeadline;
+    failures;
+    stages = new StageTracker();
+    webhookStatus;
+    eventStatusSeen = false;
+    sawPendingEvent = false;
+    eventLooks = 0;
+    historyTroubleTold = false;
+    executionId;
+    serverExecutionUrl;
+    execution;
+    notFoundLooks = 0;
+    constructor(request, deps) {
+        this.request = request;
+        this.deps = deps;
+        this.startedAt = deps.now();
+        this.deadline = this.startedAt + request.timeoutMs;
+        const pendingLimit = request.eventPendingLimitMs ?? DEFAULT_EVENT_PENDING_LIMIT_MS;
+        this.pendingDeadline = this.startedAt + Math.min(pendingLimit, request.timeoutMs);
+        this.failures = new ReadFailures(deps.log, () => deps.random());
+    }
+    async run() {
+        try {
+            const event = await this.followEvent();
+            if ('outcome' in event)
+                return event;
+            this.executionId = event.executionId;
+            this.serverExecutionUrl = event.executionUrl;
+            this.request.onExecutionStarted?.({
+                webhookStatus: event.status,
+                executionId: event.executionId,
+                executionUrl: this.executionUrl() ?? ''
+            });
+            return await this.followExecution(event.executionId);
+        }
+        catch (error) {
+            if (error instanceof Cancelled) {
+                return this.result('cancelled', cancelledMessage(this.whereItStands()));
+            }
+            if (!(error instanceof Unreadable))
+                throw error;
+            const message = unreadableMessage(error.what, error.reason, this.whereItStands());
+            // The execution's status is unknown now, whatever was read before.
+            return { ...this.result('failed', message), status: undefined };
+        }
+    }
+    // ── the event ────────────────────────────────────────────────────────────────────────────
+    async followEvent() {
+        // Once Harness has said "pending", the shorter pending limit applies; before any answer, only
+        // the timeout does (read errors never end the wait early).
+        const end = await this.poll(() => (this.sawPendingEvent ? this.pendingDeadline : this.deadline), () => this.lookAtEvent());
+        if (end.kind === 'cancelled')
+            return this.result('cancelled', cancelledMessage({}));
+        const verdict = end.kind === 'done' ? end.value : await this.lastLookBeforeGivingUp();
+        if (verdict === undefined)
+            return this.eventNeverSettled();
+        if (verdict.phase === 'started')
+            return verdict;
+        return this.result('never-started', neverStartedMessage(verdict.status, verdict.message));
+    }
+    async lookAtEvent() {
+        const usualDelay = fastStartDelay(this.eventLooks, this.request.pollIntervalMs);
+        let details;
+        try {
+            details = await this.deps.client.getEventDetails(this.request.ids.accountId, this.request.eventId, this.call());
+        }
+        catch (error) {
+            return { again: this.afterFailedRead(error, 'the trigger event', usualDelay) };
+        }
+        this.failures.succeeded('the trigger event');
+        const verdict = await this.judgeEvent(details);
+        this.noteEventStatus(verdict.status);
+        if (verdict.phase !== 'pending')
+            return { done: verdict };
+        this.sawPendingEvent = true;
+        this.eventLooks += 1;
+        return { again: usualDelay };
+    }
+    async judgeEvent(details) {
+        const verdict = details.pending
+            ? { phase: 'pending', status: details.status }
+            : this.verdictOf(details.status, details.pipelineExecutionId, details.message, details.executionUrl);
+        // Stuck-QUEUED trap: when the event made several history rows, the details endpoint may show
+        // the QUEUED one forever (with warningMsg); the history has the real answer.
+        if (verdict.phase === 'pending' && details.warningMsg) {
+            return (await this.lookAtHistory()) ?? verdict;
+        }
+        return verdict;
+    }
+    verdictOf(status, executionId, message, executionUrl) {
+        const phase = classifyEventStatus(status, executionId);
+        if (phase === 'pending')
+            return { phase, status };
+        if (phase === 'started' && status && executionId) {
+            return { phase, status, executionId, executionUrl };
+        }
+        return { phase: 'never-started', status, message };
+    }
+    /** The newest history record that is past QUEUED, or undefined when there is none (or no answer). */
+    async lookAtHistory() {
+        let records;
+        try {
+            records = await this.deps.client.getEventHistory(this.request.ids.accountId, this.request.eventId, this.call());
+        }
+        catch (error) {
+            this.throwIfCancelled(error);
+            const line = `Could not read the trigger event's history: ${describeReadError(error)}`;
+            if (this.historyTroubleTold)
+                this.deps.log.debug(line);
+            else
+                this.deps.log.warning(line);
+            this.historyTroubleTold = true;
+            return undefined;
+        }
+        const newestFirst = records
+            .map((record, index) => ({ record, index }))
+            .sort((a, b) => (b.record.createdAt ?? 0) - (a.record.createdAt ?? 0) || a.index - b.index);
+        for (const { record } of newestFirst) {
+            const verdict = this.verdictOf(record.finalStatus, record.planExecutionId, record.message);
+            if (verdict.phase !== 'pending')
+                return verdict;
+        }
+        return undefined;
+    }
+    /** Before failing a pending event, one look at the history: the details can lag behind it. */
+    async lastLookBeforeGivingUp() {
+        if (!this.sawPendingEvent || this.request.cancelSignal.aborted)
+            return undefined;
+        const verdict = await this.lookAtHistory();
+        if (verdict)
+            this.noteEventStatus(verdict.status);
+        return verdict;
+    }
+    eventNeverSettled() {
+        if (this.request.cancelSignal.aborted)
+            return this.result('cancelled', cancelledMessage({}));
+        if (!this.sawPendingEvent) {
+            return this.result('timeout', timeoutMessage(this.request.timeoutMs, this.whereItStands()));
+        }
+        const limitWasTimeout = this.pendingDeadline >= this.deadline;
+        const message = eventPendingMessage(this.webhookStatus, this.pendingDeadline - this.startedAt, limitWasTimeout);
+        return this.result('event-pending', message);
+    }
+    noteEventStatus(status) {
+        if (this.eventStatusSeen && status === this.webhookStatus)
+            return;
+        this.eventStatusSeen = true;
+        this.webhookStatus = status;
+        this.deps.log.info(status ? `Trigger event: ${status}` : 'Trigger event: not processed by Harness yet');
+    }
+    // ── the execution ────────────────────────────────────────────────────────────────────────
+    async followExecution(executionId) {
+        const end = await this.poll(() => this.deadline, () => this.lookAtExecution(executionId));
+        if (end.kind === 'cancelled')
+            return this.result('cancelled', cancelledMessage(this.whereItStands()));
+        if (end.kind === 'deadline') {
+            return this.result('timeout', timeoutMessage(this.request.timeoutMs, this.whereItStands()));
+        }
+        const summary = end.value;
+        const outcome = classifyExecutionStatus(summary.status) === 'passed' ? 'passed' : 'failed';
+        return this.result(outcome, executionEndedMessage(summary, this.executionUrl() ?? ''));
+    }
+    async lookAtExecution(executionId) {
+        const { pollIntervalMs } = this.request;
+        let summary;
+        try {
+            summary = await this.deps.client.getExecution(this.request.ids, executionId, this.call());
+        }
+        catch (error) {
+            this.throwIfCancelled(error);
+            if (this.mayNotExistYet(error)) {
+                const delay = fastStartDelay(this.notFoundLooks, pollIntervalMs);
+                this.notFoundLooks += 1;
+                this.deps.log.debug(`Harness does not know execution ${executionId} yet (HTTP 404); looking again in ${formatDuration(delay)}.`);
+                return { again: delay };
+            }
+            return { again: this.afterFailedRead(error, 'the pipeline execution', pollIntervalMs) };
+        }
+        this.failures.succeeded('the pipeline execution');
+        const terminal = isTerminal(classifyExecutionStatus(summary.status));
+        this.noteExecution(summary, terminal);
+        return terminal ? { done: summary } : { again: pollIntervalMs };
+    }
+    mayNotExistYet(error) {
+        return (this.execution === undefined &&
+            isNotFound(error) &&
+            this.notFoundLooks < EXECUTION_NOT_FOUND_TOLERANCE);
+    }
+    /** Logs what changed since the last read: the pipeline's status, and each stage's. */
+    noteExecution(summary, terminal) {
+        const statusChanged = summary.status !== this.execution?.status;
+        this.execution = summary;
+        const stageLines = this.stages.changes(summary.stages);
+        // At the start the pipeline's line reads best first; at the end, the stages' outcomes lead up to it.
+        if (terminal)
+            stageLines.forEach(line => this.deps.log.info(line));
+        if (statusChanged)
+            this.announceStatus(summary.status);
+        if (!terminal)
+            stageLines.forEach(line => this.deps.log.info(line));
+    }
+    announceStatus(status) {
+        if (classifyExecutionStatus(status) === 'waiting-for-person') {
+            this.deps.log.notice(personWaitingNotice(status, this.executionUrl() ?? ''));
+        }
+        else {
+            this.deps.log.info(`Pipeline execution: ${status}`);
+        }
+    }
+    // ── shared ───────────────────────────────────────────────────────────────────────────────
+    /**
+     * Looks, then sleeps for what the look asked (never past `until`), until a look is done, `until`
+     * has passed (after one last look at it), or the run is cancelled.
+     */
+    async poll(until, look) {
+        const { cancelSignal } = this.request;
+        for (;;) {
+            if (cancelSignal.aborted)
+                return { kind: 'cancelled' };
+            let seen;
+            try {
+                seen = await look();
+            }
+            catch (error) {
+                if (error instanceof Cancelled)
+                    return { kind: 'cancelled' };
+                throw error;
+            }
+            // A terminal answer is worth more than a cancellation that came while it was on its way.
+            if ('done' in seen)
+                return { kind: 'done', value: seen.done };
+            const remaining = until() - this.deps.now();
+            if (remaining <= 0)
+                return { kind: 'deadline' };
+            await this.deps.sleep(Math.min(seen.again, remaining), cancelSignal);
+        }
+    }
+    /** The delay before trying again, or Unreadable when waiting will not help. */
+    afterFailedRead(error, what, usualDelayMs) {
+        this.throwIfCancelled(error);
+        if (!isPassingTrouble(error))
+            throw new Unreadable(what, describeReadError(error));
+        return this.failures.retryAfter(error, what, usualDelayMs);
+    }
+    /** Every read is bound to the cancel signal: the signal abandons it at once. */
+    call() {
+        return { signal: this.request.cancelSignal };
+    }
+    /** A read abandoned for the cancel signal is no read error: no warning, no retry. */
+    throwIfCancelled(error) {
+        if (isCancelledRequest(error) || this.request.cancelSignal.aborted)
+            throw new Cancelled();
+    }
+    executionUrl() {
+        if (!this.executionId)
+            return undefined;
+        const known = this.execution?.executionUrl || this.serverExecutionUrl;
+        if (known)
+            return known;
+        const module = this.execution?.modules?.find(name => name.toLowerCase() !== 'pms') ?? 'cd';
+        return executionPageUrl(this.request.endpoint, this.request.ids, this.executionId, module);
+    }
+    whereItStands() {
+        return {
+            status: this.execution?.status,
+            executionUrl: this.executionUrl(),
+            lastError: this.failures.lastError
+        };
+    }
+    result(outcome, message) {
+        return {
+            outcome,
+            webhookStatus: this.webhookStatus,
+            executionId: this.executionId,
+            executionUrl: this.executionUrl(),
+            status: this.execution?.status,
+            message,
+            execution: this.execution,
+            startedAt: this.startedAt,
+            endedAt: this.deps.now()
+        };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/ci.ts
@@ -1297,7 +3122,7 @@ function ci_withoutUndefined(value) {
  * control character in it must not forge a line of its own). Debug lines are dropped.
  */
 function stderrLog(write, redactor) {
-    const line = (prefix) => (text) => write(`${prefix}${oneLine(redactor.redact(text))}\n`);
+    const line = (prefix) => (text) => write(`${prefix}${log_oneLine(redactor.redact(text))}\n`);
     return {
         info: line(''),
         notice: line('notice: '),
@@ -1307,7 +3132,7 @@ function stderrLog(write, redactor) {
     };
 }
 /** CR, LF, U+2028/2029 and other control characters as visible escapes. */
-function oneLine(text) {
+function log_oneLine(text) {
     return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, char => {
         if (char === '\n')
             return '\\n';
@@ -1690,1658 +3515,14 @@ class OutputSink {
     }
 }
 
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-;// CONCATENATED MODULE: ./src/harness/http/socket-errors.ts
-const UNTRUSTED_CERTIFICATE = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_UNTRUSTED'
-]);
-const OTHER_CERTIFICATE_PROBLEMS = {
-    CERT_HAS_EXPIRED: 'the server certificate has expired',
-    CERT_NOT_YET_VALID: 'the server certificate is not valid yet',
-    CERT_REVOKED: 'the server certificate is revoked',
-    CERT_SIGNATURE_FAILURE: 'the server certificate has a bad signature',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
-    HOSTNAME_MISMATCH: 'the server certificate does not name this host'
-};
-/** Maps a Node socket/TLS error to its meaning. Node's own message is kept out: it may hold a URL. */
-function classifySocketError(error) {
-    const code = errorCode(error);
-    if (code === 'ECONNREFUSED') {
-        return {
-            kind: 'connection-refused',
-            mayHaveReached: false,
-            detail: 'connection refused (ECONNREFUSED)'
-        };
-    }
-    if (code === 'ENOTFOUND') {
-        return { kind: 'dns', mayHaveReached: false, detail: 'host name not found (ENOTFOUND)' };
-    }
-    if (code === 'EAI_AGAIN') {
-        return { kind: 'dns', mayHaveReached: false, detail: 'DNS lookup failed for now (EAI_AGAIN)' };
-    }
-    if (code === 'ECONNRESET' || code === 'EPIPE') {
-        return { kind: 'reset', mayHaveReached: true, detail: `the connection was reset (${code})` };
-    }
-    if (isTlsCode(code))
-        return { kind: 'tls', mayHaveReached: false, detail: tlsDetail(code) };
-    if (errorMessage(error) === 'socket hang up') {
-        return {
-            kind: 'reset',
-            mayHaveReached: true,
-            detail: 'the server closed the connection without answering (socket hang up)'
-        };
-    }
-    return {
-        kind: 'other',
-        mayHaveReached: true,
-        detail: `the request failed (${code || 'no error code'})`
-    };
-}
-function isTlsCode(code) {
-    return (UNTRUSTED_CERTIFICATE.has(code) ||
-        code in OTHER_CERTIFICATE_PROBLEMS ||
-        code.startsWith('ERR_TLS_') ||
-        code.startsWith('ERR_SSL_') ||
-        code === 'EPROTO');
-}
-function tlsDetail(code) {
-    if (UNTRUSTED_CERTIFICATE.has(code)) {
-        return (`TLS failed: the server certificate is not trusted (${code}); ` +
-            'for a private or self-signed CA, point NODE_EXTRA_CA_CERTS at its PEM file');
-    }
-    const problem = OTHER_CERTIFICATE_PROBLEMS[code];
-    return problem ? `TLS failed: ${problem} (${code})` : `the TLS handshake failed (${code})`;
-}
-function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : '';
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : '';
-}
-
-;// CONCATENATED MODULE: ./src/harness/http/route.ts
-
-
-
-
-/** The proxy could not be reached or would not carry the request: the target never saw it. */
-class ProxyFailure extends Error {
-    constructor(detail) {
-        super(detail);
-        this.name = 'ProxyFailure';
-    }
-}
-function route_describeTarget(url) {
-    const secure = url.protocol === 'https:';
-    const port = url.port ? Number(url.port) : secure ? 443 : 80;
-    return {
-        url,
-        secure,
-        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-        port,
-        hostPort: `${url.hostname}:${port}`
-    };
-}
-/**
- * Opens the connection for one request: straight to the target, or through the proxy that
- * HTTP(S)_PROXY/NO_PROXY choose (a CONNECT tunnel for HTTPS). Every socket made is handed to
- * `track` at once, so the caller's deadline can destroy it.
- */
-async function openRoute(target, ca, track) {
-    const proxy = getProxyUrl(target.url);
-    if (!proxy) {
-        const socket = await connectTo(target, ca, track);
-        await connected(socket, target.secure);
-        return { socket, viaHttpProxy: false };
-    }
-    const proxyTarget = route_describeTarget(proxy);
-    const proxyAuthorization = basicAuthorization(proxy);
-    let proxySocket;
-    try {
-        proxySocket = await connectTo(proxyTarget, undefined, track);
-        await connected(proxySocket, proxyTarget.secure);
-    }
-    catch (error) {
-        const { detail } = classifySocketError(error);
-        throw new ProxyFailure(`could not reach the proxy ${proxyTarget.hostPort}: ${detail}`);
-    }
-    if (!target.secure)
-        return { socket: proxySocket, viaHttpProxy: true, proxyAuthorization };
-    const tunnel = await openTunnel(proxySocket, target, proxyTarget, proxyAuthorization);
-    const { connect } = await loadTls();
-    const socket = connect({ ...tlsOptions(target, ca), socket: tunnel });
-    track(socket);
-    await connected(socket, true);
-    return { socket, viaHttpProxy: false };
-}
-async function connectTo(target, ca, track) {
-    const socket = target.secure
-        ? (await loadTls()).connect({ ...tlsOptions(target, ca), port: target.port })
-        : external_node_net_default().connect({ host: target.hostname, port: target.port });
-    track(socket);
-    return socket;
-}
-/** node:tls (and OpenSSL's set-up) loads only when a connection needs it: start-up is the cost. */
-function loadTls() {
-    return Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
-}
-function tlsOptions(target, ca) {
-    return {
-        host: target.hostname,
-        // SNI takes host names only (RFC 6066); certificate checks still use `host`.
-        ...(external_node_net_default().isIP(target.hostname) ? {} : { servername: target.hostname }),
-        ...(ca ? { ca } : {})
-    };
-}
-/** Resolves when the socket is connected (and the TLS handshake done), rejects on its error. */
-function connected(socket, secure) {
-    const ready = secure ? 'secureConnect' : 'connect';
-    return new Promise((resolve, reject) => {
-        const cleanUp = () => {
-            socket.off(ready, onReady);
-            socket.off('error', onError);
-            socket.off('close', onClose);
-        };
-        const onReady = () => {
-            cleanUp();
-            resolve();
-        };
-        const onError = (error) => {
-            cleanUp();
-            reject(error);
-        };
-        const onClose = () => {
-            cleanUp();
-            reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-        };
-        socket.once(ready, onReady);
-        socket.once('error', onError);
-        socket.once('close', onClose);
-    });
-}
-function openTunnel(proxySocket, target, proxy, proxyAuthorization) {
-    return new Promise((resolve, reject) => {
-        const headers = { Host: target.hostPort };
-        if (proxyAuthorization)
-            headers['Proxy-Authorization'] = proxyAuthorization;
-        const connect = external_node_http_default().request({
-            method: 'CONNECT',
-            path: target.hostPort,
-            headers,
-            createConnection: () => proxySocket
-        });
-        connect.once('connect', (answer, socket, head) => {
-            const status = answer.statusCode ?? 0;
-            if (status >= 200 && status < 300) {
-                if (head.length > 0)
-                    socket.unshift(head);
-                resolve(socket);
-                return;
-            }
-            socket.destroy();
-            const reason = answer.statusMessage ? ` ${answer.statusMessage}` : '';
-            reject(new ProxyFailure(`the proxy ${proxy.hostPort} refused the tunnel to ${target.hostPort} (HTTP ${status}${reason})`));
-        });
-        connect.once('error', error => {
-            const { detail } = classifySocketError(error);
-            reject(new ProxyFailure(`the proxy ${proxy.hostPort} failed during CONNECT: ${detail}`));
-        });
-        connect.end();
-    });
-}
-function basicAuthorization(proxy) {
-    if (!proxy.username)
-        return undefined;
-    const credentials = `${proxy.username}:${proxy.password}`;
-    return `Basic ${Buffer.from(credentials).toString('base64')}`;
-}
-
-;// CONCATENATED MODULE: ./src/harness/http/request.ts
-
-
-
-/**
- * A request that got no complete HTTP answer. `mayHaveReached` is false only when the server
- * provably never saw the request (connection refused, DNS failure, TLS handshake failure, a
- * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
- * The message names what happened and the host, never the URL's path or query (secrets live there).
- */
-class NetworkError extends Error {
-    kind;
-    mayHaveReached;
-    constructor(message, kind, mayHaveReached) {
-        super(message);
-        this.kind = kind;
-        this.mayHaveReached = mayHaveReached;
-        this.name = 'NetworkError';
-    }
-}
-/**
- * One HTTP(S) request with node:http/https (never `fetch`: it costs ~100 ms at start-up).
- * Honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY (rules from `@actions/http-client/lib/proxy`), custom CAs
- * through NODE_EXTRA_CA_CERTS (Node does that itself), follows no redirect (a 3xx is returned as is).
- */
-function sendRequest(request) {
-    return exchange(request, undefined);
-}
-/**
- * `sendRequest` that trusts `ca` (PEM) instead of the default roots: for tests against a
- * self-signed loopback server. The action itself relies on NODE_EXTRA_CA_CERTS.
- */
-function sendRequestTrusting(ca) {
-    return request => exchange(request, ca);
-}
-async function exchange(request, ca) {
-    const target = parseTarget(request);
-    const label = `${request.method} ${target.hostPort}`;
-    // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
-    // may hold the process open, and a timed-out request must not linger.
-    const sockets = [];
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
-            reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
-        }, request.timeoutMs);
-    });
-    try {
-        const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
-        return await Promise.race([delivery, deadline]);
-    }
-    catch (error) {
-        throw asNetworkError(error, label);
-    }
-    finally {
-        clearTimeout(timer);
-        for (const socket of sockets)
-            socket.destroy();
-    }
-}
-function parseTarget(request) {
-    let url;
-    try {
-        url = new URL(request.url);
-    }
-    catch {
-        throw new NetworkError(`${request.method}: the URL is not valid`, 'other', false);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
-    }
-    return route_describeTarget(url);
-}
-async function deliver(request, target, ca, label, track) {
-    const route = await openRoute(target, ca, track);
-    return exchangeOver(route, request, target, label);
-}
-function exchangeOver(route, request, target, label) {
-    const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
-    const { url } = target;
-    return new Promise((resolve, reject) => {
-        const outgoing = external_node_http_default().request({
-            method: request.method,
-            path: route.viaHttpProxy
-                ? `${url.protocol}//${url.host}${url.pathname}${url.search}`
-                : `${url.pathname}${url.search}`,
-            headers: outgoingHeaders(request, target, route, body),
-            createConnection: () => route.socket
-        });
-        outgoing.once('error', reject);
-        outgoing.once('response', answer => {
-            readAnswer(answer, request.maxResponseBytes, label).then(resolve, reject);
-        });
-        outgoing.end(body);
-    });
-}
-function outgoingHeaders(request, target, route, body) {
-    const headers = { Host: target.url.host, ...request.headers };
-    if (body !== undefined || request.method !== 'GET') {
-        headers['Content-Length'] = String(body?.length ?? 0);
-    }
-    if (route.proxyAuthorization)
-        headers['Proxy-Authorization'] = route.proxyAuthorization;
-    return headers;
-}
-/** Reads the body up to `limit` bytes; one byte more and the answer is dropped. */
-function readAnswer(answer, limit, label) {
-    return new Promise((resolve, reject) => {
-        const tooLarge = () => {
-            answer.destroy();
-            const message = `${label}: the answer is larger than ${formatBytes(limit)}; stopped reading it`;
-            reject(new NetworkError(message, 'too-large', true));
-        };
-        if (Number(answer.headers['content-length']) > limit) {
-            tooLarge();
-            return;
-        }
-        const chunks = [];
-        let size = 0;
-        answer.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > limit)
-                tooLarge();
-            else
-                chunks.push(chunk);
-        });
-        answer.once('end', () => {
-            const body = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body });
-        });
-        answer.once('error', reject);
-        answer.once('close', () => {
-            if (!answer.complete)
-                reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-        });
-    });
-}
-function asNetworkError(error, label) {
-    if (error instanceof NetworkError)
-        return error;
-    if (error instanceof ProxyFailure)
-        return new NetworkError(`${label}: ${error.message}`, 'proxy', false);
-    const failure = classifySocketError(error);
-    return new NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
-}
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
-        return `${bytes / (1024 * 1024)} MiB`;
-    if (bytes >= 1024 && bytes % 1024 === 0)
-        return `${bytes / 1024} KiB`;
-    return `${bytes} bytes`;
-}
-
-;// CONCATENATED MODULE: ./src/harness/envelope.ts
-/** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
-function readEnvelope(response, requestUrl) {
-    if (response.status >= 300 && response.status < 400) {
-        return { kind: 'redirect', locationOrigin: originOf(response.headers.location, requestUrl) };
-    }
-    let parsed;
-    try {
-        parsed = JSON.parse(response.body);
-    }
-    catch {
-        return { kind: 'not-json' };
-    }
-    if (!isRecord(parsed))
-        return { kind: 'not-an-object' };
-    const envelopeStatus = textField(parsed.status);
-    if (isSuccessStatus(response.status) && envelopeStatus === 'SUCCESS') {
-        return { kind: 'success', data: parsed.data };
-    }
-    return {
-        kind: 'failure',
-        envelopeStatus,
-        code: textField(parsed.code),
-        message: textField(parsed.message) ?? firstResponseMessage(parsed.responseMessages)
-    };
-}
-/**
- * The message for an answer that is not a success, e.g.
- * `Harness answered HTTP 401 INVALID_TOKEN: Invalid call: Invalid token or token expired`.
- */
-function describeUnsuccessfulAnswer(response, reading, redact) {
-    const http = `HTTP ${response.status}`;
-    switch (reading.kind) {
-        case 'redirect': {
-            const to = reading.locationOrigin ? ` to ${reading.locationOrigin}` : '';
-            return `Harness answered with a redirect (${http}${to}); redirects are not followed`;
-        }
-        case 'not-json':
-            return `Harness answered ${http}${statusHint(response.status)} ${bodyDescription(response.body, 'with a body that is not JSON', redact)}`;
-        case 'not-an-object':
-            return `Harness answered ${http} with JSON that is not the expected object: ${excerpt(response.body, redact)}`;
-        case 'failure':
-            return describeFailure(response, reading, redact);
-    }
-}
-/** The message for a success whose `data` lacks what the caller needs (`missing` says what). */
-function describeShapeProblem(response, missing, redact) {
-    return `Harness answered HTTP ${response.status} SUCCESS, but not in the expected shape (${missing}): ${excerpt(response.body, redact)}`;
-}
-const MESSAGE_LIMIT = 500;
-const EXCERPT_LIMIT = 200;
-function describeFailure(response, reading, redact) {
-    const envelope = isSuccessStatus(response.status) && reading.envelopeStatus
-        ? ` (status ${reading.envelopeStatus})`
-        : '';
-    const head = `Harness answered HTTP ${response.status}${envelope}${statusHint(response.status)}`;
-    if (!reading.code && !reading.message) {
-        return `${head} ${bodyDescription(response.body, 'without an error code or message', redact)}`;
-    }
-    const code = reading.code ? ` ${singleLine(redact(reading.code), 100)}` : '';
-    const message = reading.message ? `: ${singleLine(redact(reading.message), MESSAGE_LIMIT)}` : '';
-    return `${head}${code}${message}`;
-}
-function bodyDescription(body, what, redact) {
-    return body.trim() === '' ? 'with an empty body' : `${what}: ${excerpt(body, redact)}`;
-}
-function statusHint(status) {
-    return status === 429 ? ' (too many requests)' : '';
-}
-/** A short, single-line, secret-free quote of a body (redacted whole before it is cut). */
-function excerpt(body, redact) {
-    return singleLine(redact(body), EXCERPT_LIMIT);
-}
-function singleLine(text, limit) {
-    const flat = text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
-    return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
-}
-function originOf(location, requestUrl) {
-    if (!location)
-        return undefined;
-    try {
-        const origin = new URL(location, requestUrl).origin;
-        return origin === 'null' ? undefined : origin;
-    }
-    catch {
-        return undefined;
-    }
-}
-function firstResponseMessage(value) {
-    if (!Array.isArray(value))
-        return undefined;
-    for (const entry of value) {
-        const message = isRecord(entry) ? textField(entry.message) : undefined;
-        if (message)
-            return message;
-    }
-    return undefined;
-}
-function isSuccessStatus(status) {
-    return status >= 200 && status < 300;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
-function textField(value) {
-    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
-
-/** A successful answer whose `data` lacks what is needed; the message says what is missing. */
-class ShapeProblem extends Error {
-    constructor(missing) {
-        super(missing);
-        this.name = 'ShapeProblem';
-    }
-}
-/** v2/v3 answer object, or v1's bare event id string. */
-function webhookAcceptedFrom(data) {
-    const bareId = textField(data);
-    if (bareId)
-        return { eventCorrelationId: bareId, apiUrl: '', uiUrl: '', uiSetupUrl: '' };
-    const answer = recordOrFail(data, 'no data object');
-    const eventCorrelationId = textField(answer.eventCorrelationId);
-    if (!eventCorrelationId)
-        throw new ShapeProblem('no data.eventCorrelationId');
-    return {
-        eventCorrelationId,
-        apiUrl: textField(answer.apiUrl) ?? '',
-        uiUrl: textField(answer.uiUrl) ?? '',
-        uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
-    };
-}
-/** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
-function eventDetailsFrom(data, redact) {
-    const root = recordOrFail(data, 'no data object');
-    const processing = root.webhookProcessingDetails;
-    if (!isRecord(processing))
-        throw new ShapeProblem('no data.webhookProcessingDetails');
-    // Very old servers answer eventFound:false before the event is processed.
-    if (processing.eventFound === false)
-        return { pending: true };
-    const status = textField(processing.status);
-    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
-    return client_shapes_withoutUndefined({
-        pending: status === undefined || status === 'QUEUED',
-        status,
-        message: redacted(processing.message, redact),
-        warningMsg: redacted(processing.warningMsg, redact),
-        pipelineExecutionId: textField(processing.pipelineExecutionId),
-        executionUrl: textField(root.executionUrl),
-        executionStatus: textField(summary?.status)
-    });
-}
-/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
-function eventHistoryFrom(data, redact) {
-    const content = recordOrFail(data, 'no data object').content;
-    if (!Array.isArray(content))
-        throw new ShapeProblem('no data.content list');
-    const records = content.filter(isRecord).map(entry => client_shapes_withoutUndefined({
-        finalStatus: textField(entry.finalStatus),
-        message: redacted(entry.message, redact),
-        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
-        createdAt: numberField(entry.createdAt)
-    }));
-    return records.sort((a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY));
-}
-/** `PipelineExecutionDetailDTO` → the summary the action reports on. */
-function executionSummaryFrom(data, planExecutionId, redact) {
-    const root = recordOrFail(data, 'no data object');
-    const summary = root.pipelineExecutionSummary;
-    if (!isRecord(summary))
-        throw new ShapeProblem('no data.pipelineExecutionSummary');
-    const status = textField(summary.status);
-    if (!status)
-        throw new ShapeProblem('no data.pipelineExecutionSummary.status');
-    const modules = Array.isArray(summary.modules)
-        ? summary.modules.filter((module) => typeof module === 'string')
-        : undefined;
-    return client_shapes_withoutUndefined({
-        status,
-        planExecutionId: textField(summary.planExecutionId) ?? planExecutionId,
-        pipelineIdentifier: textField(summary.pipelineIdentifier),
-        name: textField(summary.name),
-        runSequence: numberField(summary.runSequence),
-        startTs: timestampField(summary.startTs),
-        endTs: timestampField(summary.endTs),
-        modules,
-        failureMessage: redacted(record(summary.failureInfo)?.message, redact),
-        executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
-        stages: stagesFrom(summary.layoutNodeMap, redact)
-    });
-}
-/**
- * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
- * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
- */
-function stagesFrom(layoutNodeMap, redact) {
-    if (!isRecord(layoutNodeMap))
-        return [];
-    const stages = [];
-    for (const [key, node] of Object.entries(layoutNodeMap)) {
-        if (!isRecord(node) || !looksLikeStage(node))
-            continue;
-        const name = textField(node.name);
-        const status = textField(node.status);
-        if (!name || !status)
-            continue;
-        stages.push(client_shapes_withoutUndefined({
-            nodeUuid: textField(node.nodeUuid) ?? key,
-            name,
-            status,
-            startTs: timestampField(node.startTs),
-            endTs: timestampField(node.endTs),
-            failureMessage: redacted(record(node.failureInfo)?.message, redact)
-        }));
-    }
-    return stages;
-}
-function looksLikeStage(node) {
-    const group = textField(node.nodeGroup);
-    if (group)
-        return group.toUpperCase() === 'STAGE';
-    return textField(node.nodeType)?.toLowerCase() !== 'parallel';
-}
-function recordOrFail(value, missing) {
-    if (!isRecord(value))
-        throw new ShapeProblem(missing);
-    return value;
-}
-function record(value) {
-    return isRecord(value) ? value : undefined;
-}
-function redacted(value, redact) {
-    const text = textField(value);
-    return text === undefined ? undefined : redact(text);
-}
-function numberField(value) {
-    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-/** Harness sends 0 for a time that has not come yet (endTs of a running execution). */
-function timestampField(value) {
-    const time = numberField(value);
-    return time !== undefined && time > 0 ? time : undefined;
-}
-/** Leaves absent fields out, so results compare and print cleanly. */
-function client_shapes_withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
-}
-
-;// CONCATENATED MODULE: ./src/harness/client.ts
-
-
-
-
-/**
- * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
- * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
- */
-class HarnessApiError extends Error {
-    httpStatus;
-    code;
-    retryable;
-    constructor(message, httpStatus, code, retryable) {
-        super(message);
-        this.httpStatus = httpStatus;
-        this.code = code;
-        this.retryable = retryable;
-        this.name = 'HarnessApiError';
-    }
-}
-const KiB = 1024;
-const MiB = 1024 * KiB;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
-const READ_ANSWER_LIMIT = MiB;
-/** Execution summaries carry the stage layout: they grow with the pipeline. */
-const EXECUTION_ANSWER_LIMIT = 4 * MiB;
-const MAX_POST_RETRIES = 3;
-const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
-    "check the pipeline's executions in Harness before running this again.";
-/**
- * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
- * `endpoint.origin`; every message that leaves it has passed through the redactor.
- */
-class HarnessClient {
-    options;
-    /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
-    eventDetailsVariant = 'v2';
-    constructor(options) {
-        this.options = options;
-        // The key must never show, whoever else forgot to register it.
-        options.redactor.add(options.apiKey);
-    }
-    /**
-     * POST the body to the webhook URL. Retried at most 3 times, only when Harness provably did not
-     * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
-     * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
-     */
-    async fireWebhook(webhookUrl, body) {
-        for (let attempt = 1;; attempt++) {
-            const retriesLeft = attempt <= MAX_POST_RETRIES;
-            let response;
-            try {
-                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body);
-            }
-            catch (error) {
-                if (isRefusedConnection(error) && retriesLeft) {
-                    await this.backOff(attempt, 'connection refused');
-                    continue;
-                }
-                throw webhookNetworkFailure(error, attempt);
-            }
-            if (response.status === 429 && retriesLeft) {
-                await this.backOff(attempt, 'HTTP 429, too many requests');
-                continue;
-            }
-            return this.acceptedFrom(response, webhookUrl, attempt);
-        }
-    }
-    /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
-    async getEventDetails(accountId, eventId) {
-        const { endpoint } = this.options;
-        let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
-        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
-        if (response.status === 404 && this.eventDetailsVariant === 'v2') {
-            this.eventDetailsVariant = 'v1';
-            this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
-            url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
-            response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
-        }
-        const reading = readEnvelope(response, url);
-        if (isHistoryNotYetWritten(response, reading))
-            return { pending: true };
-        return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
-    }
-    /** newest first; one request, no retry */
-    async getEventHistory(accountId, eventId) {
-        const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
-        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
-        return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
-    }
-    /** one request, no retry */
-    async getExecution(scope, planExecutionId) {
-        const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT);
-        return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
-    }
-    /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
-    async abortExecution(scope, planExecutionId) {
-        const url = abortUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT);
-        const reading = readEnvelope(response, url);
-        if (reading.kind === 'success')
-            return 'aborted';
-        if (reading.kind === 'failure') {
-            if (reading.code === 'ABORT_ALL_ALREADY_NG')
-                return 'already-aborting';
-            if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
-                return 'already-finished';
-            }
-        }
-        throw this.apiError(response, reading);
-    }
-    redact = (text) => this.options.redactor.redact(text);
-    log(line) {
-        this.options.log?.(this.redact(line));
-    }
-    /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
-    async exchange(method, url, maxResponseBytes, body) {
-        const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
-        const headers = {
-            'Content-Type': 'application/json',
-            Accept: 'application/json',
-            'User-Agent': 'harness-trigger'
-        };
-        if (apiKey && isSameOrigin(endpoint, url))
-            headers['X-Api-Key'] = apiKey;
-        const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-        try {
-            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes });
-        }
-        catch (error) {
-            if (error instanceof NetworkError) {
-                throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
-            }
-            throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
-        }
-    }
-    async backOff(attempt, reason) {
-        const base = this.options.postRetryBaseMs ?? 1000;
-        // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
-        const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
-        this.log(`Harness did not take the trigger (${reason}); ` +
-            `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
-        const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
-        await sleep(delay);
-    }
-    acceptedFrom(response, url, attempts) {
-        const reading = readEnvelope(response, url);
-        if (reading.kind !== 'success') {
-            const error = this.apiError(response, reading);
-            let message = error.message;
-            if (response.status >= 500)
-                message = withSentence(message, NOT_RETRIED);
-            else if (response.status === 429)
-                message += ` (gave up after ${attempts} attempts)`;
-            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
-        }
-        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
-    }
-    /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
-    mapped(response, reading, map) {
-        if (reading.kind !== 'success')
-            throw this.apiError(response, reading);
-        return this.shaped(response, () => map(reading.data));
-    }
-    shaped(response, map) {
-        try {
-            return map();
-        }
-        catch (error) {
-            if (!(error instanceof ShapeProblem))
-                throw error;
-            const message = describeShapeProblem(response, error.message, this.redact);
-            throw new HarnessApiError(message, response.status, undefined, false);
-        }
-    }
-    apiError(response, reading) {
-        const message = describeUnsuccessfulAnswer(response, reading, this.redact);
-        const code = reading.kind === 'failure' ? reading.code : undefined;
-        const retryable = response.status === 429 || response.status >= 500;
-        return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
-    }
-}
-function isRefusedConnection(error) {
-    return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
-}
-/** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
-function webhookNetworkFailure(error, attempts) {
-    if (!(error instanceof NetworkError))
-        return error;
-    if (error.mayHaveReached) {
-        return new NetworkError(withSentence(error.message, NOT_RETRIED), error.kind, true);
-    }
-    if (error.kind === 'connection-refused') {
-        const message = `${error.message} (gave up after ${attempts} attempts)`;
-        return new NetworkError(message, error.kind, error.mayHaveReached);
-    }
-    return error;
-}
-function withSentence(message, sentence) {
-    return `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
-}
-/** Harness answers 400 before it has written the event's history: the event is still pending. */
-function isHistoryNotYetWritten(response, reading) {
-    if (response.status !== 400 || reading.kind !== 'failure' || !reading.message)
-        return false;
-    return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
-}
-
-;// CONCATENATED MODULE: ./src/core/settle.ts
-/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
-async function abortExecution(client, scope, executionId, log) {
-    try {
-        const outcome = await client.abortExecution(scope, executionId);
-        const said = {
-            aborted: `Asked Harness to abort execution ${executionId}.`,
-            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${executionId} is already being aborted.`
-        };
-        log(said[outcome]);
-        return true;
-    }
-    catch (error) {
-        log(`Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/harness/status.ts
-/**
- * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
- * A missing status is pending too (nothing processed yet). Case-insensitive.
- */
-function classifyEventStatus(status, pipelineExecutionId) {
-    const name = status?.trim().toUpperCase() ?? '';
-    if (name === '' || name === 'QUEUED')
-        return 'pending';
-    if (name === 'TARGET_EXECUTION_REQUESTED' && pipelineExecutionId?.trim())
-        return 'started';
-    return 'never-started';
-}
-/**
- * Statuses by phase, written as display names or engine names; they are compared with case and
- * `_` ignored, so `ApprovalWaiting`, `APPROVAL_WAITING` and `approvalwaiting` are one status.
- * Skipped and Suspended are terminal in Harness (and "positive" to it), but an execution that did
- * not run its stages has not deployed anything: a deploy gate counts them as failed.
- */
-const PHASE_STATUSES = {
-    passed: ['Success', 'Succeeded', 'PassedWithWarning', 'IgnoreFailed'],
-    failed: [
-        'Failed',
-        'Errored',
-        'Aborted',
-        'Expired',
-        'ApprovalRejected',
-        'AbortedByFreeze',
-        'FreezeFailed',
-        'Skipped',
-        'Suspended'
-    ],
-    'waiting-for-person': [
-        'ApprovalWaiting',
-        'InterventionWaiting',
-        'InputWaiting',
-        'Paused',
-        'Pausing'
-    ],
-    queued: [
-        'Queued',
-        'QueuedLicenseLimitReached',
-        'QueuedExecutionConcurrencyReached',
-        'QueuedGlobalInfraCapacityReached',
-        'QueuedPlanCreation',
-        'QueuedStepConcurrency',
-        'ResourceWaiting',
-        'NotStarted',
-        'Waiting',
-        'Starting',
-        'StartingPlanCreation'
-    ],
-    running: [
-        'Running',
-        'AsyncWaiting',
-        'TaskWaiting',
-        'TimedWaiting',
-        'WaitStepRunning',
-        'UploadWaiting',
-        'Discontinuing'
-    ]
-};
-const PHASE_BY_KEY = new Map(Object.entries(PHASE_STATUSES).flatMap(([phase, statuses]) => statuses.map(status => [statusKey(status), phase])));
-function statusKey(status) {
-    return status.trim().replace(/_/g, '').toLowerCase();
-}
-/** Case-insensitive on the display name (`ApprovalWaiting`) and the enum name (`APPROVAL_WAITING`). */
-function classifyExecutionStatus(status) {
-    return PHASE_BY_KEY.get(statusKey(status)) ?? 'unknown';
-}
-function isTerminal(phase) {
-    return phase === 'passed' || phase === 'failed';
-}
-/**
- * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
- * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
- */
-function humanStatusLabel(status) {
-    const words = status
-        .trim()
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .split(/[\s_]+/)
-        .filter(word => word !== '')
-        .map(word => word.toLowerCase());
-    if (words.length === 0)
-        return 'Unknown';
-    const sentence = words.join(' ');
-    return sentence[0].toUpperCase() + sentence.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/core/wait/intervals.ts
-/** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
-const FIRST_EVENT_POLL_MS = 2_000;
-/** Backoff after failed reads never waits longer than this (unless the poll interval itself is longer). */
-const MAX_RETRY_DELAY_MS = 60_000;
-/**
- * The wait before the next look at something that is expected to appear soon (a pending event, an
- * execution Harness does not know yet): 2 s, 4 s, 8 s, … up to the poll interval.
- * `earlierLooks` counts the looks already made in this streak, from 0.
- */
-function fastStartDelay(earlierLooks, pollIntervalMs) {
-    const doubled = FIRST_EVENT_POLL_MS * 2 ** Math.min(earlierLooks, 30);
-    return Math.min(doubled, pollIntervalMs);
-}
-/**
- * The wait after the n-th failed read in a row (n ≥ 1): the usual delay doubled per failure, capped,
- * with "equal jitter" (half fixed, half random) so that many runners hit by the same outage spread out.
- * Never shorter than the usual delay, so errors can never make us read more often than success would.
- */
-function retryDelay(failuresInARow, usualDelayMs, random) {
-    const cap = Math.max(MAX_RETRY_DELAY_MS, usualDelayMs);
-    const ceiling = Math.min(cap, usualDelayMs * 2 ** Math.min(failuresInARow, 30));
-    const jittered = ceiling / 2 + clampUnit(random()) * (ceiling / 2);
-    return Math.round(Math.max(usualDelayMs, jittered));
-}
-function clampUnit(value) {
-    return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
-}
-
-;// CONCATENATED MODULE: ./src/core/wait/stages.ts
-
-
-/** Harness lists every stage from the start; a stage that has not started yet is not news. */
-const NOT_STARTED = new Set(['notstarted', 'not_started']);
-/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
-class StageTracker {
-    lastStatus = new Map();
-    /** One line per stage whose status changed since the previous call, in the order the stages started. */
-    changes(stages) {
-        const changed = stages.filter(stage => this.record(stage));
-        return [...changed].sort(byStartThenName).map(describeStage);
-    }
-    record(stage) {
-        const before = this.lastStatus.get(stage.nodeUuid);
-        this.lastStatus.set(stage.nodeUuid, stage.status);
-        if (before === undefined)
-            return !NOT_STARTED.has(stage.status.toLowerCase());
-        return before !== stage.status;
-    }
-}
-/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
-function describeStage(stage) {
-    const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
-    const phase = classifyExecutionStatus(stage.status);
-    if (phase !== 'passed' && phase !== 'failed')
-        return label;
-    const took = elapsed(stage.startTs, stage.endTs);
-    if (phase === 'passed')
-        return took === undefined ? label : `${label} in ${took}`;
-    const after = took === undefined ? '' : ` after ${took}`;
-    const why = stage.failureMessage ? `: ${stages_oneLine(stage.failureMessage)}` : '';
-    return `${label}${after}${why}`;
-}
-/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
-function elapsed(startTs, endTs) {
-    if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
-        return undefined;
-    return formatElapsed(endTs - startTs);
-}
-/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
-function stages_oneLine(text, maxLength = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-}
-function byStartThenName(a, b) {
-    const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
-    const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
-    return startA - startB || a.name.localeCompare(b.name);
-}
-
-;// CONCATENATED MODULE: ./src/core/wait/failures.ts
-
-
-
-
-/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
-function isPassingTrouble(error) {
-    if (error instanceof NetworkError)
-        return true;
-    return error instanceof HarnessApiError && error.retryable;
-}
-function isNotFound(error) {
-    return error instanceof HarnessApiError && error.httpStatus === 404;
-}
-/** Harness's words plus the HTTP status; client errors are already secret-free. */
-function describeReadError(error) {
-    if (error instanceof HarnessApiError)
-        return `${error.message} (HTTP ${error.httpStatus})`;
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/**
- * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
- * network does not flood the log), and spaces the retries out with backoff and jitter.
- */
-class ReadFailures {
-    log;
-    random;
-    inARow = 0;
-    last;
-    constructor(log, random) {
-        this.log = log;
-        this.random = random;
-    }
-    /** The error of the streak still going on, for a timeout message. */
-    get lastError() {
-        return this.inARow > 0 ? this.last : undefined;
-    }
-    /** How long to wait before trying again; the caller has checked the error is passing. */
-    retryAfter(error, what, usualDelayMs) {
-        this.inARow += 1;
-        this.last = describeReadError(error);
-        const delay = retryDelay(this.inARow, usualDelayMs, this.random);
-        const line = `Could not read ${what}: ${this.last}; trying again in ${formatElapsed(delay)}.`;
-        if (this.inARow === 1)
-            this.log.warning(line);
-        else
-            this.log.debug(line);
-        return delay;
-    }
-    succeeded(what) {
-        if (this.inARow > 0) {
-            const reads = this.inARow === 1 ? 'read' : 'reads';
-            this.log.info(`Read ${what} again after ${this.inARow} failed ${reads}.`);
-        }
-        this.inARow = 0;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/core/wait/messages.ts
-
-
-
-/** What to check first, for the event statuses a custom trigger can end in without starting. */
-const NEVER_STARTED_HINTS = {
-    NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: "Check the trigger's payload conditions: their value side is literal text, so an expression there never matches.",
-    NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS: "Check the trigger's header conditions.",
-    NO_MATCHING_TRIGGER_FOR_JEXL_CONDITIONS: "Check the trigger's JEXL condition.",
-    NO_ENABLED_CUSTOM_TRIGGER_FOUND: 'Check that the trigger exists and is enabled.',
-    TARGET_EXECUTION_REQUESTED: 'Harness gave no execution id for it, so there is nothing to follow.',
-    INVALID_RUNTIME_INPUT_YAML: 'Harness could not start the pipeline: check the trigger\'s inputs, the permissions, and for a Git-stored pipeline a "branch" in the payload.'
-};
-const PENDING_CAUSES = 'Usual causes: a payload condition whose value is an expression such as <+trigger.payload.x> ' +
-    '(Harness compares the value as literal text), a Git-stored pipeline while the payload has no ' +
-    '"branch", or a disabled trigger.';
-/** What a person is asked to do, by lower-cased status without underscores. */
-const PERSON_WAITS = {
-    approvalwaiting: 'is waiting for an approval',
-    interventionwaiting: 'is waiting for manual intervention',
-    inputwaiting: 'is waiting for runtime input',
-    paused: 'is paused',
-    pausing: 'is being paused'
-};
-function neverStartedMessage(status, harnessMessage) {
-    const said = harnessMessage ? ` (${stages_oneLine(harnessMessage)})` : '';
-    const hint = status ? NEVER_STARTED_HINTS[status.toUpperCase()] : undefined;
-    const base = `Harness did not start the pipeline: the trigger event ended as ${status ?? 'an unknown status'}${said}.`;
-    return hint ? `${base} ${hint}` : base;
-}
-function eventPendingMessage(status, waitedMs, limitWasTimeout) {
-    const state = status ? `pending (${status})` : 'unprocessed';
-    const when = limitWasTimeout
-        ? `when the timeout of ${formatDuration(waitedMs)} was reached`
-        : `after ${formatDuration(waitedMs)}`;
-    return `Harness still had the trigger event ${state} ${when}; the pipeline did not start. ${PENDING_CAUSES}`;
-}
-/** The step's last line once the execution reached a terminal status. */
-function executionEndedMessage(summary, url) {
-    const took = elapsed(summary.startTs, summary.endTs);
-    if (classifyExecutionStatus(summary.status) === 'passed') {
-        return `Pipeline execution ended with ${summary.status}${took ? ` in ${took}` : ''}: ${url}`;
-    }
-    const after = took ? ` after ${took}` : '';
-    const why = summary.failureMessage ? `: ${stages_oneLine(summary.failureMessage)}` : '';
-    return `Pipeline execution ended with ${summary.status}${after}${why} (${url})`;
-}
-function personWaitingNotice(status, url) {
-    const doing = PERSON_WAITS[status.toLowerCase().replace(/_/g, '')] ?? 'is waiting for a person';
-    return `The pipeline ${doing} (${status}): ${url}`;
-}
-function timeoutMessage(timeoutMs, where) {
-    const head = `Timed out after ${formatDuration(timeoutMs)}`;
-    if (!where.executionUrl) {
-        return `${head} before Harness said what became of the trigger event${lastErrorNote(where)}.`;
-    }
-    if (!where.status) {
-        return `${head} before Harness reported the execution's status${lastErrorNote(where)}: ${where.executionUrl}`;
-    }
-    return `${head}: the pipeline execution is still ${where.status}: ${where.executionUrl}`;
-}
-function cancelledMessage(where) {
-    if (!where.executionUrl)
-        return 'Cancelled while waiting for Harness to process the trigger event.';
-    const stood = where.status ? ` (last status ${where.status})` : '';
-    return `Cancelled while waiting for the pipeline execution${stood}: ${where.executionUrl}`;
-}
-function unreadableMessage(what, error, where) {
-    const base = `Could not read ${what}: ${error}`;
-    if (!where.executionUrl)
-        return base;
-    const stood = where.status ? ` (last status ${where.status})` : '';
-    return `${base}${stood}: ${where.executionUrl}`;
-}
-function lastErrorNote(where) {
-    return where.lastError ? ` (last error: ${where.lastError})` : '';
-}
-
-;// CONCATENATED MODULE: ./src/core/wait.ts
-
-
-
-
-
-
-
-const DEFAULT_EVENT_PENDING_LIMIT_MS = 5 * 60_000;
-/** Right after the event starts it, Harness may not know the execution yet (eventual consistency). */
-const EXECUTION_NOT_FOUND_TOLERANCE = 3;
-/**
- * Follows the trigger event until Harness has processed it, then the execution it started until a
- * terminal status, the timeout, or cancellation. Never throws for Harness's or the network's
- * sake: every ending is a WaitResult. Aborting the execution is the caller's business.
- */
-function waitForPipeline(request, deps) {
-    return new PipelineWait(request, deps).run();
-}
-/** A read failed in a way waiting will not cure (401, 403, a 404 that stays, an odd answer). */
-class Unreadable extends Error {
-    what;
-    reason;
-    constructor(what, reason) {
-        super(reason);
-        this.what = what;
-        this.reason = reason;
-    }
-}
-class PipelineWait {
-    request;
-    deps;
-    startedAt;
-    deadline;
-    pendingDeadline;
-    failures;
-    stages = new StageTracker();
-    webhookStatus;
-    eventStatusSeen = false;
-    sawPendingEvent = false;
-    eventLooks = 0;
-    historyTroubleTold = false;
-    executionId;
-    serverExecutionUrl;
-    execution;
-    notFoundLooks = 0;
-    constructor(request, deps) {
-        this.request = request;
-        this.deps = deps;
-        this.startedAt = deps.now();
-        this.deadline = this.startedAt + request.timeoutMs;
-        const pendingLimit = request.eventPendingLimitMs ?? DEFAULT_EVENT_PENDING_LIMIT_MS;
-        this.pendingDeadline = this.startedAt + Math.min(pendingLimit, request.timeoutMs);
-        this.failures = new ReadFailures(deps.log, () => deps.random());
-    }
-    async run() {
-        try {
-            const event = await this.followEvent();
-            if ('outcome' in event)
-                return event;
-            this.executionId = event.executionId;
-            this.serverExecutionUrl = event.executionUrl;
-            this.request.onExecutionStarted?.({
-                webhookStatus: event.status,
-                executionId: event.executionId,
-                executionUrl: this.executionUrl() ?? ''
-            });
-            return await this.followExecution(event.executionId);
-        }
-        catch (error) {
-            if (!(error instanceof Unreadable))
-                throw error;
-            const message = unreadableMessage(error.what, error.reason, this.whereItStands());
-            // The execution's status is unknown now, whatever was read before.
-            return { ...this.result('failed', message), status: undefined };
-        }
-    }
-    // ── the event ────────────────────────────────────────────────────────────────────────────
-    async followEvent() {
-        // Once Harness has said "pending", the shorter pending limit applies; before any answer, only
-        // the timeout does (read errors never end the wait early).
-        const end = await this.poll(() => (this.sawPendingEvent ? this.pendingDeadline : this.deadline), () => this.lookAtEvent());
-        if (end.kind === 'cancelled')
-            return this.result('cancelled', cancelledMessage({}));
-        const verdict = end.kind === 'done' ? end.value : await this.lastLookBeforeGivingUp();
-        if (verdict === undefined)
-            return this.eventNeverSettled();
-        if (verdict.phase === 'started')
-            return verdict;
-        return this.result('never-started', neverStartedMessage(verdict.status, verdict.message));
-    }
-    async lookAtEvent() {
-        const usualDelay = fastStartDelay(this.eventLooks, this.request.pollIntervalMs);
-        let details;
-        try {
-            details = await this.deps.client.getEventDetails(this.request.ids.accountId, this.request.eventId);
-        }
-        catch (error) {
-            return { again: this.afterFailedRead(error, 'the trigger event', usualDelay) };
-        }
-        this.failures.succeeded('the trigger event');
-        const verdict = await this.judgeEvent(details);
-        this.noteEventStatus(verdict.status);
-        if (verdict.phase !== 'pending')
-            return { done: verdict };
-        this.sawPendingEvent = true;
-        this.eventLooks += 1;
-        return { again: usualDelay };
-    }
-    async judgeEvent(details) {
-        const verdict = details.pending
-            ? { phase: 'pending', status: details.status }
-            : this.verdictOf(details.status, details.pipelineExecutionId, details.message, details.executionUrl);
-        // Stuck-QUEUED trap: when the event made several history rows, the details endpoint may show
-        // the QUEUED one forever (with warningMsg); the history has the real answer.
-        if (verdict.phase === 'pending' && details.warningMsg) {
-            return (await this.lookAtHistory()) ?? verdict;
-        }
-        return verdict;
-    }
-    verdictOf(status, executionId, message, executionUrl) {
-        const phase = classifyEventStatus(status, executionId);
-        if (phase === 'pending')
-            return { phase, status };
-        if (phase === 'started' && status && executionId) {
-            return { phase, status, executionId, executionUrl };
-        }
-        return { phase: 'never-started', status, message };
-    }
-    /** The newest history record that is past QUEUED, or undefined when there is none (or no answer). */
-    async lookAtHistory() {
-        let records;
-        try {
-            records = await this.deps.client.getEventHistory(this.request.ids.accountId, this.request.eventId);
-        }
-        catch (error) {
-            const line = `Could not read the trigger event's history: ${describeReadError(error)}`;
-            if (this.historyTroubleTold)
-                this.deps.log.debug(line);
-            else
-                this.deps.log.warning(line);
-            this.historyTroubleTold = true;
-            return undefined;
-        }
-        const newestFirst = records
-            .map((record, index) => ({ record, index }))
-            .sort((a, b) => (b.record.createdAt ?? 0) - (a.record.createdAt ?? 0) || a.index - b.index);
-        for (const { record } of newestFirst) {
-            const verdict = this.verdictOf(record.finalStatus, record.planExecutionId, record.message);
-            if (verdict.phase !== 'pending')
-                return verdict;
-        }
-        return undefined;
-    }
-    /** Before failing a pending event, one look at the history: the details can lag behind it. */
-    async lastLookBeforeGivingUp() {
-        if (!this.sawPendingEvent || this.request.cancelSignal.aborted)
-            return undefined;
-        const verdict = await this.lookAtHistory();
-        if (verdict)
-            this.noteEventStatus(verdict.status);
-        return verdict;
-    }
-    eventNeverSettled() {
-        if (this.request.cancelSignal.aborted)
-            return this.result('cancelled', cancelledMessage({}));
-        if (!this.sawPendingEvent) {
-            return this.result('timeout', timeoutMessage(this.request.timeoutMs, this.whereItStands()));
-        }
-        const limitWasTimeout = this.pendingDeadline >= this.deadline;
-        const message = eventPendingMessage(this.webhookStatus, this.pendingDeadline - this.startedAt, limitWasTimeout);
-        return this.result('event-pending', message);
-    }
-    noteEventStatus(status) {
-        if (this.eventStatusSeen && status === this.webhookStatus)
-            return;
-        this.eventStatusSeen = true;
-        this.webhookStatus = status;
-        this.deps.log.info(status ? `Trigger event: ${status}` : 'Trigger event: not processed by Harness yet');
-    }
-    // ── the execution ────────────────────────────────────────────────────────────────────────
-    async followExecution(executionId) {
-        const end = await this.poll(() => this.deadline, () => this.lookAtExecution(executionId));
-        if (end.kind === 'cancelled')
-            return this.result('cancelled', cancelledMessage(this.whereItStands()));
-        if (end.kind === 'deadline') {
-            return this.result('timeout', timeoutMessage(this.request.timeoutMs, this.whereItStands()));
-        }
-        const summary = end.value;
-        const outcome = classifyExecutionStatus(summary.status) === 'passed' ? 'passed' : 'failed';
-        return this.result(outcome, executionEndedMessage(summary, this.executionUrl() ?? ''));
-    }
-    async lookAtExecution(executionId) {
-        const { pollIntervalMs } = this.request;
-        let summary;
-        try {
-            summary = await this.deps.client.getExecution(this.request.ids, executionId);
-        }
-        catch (error) {
-            if (this.mayNotExistYet(error)) {
-                const delay = fastStartDelay(this.notFoundLooks, pollIntervalMs);
-                this.notFoundLooks += 1;
-                this.deps.log.debug(`Harness does not know execution ${executionId} yet (HTTP 404); looking again in ${formatDuration(delay)}.`);
-                return { again: delay };
-            }
-            return { again: this.afterFailedRead(error, 'the pipeline execution', pollIntervalMs) };
-        }
-        this.failures.succeeded('the pipeline execution');
-        const terminal = isTerminal(classifyExecutionStatus(summary.status));
-        this.noteExecution(summary, terminal);
-        return terminal ? { done: summary } : { again: pollIntervalMs };
-    }
-    mayNotExistYet(error) {
-        return (this.execution === undefined &&
-            isNotFound(error) &&
-            this.notFoundLooks < EXECUTION_NOT_FOUND_TOLERANCE);
-    }
-    /** Logs what changed since the last read: the pipeline's status, and each stage's. */
-    noteExecution(summary, terminal) {
-        const statusChanged = summary.status !== this.execution?.status;
-        this.execution = summary;
-        const stageLines = this.stages.changes(summary.stages);
-        // At the start the pipeline's line reads best first; at the end, the stages' outcomes lead up to it.
-        if (terminal)
-            stageLines.forEach(line => this.deps.log.info(line));
-        if (statusChanged)
-            this.announceStatus(summary.status);
-        if (!terminal)
-            stageLines.forEach(line => this.deps.log.info(line));
-    }
-    announceStatus(status) {
-        if (classifyExecutionStatus(status) === 'waiting-for-person') {
-            this.deps.log.notice(personWaitingNotice(status, this.executionUrl() ?? ''));
-        }
-        else {
-            this.deps.log.info(`Pipeline execution: ${status}`);
-        }
-    }
-    // ── shared ───────────────────────────────────────────────────────────────────────────────
-    /**
-     * Looks, then sleeps for what the look asked (never past `until`), until a look is done, `until`
-     * has passed (after one last look at it), or the run is cancelled.
-     */
-    async poll(until, look) {
-        const { cancelSignal } = this.request;
-        for (;;) {
-            if (cancelSignal.aborted)
-                return { kind: 'cancelled' };
-            const seen = await look();
-            // A terminal answer is worth more than a cancellation that came while it was on its way.
-            if ('done' in seen)
-                return { kind: 'done', value: seen.done };
-            const remaining = until() - this.deps.now();
-            if (remaining <= 0)
-                return { kind: 'deadline' };
-            await this.deps.sleep(Math.min(seen.again, remaining), cancelSignal);
-        }
-    }
-    /** The delay before trying again, or Unreadable when waiting will not help. */
-    afterFailedRead(error, what, usualDelayMs) {
-        if (!isPassingTrouble(error))
-            throw new Unreadable(what, describeReadError(error));
-        return this.failures.retryAfter(error, what, usualDelayMs);
-    }
-    executionUrl() {
-        if (!this.executionId)
-            return undefined;
-        const known = this.execution?.executionUrl || this.serverExecutionUrl;
-        if (known)
-            return known;
-        const module = this.execution?.modules?.find(name => name.toLowerCase() !== 'pms') ?? 'cd';
-        return executionPageUrl(this.request.endpoint, this.request.ids, this.executionId, module);
-    }
-    whereItStands() {
-        return {
-            status: this.execution?.status,
-            executionUrl: this.executionUrl(),
-            lastError: this.failures.lastError
-        };
-    }
-    result(outcome, message) {
-        return {
-            outcome,
-            webhookStatus: this.webhookStatus,
-            executionId: this.executionId,
-            executionUrl: this.executionUrl(),
-            status: this.execution?.status,
-            message,
-            execution: this.execution,
-            startedAt: this.startedAt,
-            endedAt: this.deps.now()
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/cli/steps.ts
-/**
- * Fire, wait and settle for the command line, on the core as it stands (HarnessClient,
- * waitForPipeline, abortExecution). Kept apart so that front-end-neutral core functions with the
- * same rules can replace this module whole.
- */
-
-
-
-
-/** What is left to say to Harness after a signal must be quick: CI systems kill soon after. */
-const CANCEL_REQUEST_TIMEOUT_MS = 4000;
-const NOT_SENT_MESSAGE = 'The run was cancelled before the trigger was sent: nothing was deployed.';
-function harnessClient(settings, world, redactor, log) {
-    return new HarnessClient({
-        endpoint: settings.endpoint,
-        apiKey: settings.apiKey,
-        redactor,
-        log: line => log.info(line),
-        // A signal cuts a retry backoff short; the send below then refuses to POST again.
-        sleep: ms => world.sleep(ms, world.cancelSignal),
-        send: cancellable(world.send ?? sendRequest, world.cancelSignal),
-        requestTimeoutMs: settings.requestTimeoutMs
-    });
-}
-/**
- * No POST leaves after the signal; a POST already on the wire is not recalled (its answer is
- * read). Any other request in flight is abandoned at once, so no one waits out a timeout.
- */
-function cancellable(send, signal) {
-    return request => {
-        if (request.method === 'POST') {
-            return signal.aborted ? Promise.reject(new Error(NOT_SENT_MESSAGE)) : send(request);
-        }
-        if (signal.aborted)
-            return Promise.reject(abandoned());
-        return new Promise((resolve, reject) => {
-            const onAbort = () => reject(abandoned());
-            signal.addEventListener('abort', onAbort, { once: true });
-            send(request)
-                .then(resolve, reject)
-                .finally(() => signal.removeEventListener('abort', onAbort));
-        });
-    };
-}
-function abandoned() {
-    return new NetworkError('the read was abandoned: the run is being cancelled', 'other', true);
-}
-function fireTrigger(client, settings) {
-    return client.fireWebhook(settings.webhookUrl, JSON.stringify(settings.body));
-}
-function followPipeline(client, settings, accepted, world, log, onExecutionStarted) {
-    return waitForPipeline({
-        endpoint: settings.endpoint,
-        ids: settings.ids,
-        eventId: accepted.eventCorrelationId,
-        timeoutMs: settings.timeoutMs,
-        pollIntervalMs: settings.pollIntervalMs,
-        cancelSignal: world.cancelSignal,
-        onExecutionStarted
-    }, { client, now: world.now, sleep: world.sleep, random: world.random, log });
-}
-/**
- * The abort policy: on cancel (with abort-on-cancel) and on timeout (with abort-on-timeout), abort
- * the execution; cancelled before its id was seen, one look at the event finds it first. There
- * is no post step behind the command line: what is not aborted here is left running, and said so.
- */
-async function settle(settings, accepted, result, world, redactor, log) {
-    const cancelled = result.outcome === 'cancelled';
-    const wanted = (cancelled && settings.abortOnCancel) ||
-        (result.outcome === 'timeout' && settings.abortOnTimeout);
-    if (!wanted)
-        return { abortSent: false, abortAccepted: false };
-    // Not the cancellable client: the signal has fired, and these requests must still go out.
-    const client = new HarnessClient({
-        endpoint: settings.endpoint,
-        apiKey: settings.apiKey,
-        redactor,
-        log: line => log.info(line),
-        send: world.send,
-        requestTimeoutMs: cancelled ? CANCEL_REQUEST_TIMEOUT_MS : settings.requestTimeoutMs
-    });
-    if (!result.executionId && cancelled) {
-        result.executionId = await executionStartedMeanwhile(client, settings, accepted);
-    }
-    if (!result.executionId)
-        return { abortSent: false, abortAccepted: false };
-    const abortAccepted = await abortExecution(client, settings.ids, result.executionId, log.info);
-    if (!abortAccepted) {
-        const where = result.executionUrl ? `: ${result.executionUrl}` : '.';
-        log.warning(`Execution ${result.executionId} may still be running in Harness; abort it there${where}`);
-    }
-    return { abortSent: true, abortAccepted };
-}
-async function executionStartedMeanwhile(client, settings, accepted) {
-    try {
-        const details = await client.getEventDetails(settings.ids.accountId, accepted.eventCorrelationId);
-        return details.pipelineExecutionId || undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/cli/version.ts
 /** The package's version, baked into dist/cli.js (a test holds it equal to package.json's). */
 const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
+
+
 
 
 
@@ -3373,33 +3554,24 @@ async function run(argv, world) {
             world.stdout(options.help ? helpText(VERSION) : `${VERSION}\n`);
             return ExitCode.Ok;
         }
-        outputs = new OutputSink(options.format, options.outputFile, {
-            stdout: world.stdout,
-            writeFile: world.writeFile,
-            redact: text => redactor.redact(text),
-            warning: log.warning,
-            error: log.error
-        });
+        outputs = outputSink(options, world, redactor, log);
         options.warnings.forEach(log.warning);
         const settings = readSettings(settingSources(options, world, redactor));
-        log.info(describeTarget(settings));
-        if (!settings.image.image) {
-            log.notice('No image found (--image, --build-outputs): the body has no "image" key.');
-        }
+        announce(settings, log);
         const client = harnessClient(settings, world, redactor, log);
-        const accepted = await fireTrigger(client, settings);
-        outputs.add(acceptedOutputs(accepted));
-        log.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`);
-        if (!settings.wait) {
-            code = cancelledCode(world) ?? ExitCode.Ok;
+        const { cancelSignal } = world;
+        const fired = await fireTrigger({ ...settings, cancelSignal }, client);
+        if (fired.outcome === 'accepted') {
+            outputs.add(acceptedOutputs(fired.accepted));
+            log.info(`Harness accepted the trigger: event ${fired.accepted.eventCorrelationId}`);
+            // A POST on the wire at the signal was not recalled; the run still ends as cancelled.
+            code = settings.wait
+                ? await followToTheEnd(settings, client, fired.accepted, world, log, outputs)
+                : (cancelledCode(world) ?? ExitCode.Ok);
         }
         else {
-            const sink = outputs;
-            const result = await followPipeline(client, settings, accepted, world, log, started => sink.add(started));
-            const settled = await settle(settings, accepted, result, world, redactor, log);
-            outputs.add(resultOutputs(result));
-            log[result.outcome === 'passed' ? 'info' : 'error'](endLine(result, settled));
-            code = exitCodeOf(result, world);
+            log.error(fired.message);
+            code = cancelledCode(world) ?? ExitCode.Failed;
         }
     }
     catch (error) {
@@ -3408,6 +3580,58 @@ async function run(argv, world) {
     }
     const written = outputs?.finish() ?? true;
     return written || code !== ExitCode.Ok ? code : ExitCode.Failed;
+}
+/** wait → settle (the abort policy) → the outputs and the last line; the exit code. */
+async function followToTheEnd(settings, client, accepted, world, log, outputs) {
+    const eventId = accepted.eventCorrelationId;
+    const waited = await waitForPipeline({
+        ...settings,
+        eventId,
+        cancelSignal: world.cancelSignal,
+        onExecutionStarted: started => {
+            outputs.add(started);
+            log.info(`Pipeline execution started: ${started.executionUrl}`);
+        }
+    }, { client, now: world.now, sleep: world.sleep, random: world.random, log });
+    const request = { ...settings, result: waited, eventId };
+    const settlement = await settle(request, client);
+    for (const line of settlementLines(settlement))
+        log[line.level](line.text);
+    // No post step follows the command line: what was not aborted here stays running.
+    if (!settlement.done && settlement.abortReason) {
+        log.warning('Nothing will try to abort the execution again: check it in Harness.');
+    }
+    const result = settledResult(request, settlement);
+    outputs.add(resultOutputs(result));
+    log[result.outcome === 'passed' ? 'info' : 'error'](result.message);
+    return exitCodeOf(result, world);
+}
+function outputSink(options, world, redactor, log) {
+    return new OutputSink(options.format, options.outputFile, {
+        stdout: world.stdout,
+        writeFile: world.writeFile,
+        redact: text => redactor.redact(text),
+        warning: log.warning,
+        error: log.error
+    });
+}
+function announce(settings, log) {
+    log.info(describeTarget(settings));
+    if (!settings.image.image) {
+        log.notice('No image found (--image, --build-outputs): the body has no "image" key.');
+    }
+}
+function harnessClient(settings, world, redactor, log) {
+    const never = new AbortController().signal;
+    return new HarnessClient({
+        endpoint: settings.endpoint,
+        apiKey: settings.apiKey,
+        redactor,
+        log: line => log.info(line),
+        sleep: (ms, signal) => world.sleep(ms, signal ?? never),
+        send: world.send,
+        requestTimeoutMs: settings.requestTimeoutMs
+    });
 }
 function settingSources(options, world, redactor) {
     const ci = detectCi(world.env, world.git);
@@ -3435,13 +3659,6 @@ function resultOutputs(result) {
         [Outputs.ExecutionUrl]: result.executionUrl,
         [Outputs.Status]: result.status
     };
-}
-/** The wait's own sentence, and for an abort, whether Harness took it. */
-function endLine(result, settled) {
-    if (!settled.abortSent)
-        return result.message;
-    const abort = settled.abortAccepted ? 'the abort was accepted' : 'the abort failed';
-    return `${result.message.replace(/[.\s]+$/, '')}; ${abort}.`;
 }
 function exitCodeOf(result, world) {
     const cancelled = cancelledCode(world);
