@@ -15,8 +15,38 @@ const FORBIDDEN = {
   github: { parts: ['action', 'cli'], packages: [] }
 }
 
+// One log path (src/core/log.ts): the toolkit's printing functions are called by the module that
+// builds the action's writer alone, so no text reaches the log without being redacted and made one line.
+const PRINTERS = ['info', 'notice', 'warning', 'error', 'debug', 'setFailed']
+const LOG_WRITER = 'src/action/log-sinks.ts'
+const PRINT_MESSAGE =
+  'Print through the log writer (src/core/log.ts, built in src/action/log-sinks.ts): it redacts and makes the text one line.'
+const PRINTER_CALL = `CallExpression[callee.type='MemberExpression'][callee.property.name=/^(${PRINTERS.join('|')})$/]`
+const printRules = {
+  files: ['src/**/*.ts'],
+  ignores: [LOG_WRITER],
+  rules: {
+    'no-console': ['error'],
+    'no-restricted-syntax': [
+      'error',
+      // core.info(…), runtime.core.warning(…), this.core.setFailed(…)
+      { selector: `${PRINTER_CALL}[callee.object.name='core']`, message: PRINT_MESSAGE },
+      { selector: `${PRINTER_CALL}[callee.object.property.name='core']`, message: PRINT_MESSAGE }
+    ]
+  }
+}
+
 function importRules(part) {
   const { parts, packages } = FORBIDDEN[part]
+  const toolkitPrinters = TOOLKIT.some(name => packages.includes(name))
+    ? []
+    : [
+        {
+          name: '@actions/core',
+          importNames: PRINTERS,
+          message: `Only ${LOG_WRITER} imports the toolkit's printing functions. ${PRINT_MESSAGE}`
+        }
+      ]
   const patterns = parts.map(other => ({
     // A relative import that climbs out of this part and into `other`.
     regex: `^(\\.\\./)+${other}/`,
@@ -24,14 +54,18 @@ function importRules(part) {
   }))
   return {
     files: [`src/${part}/**/*.ts`],
+    ignores: [LOG_WRITER],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: packages.map(name => ({
-            name,
-            message: `src/${part}/ must not import ${name}: only the GitHub front end speaks the toolkit.`
-          })),
+          paths: [
+            ...packages.map(name => ({
+              name,
+              message: `src/${part}/ must not import ${name}: only the GitHub front end speaks the toolkit.`
+            })),
+            ...toolkitPrinters
+          ],
           patterns
         }
       ]
@@ -60,5 +94,16 @@ export default tseslint.config(
     }
   },
   ...FOLDERS.map(importRules),
+  // The log writer keeps the import rules of its part, minus the printing functions.
+  {
+    files: [LOG_WRITER],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [], patterns: importRules('action').rules['no-restricted-imports'][1].patterns }
+      ]
+    }
+  },
+  printRules,
   prettier
 )

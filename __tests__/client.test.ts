@@ -205,7 +205,7 @@ describe('fireWebhook', () => {
     expect(error).toBeInstanceOf(HarnessApiError)
     expect(error.message).toBe(
       'Harness answered HTTP 500 UNKNOWN_ERROR: Exception while queueing webhook request. ' +
-        'Harness may or may not have taken the trigger, so it was not sent again; ' +
+        'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
         "check the pipeline's executions in Harness before running this again."
     )
     expect((error as HarnessApiError).code).toBe('UNKNOWN_ERROR')
@@ -220,7 +220,7 @@ describe('fireWebhook', () => {
       expect((error as NetworkError).kind).toBe('timeout')
       expect(error.message).toBe(
         `POST 127.0.0.1:${silent.port}: the request timed out after 0.2 s. ` +
-          'Harness may or may not have taken the trigger, so it was not sent again; ' +
+          'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
           "check the pipeline's executions in Harness before running this again."
       )
       expect(silent.connections).toBe(1)
@@ -235,7 +235,7 @@ describe('fireWebhook', () => {
     try {
       const error = await failureOf(makeClient().client.fireWebhook(webhookUrl(rude.origin), '{}'))
       expect((error as NetworkError).kind).toBe('reset')
-      expect(error.message).toContain('may or may not have taken the trigger')
+      expect(error.message).toContain('Harness may have taken the trigger')
       expect(rude.connections).toBe(1)
     } finally {
       await rude.close()
@@ -337,7 +337,7 @@ describe('fireWebhook', () => {
     const error = await failureOf(makeClient().client.fireWebhook(webhookUrl(), '{}'))
     const [head, rest] = error.message.split(': ', 2)
     expect(head).toBe('Harness answered HTTP 502 with a body that is not JSON')
-    const quoted = rest.slice(0, rest.indexOf('. Harness may or may not'))
+    const quoted = rest.slice(0, rest.indexOf('. Harness may have taken'))
     expect(quoted.startsWith('<html> <head><title>502 Bad Gateway</title></head> <body>xxx')).toBe(
       true
     )

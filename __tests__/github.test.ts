@@ -183,8 +183,9 @@ describe('PullRequestCommenter: one comment per deployment', () => {
     })
     await commenter().commenter.post(settingsFor('ghcr.io/acme/api'), 'new')
     const lists = emulator.requestsTo('github').filter(request => request.method === 'GET')
-    expect(lists.map(request => request.query.page ?? '1')).toEqual(['1', '2'])
-    expect(lists[0].query.per_page).toBe('100')
+    // 30 a page: a page of long comments stays well below the answer cap (capped-fetch.ts).
+    expect(lists.map(request => request.query.page ?? '1')).toEqual(['1', '2', '3', '4', '5'])
+    expect(lists[0].query.per_page).toBe('30')
     expect(githubCalls().at(-1)).toBe(updateOf(ours.id))
     expect(emulator.github.comments).toHaveLength(131)
   })
@@ -341,11 +342,10 @@ describe('explainFailure', () => {
     )
   })
 
-  it('keeps only the first line of a long message, cut short', () => {
+  it('keeps only the first line of a long message, uncut: the log writer cuts after redacting', () => {
     const error = new Error(`${'x'.repeat(300)}\nsecond line`)
     const warning = explainFailure(error, target)
     expect(warning).not.toContain('second line')
-    expect(warning).toContain(`${'x'.repeat(199)}…`)
-    expect(warning).not.toContain('x'.repeat(200))
+    expect(warning).toContain('x'.repeat(300))
   })
 })

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9978);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2676);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8445);
 // Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
 
@@ -18,7 +18,108 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9978:
+/***/ 331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ actionLog),
+  K: () => (/* binding */ toolkitPrinters)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __nccwpck_require__(5049);
+;// CONCATENATED MODULE: ./src/core/log.ts
+/**
+ * The one way out for every line the action or the command line prints. Each line is redacted and
+ * made one line, so no text from Harness or GitHub (ids, URLs, statuses, stage names, messages)
+ * can start a runner command (`::add-mask::`, `::stop-commands::`, `::error::`…): the runner reads
+ * commands from every line of stdout and stderr, also of a CLI run inside a workflow step.
+ */
+const LEVELS = ['info', 'notice', 'warning', 'error', 'debug', 'fail'];
+function createLog(sinks, redactor) {
+    const line = (text) => safeLine(text, redactor);
+    return Object.fromEntries(LEVELS.map(level => [level, (text) => sinks[level](line(text))]));
+}
+/**
+ * A line of a few thousand characters says all a person reads; a megabyte of stage name (answers
+ * are capped, not small) would only bury the log.
+ */
+const MAX_LINE_LENGTH = 4000;
+/**
+ * Redacted, one line, not too long, and never a runner command. Redacted before it is cut, so no
+ * piece of a secret is left at the cut; and again at the end, since escaping could rejoin one.
+ */
+function safeLine(text, redactor) {
+    const line = notACommand(oneLine(redactor.redact(String(text))));
+    return redactor.redact(shortened(line));
+}
+function shortened(line) {
+    if (line.length <= MAX_LINE_LENGTH)
+        return line;
+    let end = MAX_LINE_LENGTH;
+    // Never split a surrogate pair.
+    if (/[\ud800-\udbff]/.test(line[end - 1]))
+        end--;
+    return `${line.slice(0, end)}… (${line.length - end} more characters)`;
+}
+/** Sinks for a plain stream (the command line's stderr): one line each, the level in front. */
+function streamSinks(write, options = {}) {
+    return {
+        info: line => write(line),
+        notice: line => write(`notice: ${line}`),
+        warning: line => write(`warning: ${line}`),
+        error: line => write(`error: ${line}`),
+        debug: line => (options.debug ? write(`debug: ${line}`) : undefined),
+        fail: line => write(`error: ${line}`)
+    };
+}
+/** Visible escapes for the characters that end a line, move the cursor or hide text. */
+const ESCAPES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+/**
+ * Line breaks (CR, LF, NEL, U+2028/2029), every other C0/C1 control, DEL, and the bidirectional
+ * overrides and isolates (they can make a line read differently from what it holds).
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function oneLine(text) {
+    return text.replace(UNSAFE, char => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * The runner takes a line as a command when, after leading white space, it starts with `::`, or
+ * when it holds the older `##[name]` anywhere. A line that starts like a command gets a visible `\`
+ * in front (no command starts with one); `##[` becomes `##\[`.
+ */
+const COMMAND_START = /^[\s\ufeff]*::/;
+function notACommand(line) {
+    const safe = line.replace(/##\[/g, '##\\[');
+    return COMMAND_START.test(safe) ? `\\${safe}` : safe;
+}
+
+;// CONCATENATED MODULE: ./src/action/log-sinks.ts
+
+
+/** The toolkit's printing functions, for the runtime's `core`; nothing else may import them. */
+const toolkitPrinters = { info: core/* info */.pq, notice: core/* notice */.lm, warning: core/* warning */.$e, error: core/* error */.z3, debug: core/* debug */.Yz, setFailed: core/* setFailed */.C1 };
+/**
+ * The action's log writer: the only module that may call the toolkit's printing functions
+ * (eslint.config.js holds everyone else to it). Every line is redacted and one line first.
+ */
+function actionLog(core, redactor) {
+    return createLog({
+        info: line => core.info(line),
+        notice: line => core.notice(line),
+        warning: line => core.warning(line),
+        error: line => (core.error ? core.error(line) : core.warning(line)),
+        debug: line => core.debug(line),
+        fail: line => core.setFailed(line)
+    }, redactor);
+}
+
+
+/***/ }),
+
+/***/ 2676:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -438,7 +539,31 @@ function parseTarget(request) {
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);
-    return exchangeOver(route, request, target, label);
+    try {
+        return await exchangeOver(route, request, target, label);
+    }
+    catch (error) {
+        throw afterConnecting(error, label);
+    }
+}
+/**
+ * Once the connection is up (the TLS handshake done), the request is on its way: whatever fails
+ * now, the server may have read it, so no error from here on says it was not sent. Before (refused,
+ * DNS, a failed handshake) is the only time it provably was not.
+ */
+function afterConnecting(error, label) {
+    const failure = asNetworkError(error, label);
+    if (failure.mayHaveReached)
+        return failure;
+    const detail = failure.kind === 'tls'
+        ? `the TLS connection failed after the request was sent (${socketCode(error)})`
+        : classifySocketError(error).detail;
+    const kind = failure.kind === 'connection-refused' || failure.kind === 'dns' ? 'other' : failure.kind;
+    return new NetworkError(`${label}: ${detail}`, kind, true);
+}
+function socketCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' && code ? code : 'no error code';
 }
 function exchangeOver(route, request, target, label) {
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
@@ -955,6 +1080,33 @@ function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/harness/answer-redaction.ts
+/**
+ * Every string of a parsed answer, redacted where it enters: what Harness sends is later cut to a
+ * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
+ * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
+ * recursion: an answer may be nested arbitrarily deep.
+ */
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    const pending = [value];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if (typeof node !== 'object' || node === null)
+            continue;
+        const entries = node;
+        for (const key of Object.keys(entries)) {
+            const field = entries[key];
+            if (typeof field === 'string')
+                entries[key] = redact(field);
+            else if (typeof field === 'object' && field !== null)
+                pending.push(field);
+        }
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
@@ -1102,6 +1254,7 @@ function withoutUndefined(value) {
 
 
 
+
 /**
  * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
  * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
@@ -1140,7 +1293,7 @@ const READ_ANSWER_LIMIT = MiB;
 /** Execution summaries carry the stage layout: they grow with the pipeline. */
 const EXECUTION_ANSWER_LIMIT = 4 * MiB;
 const MAX_POST_RETRIES = 3;
-const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
+const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
 /**
  * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
@@ -1277,13 +1430,13 @@ class HarnessClient {
                 message += ` (gave up after ${attempts} attempts)`;
             throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
         }
-        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
+        return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
     }
     /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
     mapped(response, reading, map) {
         if (reading.kind !== 'success')
             throw this.apiError(response, reading);
-        return this.shaped(response, () => map(reading.data));
+        return this.shaped(response, () => map(redactStrings(reading.data, this.redact)));
     }
     shaped(response, map) {
         try {
@@ -1406,46 +1559,8 @@ function graceAfter(signal, graceMs) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/redactor.ts
-/**
- * Remembers every secret the action has read and removes them from any text before it is shown.
- * Harness echoes webhook tokens in its error messages, so everything that came back from the
- * wire goes through `redact` before it reaches a log, an error, an output or a summary.
- */
-class Redactor {
-    mask;
-    secrets = new Set();
-    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
-    constructor(mask = () => { }) {
-        this.mask = mask;
-    }
-    add(secret) {
-        if (!secret)
-            return;
-        for (const form of formsOf(secret)) {
-            if (form.length < 3 || this.secrets.has(form))
-                continue;
-            this.secrets.add(form);
-            this.mask(form);
-        }
-    }
-    redact(text) {
-        let result = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
-function formsOf(secret) {
-    const forms = new Set([secret.trim(), secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-    return [...forms].filter(Boolean);
-}
-
+// EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
+var core_redactor = __nccwpck_require__(3250);
 ;// CONCATENATED MODULE: ./src/harness/status.ts
 /**
  * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
@@ -2321,22 +2436,20 @@ class PipelineWait {
     }
 }
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
-var lib_core = __nccwpck_require__(5049);
 ;// CONCATENATED MODULE: ./src/action/comment-loader.ts
-
 /**
  * Creates or updates the PR comment. Octokit is loaded only here, on the first comment: it costs
- * start-up time that only PR comments need. Never throws.
+ * start-up time that only PR comments need. Never throws. `final`: the deployment has ended, so
+ * what is left of the comment calls runs on a short shared budget (github/pr-comment.ts).
  */
-function pullRequestCommenter(core) {
-    return async (settings, text) => {
+function pullRequestCommenter() {
+    return async (settings, text, { log, final }) => {
         try {
-            const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2139));
-            await commentOnPullRequest(core, settings, text);
+            const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(222)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8222));
+            await commentOnPullRequest(log, settings, text, { final });
         }
         catch (error) {
-            (0,lib_core/* warning */.$e)(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
+            log.warning(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
         }
     };
 }
@@ -2614,13 +2727,99 @@ function shorten(value) {
     return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
+;// CONCATENATED MODULE: ./src/core/json-limits.ts
+/**
+ * What a JSON input must keep to be sent as written: JavaScript numbers are doubles, so
+ * `12345678901234567890` would go out as `12345678901234567000` and `1e400` as `null`; and the body
+ * is serialized (and its values walked) recursively, so a payload nested thousands deep would end
+ * in "Maximum call stack size exceeded". Read by one loop over the text, never by recursion.
+ */
+const MAX_JSON_DEPTH = 64;
+/** A JSON number literal, matched where the scan stands (sticky): never cut, however long. */
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * The first problem of `text` (taken to be JSON, valid or not), or undefined. Depth counts the
+ * `{` and `[` open at a point; strings are skipped, escapes included.
+ */
+function jsonLimitProblem(text) {
+    let depth = 0;
+    for (let at = 0; at < text.length; at++) {
+        const char = text[at];
+        if (char === '"') {
+            at = endOfString(text, at);
+        }
+        else if (char === '{' || char === '[') {
+            depth++;
+            if (depth > MAX_JSON_DEPTH)
+                return { kind: 'too-deep', depth };
+        }
+        else if (char === '}' || char === ']') {
+            depth--;
+        }
+        else if (char === '-' || (char >= '0' && char <= '9')) {
+            NUMBER.lastIndex = at;
+            const literal = NUMBER.exec(text)?.[0];
+            if (!literal)
+                continue;
+            const inexact = inexactNumber(literal);
+            if (inexact)
+                return inexact;
+            at += literal.length - 1;
+        }
+    }
+    return undefined;
+}
+/** The index of the closing quote of the string that opens at `start` (or the text's end). */
+function endOfString(text, start) {
+    for (let at = start + 1; at < text.length; at++) {
+        if (text[at] === '\\')
+            at++;
+        else if (text[at] === '"')
+            return at;
+    }
+    return text.length;
+}
+/** A number literal whose value a double does not hold: what it would be sent as instead. */
+function inexactNumber(literal) {
+    const value = Number(literal);
+    if (!Number.isFinite(value))
+        return { kind: 'inexact-number', literal, becomes: 'null' };
+    const sent = JSON.stringify(value);
+    return sameDecimal(literal, sent) ? undefined : { kind: 'inexact-number', literal, becomes: sent };
+}
+/** Whether two decimal literals name the same number (`1.50` and `1.5e0` do; `-0` and `0` do). */
+function sameDecimal(a, b) {
+    const [x, y] = [canonical(a), canonical(b)];
+    return x.digits === y.digits && x.exponent === y.exponent && x.negative === y.negative;
+}
+function canonical(literal) {
+    const [, sign, whole, fraction = '', exponent = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal) ?? [];
+    let digits = `${whole}${fraction}`.replace(/^0+/, '');
+    if (digits === '')
+        return { negative: false, digits: '', exponent: 0 };
+    let power = Number(exponent) - fraction.length;
+    const trailing = /0+$/.exec(digits)?.[0].length ?? 0;
+    digits = digits.slice(0, digits.length - trailing);
+    power += trailing;
+    return { negative: sign === '-', digits, exponent: power };
+}
+
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
-/** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
+
+/**
+ * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
+ * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
+ * 64 levels, is an input error too (json-limits.ts).
+ */
 function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
         throw new SettingError(input, 'expected a JSON object; got an empty value');
+    const problem = jsonLimitProblem(text);
+    // Too deep is refused before parsing: nothing nested that far is ever built.
+    if (problem?.kind === 'too-deep')
+        throw new SettingError(input, limitText(problem));
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -2631,7 +2830,18 @@ function parseJsonObjectInput(input, raw) {
     if (!isObject(parsed)) {
         throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
+    if (problem)
+        throw new SettingError(input, limitText(problem));
     return parsed;
+}
+function limitText(problem) {
+    if (problem.kind === 'too-deep') {
+        return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`;
+    }
+    const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal;
+    return (`holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
+        `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+        `quote it to send it as text: "${literal}"`);
 }
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
@@ -3211,23 +3421,26 @@ function failureText(error) {
 
 
 /** The job summary and the final PR comment; problems with either are warnings. */
-async function report(runtime, redactor, view) {
+async function report(runtime, redactor, log, view) {
     const { core } = runtime;
     if (view.settings.summary) {
         try {
             await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write();
         }
         catch (error) {
-            core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`));
+            log.warning(`Could not write the job summary: ${failureText(error)}`);
         }
     }
-    await commentProgress(runtime, redactor, view);
+    await commentProgress(runtime, redactor, log, view, { final: true });
 }
 /** Creates or updates this deployment's PR comment; never throws (the commenter warns instead). */
-function commentProgress(runtime, redactor, view) {
+function commentProgress(runtime, redactor, log, view, { final = false } = {}) {
     if (!view.settings.commentOnPr || !runtime.commentOnPullRequest)
         return Promise.resolve();
-    return runtime.commentOnPullRequest(view.settings, redactor.redact(renderSummary(view)));
+    return runtime.commentOnPullRequest(view.settings, redactor.redact(renderSummary(view)), {
+        log,
+        final
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/action/state.ts
@@ -3316,7 +3529,10 @@ function parseWatched(raw) {
     };
 }
 
+// EXTERNAL MODULE: ./src/action/log-sinks.ts + 1 modules
+var log_sinks = __nccwpck_require__(331);
 ;// CONCATENATED MODULE: ./src/action/main.ts
+
 
 
 
@@ -3333,8 +3549,9 @@ function parseWatched(raw) {
 /** The main phase: inputs → settings → fire → outputs → wait → settle → report, exit status. */
 async function run(runtime = mainRuntime()) {
     const { core, cancelSignal } = runtime;
-    const redactor = new Redactor(secret => core.setSecret(secret));
-    const fail = (text) => core.setFailed(redactor.redact(text));
+    const redactor = new core_redactor/* Redactor */.p(secret => core.setSecret(secret));
+    const log = (0,log_sinks/* actionLog */.Z)(core, redactor);
+    const fail = (text) => log.fail(text);
     try {
         const settings = readInputs({
             getInput: name => core.getInput(name),
@@ -3342,34 +3559,34 @@ async function run(runtime = mainRuntime()) {
             readEventPayload: runtime.readEventPayload,
             redactor
         });
-        announce(runtime, settings, redactor);
-        const client = harnessClient(runtime, settings, redactor);
+        announce(log, settings);
+        const client = harnessClient(runtime, settings, redactor, log);
         const fired = await fireTrigger({ webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal }, client);
         if (fired.outcome !== 'accepted')
             return fail(fired.message);
         const { accepted } = fired;
         writeOutputs(core, redactor, acceptedOutputs(accepted));
-        core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`));
+        log.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`);
         if (accepted.uiUrl)
-            core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`);
+            log.info(`Executions: ${accepted.uiUrl}`);
         if (!settings.wait) {
-            await report(runtime, redactor, { settings, accepted });
+            await report(runtime, redactor, log, { settings, accepted });
             // A POST on the wire at the signal was not recalled; the run still ends as cancelled.
             if (cancelSignal.aborted)
                 fail('Cancelled; the trigger had already been accepted.');
             return;
         }
         const state = new ActionState(core, redactor);
-        saveWatched(runtime, state, settings, accepted);
-        const waited = await follow(runtime, settings, client, accepted, state, redactor);
+        saveWatched(log, state, settings, accepted);
+        const waited = await follow(runtime, settings, client, accepted, state, redactor, log);
         const request = { ...settings, result: waited, eventId: accepted.eventCorrelationId };
         const settlement = await settle(request, client);
-        recordSettlement(runtime, state, settlement, settings, redactor);
+        recordSettlement(log, state, settlement, settings);
         const result = settledResult(request, settlement);
         writeOutputs(core, redactor, waitOutputs(result));
-        await report(runtime, redactor, { settings, accepted, result, settlement });
+        await report(runtime, redactor, log, { settings, accepted, result, settlement });
         if (result.outcome === 'passed')
-            core.info(redactor.redact(result.message));
+            log.info(result.message);
         else
             fail(result.message);
     }
@@ -3377,41 +3594,39 @@ async function run(runtime = mainRuntime()) {
         fail(failureText(error));
     }
 }
-function announce(runtime, settings, redactor) {
-    runtime.core.info(redactor.redact(describeTarget(settings)));
+function announce(log, settings) {
+    log.info(describeTarget(settings));
     if (!settings.image.image) {
-        runtime.core.notice('No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.');
+        log.notice('No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.');
     }
 }
-function harnessClient(runtime, settings, redactor) {
+function harnessClient(runtime, settings, redactor, log) {
     const never = new AbortController().signal;
     return new HarnessClient({
         endpoint: settings.endpoint,
         apiKey: settings.apiKey,
         redactor,
-        log: line => runtime.core.info(line),
+        log: line => log.info(line),
         sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
         send: runtime.send,
         requestTimeoutMs: settings.requestTimeoutMs
     });
 }
 /** Before the first read: should this step die now, the post step can find the execution. */
-function saveWatched(runtime, state, settings, accepted) {
+function saveWatched(log, state, settings, accepted) {
     const saved = state.saveWatched({
         gateway: settings.endpoint.gateway,
         ...settings.ids,
         eventId: accepted.eventCorrelationId
     });
     if (!saved) {
-        runtime.core.warning('The trigger event id is not a plain id: it is not saved, so the post step could not abort its execution.');
+        log.warning('The trigger event id is not a plain id: it is not saved, so the post step could not abort its execution.');
     }
 }
-function follow(runtime, settings, client, accepted, state, redactor) {
-    const { core } = runtime;
-    const say = (line) => redactor.redact(line);
+function follow(runtime, settings, client, accepted, state, redactor, log) {
     // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
     // comment queues behind these, so it always lands last.
-    void commentProgress(runtime, redactor, { settings, accepted });
+    void commentProgress(runtime, redactor, log, { settings, accepted });
     return waitForPipeline({
         endpoint: settings.endpoint,
         ids: settings.ids,
@@ -3421,42 +3636,31 @@ function follow(runtime, settings, client, accepted, state, redactor) {
         cancelSignal: runtime.cancelSignal,
         onExecutionStarted: started => {
             state.saveExecutionId(started.executionId);
-            core.info(say(`Pipeline execution started: ${started.executionUrl}`));
-            void commentProgress(runtime, redactor, { settings, accepted, started });
+            log.info(`Pipeline execution started: ${started.executionUrl}`);
+            void commentProgress(runtime, redactor, log, { settings, accepted, started });
         }
     }, {
         client,
         now: runtime.now,
         sleep: runtime.sleep,
         random: runtime.random,
-        log: {
-            info: line => core.info(say(line)),
-            notice: line => core.notice(say(line)),
-            warning: line => core.warning(say(line)),
-            debug: line => core.debug(say(line))
-        }
+        log
     });
 }
 /** Tells the log what the settlement did, and the post step whether anything is left to it. */
-function recordSettlement(runtime, state, settlement, settings, redactor) {
-    const { core } = runtime;
-    for (const line of settlementLines(settlement)) {
-        const text = redactor.redact(line.text);
-        if (line.level === 'warning')
-            core.warning(text);
-        else
-            core.info(text);
-    }
+function recordSettlement(log, state, settlement, settings) {
+    for (const line of settlementLines(settlement))
+        log[line.level](line.text);
     if (settlement.done)
         return state.markDone();
     if (settlement.executionId)
         state.saveExecutionId(settlement.executionId);
     if (settings.abortOnCancel)
-        core.info('The post step will look for the execution again and abort it.');
+        log.info('The post step will look for the execution again and abort it.');
 }
 function mainRuntime() {
     const runtime = (0,process_runtime/* processRuntime */.q)();
-    return { ...runtime, commentOnPullRequest: pullRequestCommenter(runtime.core) };
+    return { ...runtime, commentOnPullRequest: pullRequestCommenter() };
 }
 
 
@@ -3763,7 +3967,13 @@ const summary = _summary;
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:timers/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/action/log-sinks.ts + 1 modules
+var log_sinks = __nccwpck_require__(331);
+// EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
+var redactor = __nccwpck_require__(3250);
 ;// CONCATENATED MODULE: ./src/action/process-runtime.ts
+
+
 
 
 
@@ -3772,21 +3982,19 @@ const process_runtime_core = {
     getInput: core/* getInput */.V4,
     setSecret: core/* setSecret */.Pq,
     setOutput: core/* setOutput */.uH,
-    setFailed: core/* setFailed */.C1,
     saveState: core/* saveState */.LZ,
     getState: core/* getState */.Gu,
-    info: core/* info */.pq,
-    notice: core/* notice */.lm,
-    warning: core/* warning */.$e,
-    debug: core/* debug */.Yz,
-    summary: summary
+    summary: summary,
+    ...log_sinks/* toolkitPrinters */.K
 };
+/** For the runtime's own few lines, which hold no secret and no answer. */
+const log = (0,log_sinks/* actionLog */.Z)(process_runtime_core, new redactor/* Redactor */.p());
 /** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
 function processRuntime() {
     const cancellation = new AbortController();
     for (const signal of ['SIGINT', 'SIGTERM']) {
         process.on(signal, () => {
-            process_runtime_core.info(`Received ${signal}: the run is being cancelled.`);
+            log.info(`Received ${signal}: the run is being cancelled.`);
             cancellation.abort();
         });
     }
@@ -3813,9 +4021,176 @@ function readEventPayload() {
         return value && typeof value === 'object' ? value : undefined;
     }
     catch {
-        process_runtime_core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
+        log.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
         return undefined;
     }
+}
+
+
+/***/ }),
+
+/***/ 3250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ Redactor)
+});
+
+;// CONCATENATED MODULE: ./src/core/secret-forms.ts
+/**
+ * The ways a secret can be written into text. The runner masks, for every value it is given, the
+ * value and its base64 (also from the 2nd and 3rd byte on, so the secret is found whatever came
+ * before it in the encoded data), its JSON, URI-data, XML and expression escapes, and the value
+ * inside double quotes. Outputs, the job summary, state and PR comments are not masked by the
+ * runner, so the action's redactor must know at least those forms; it knows a few more that web
+ * services write (form encoding, lower-case percent escapes, base64url, `\/` and HTML-safe JSON).
+ */
+/** Forms shorter than this would match ordinary text by chance. */
+const MIN_FORM_LENGTH = 3;
+/** A base64 run that does not end the encoded data is only kept from 6 bytes (8 characters) on. */
+const MIN_BASE64_RUN_BYTES = 6;
+function secretForms(secret) {
+    const forms = new Set();
+    for (const value of valuesOf(secret)) {
+        forms.add(value);
+        for (const form of base64Forms(value))
+            forms.add(form);
+        for (const form of urlForms(value))
+            forms.add(form);
+        for (const form of jsonForms(value))
+            forms.add(form);
+        forms.add(xmlEscaped(value));
+        forms.add(value.replace(/'/g, "''"));
+    }
+    return [...forms].filter(form => form.length >= MIN_FORM_LENGTH);
+}
+/** The value, trimmed and not, each line of a multi-line value, and the inside of `"…"`. */
+function valuesOf(secret) {
+    const values = new Set([secret, secret.trim()]);
+    for (const line of secret.split(/\r\n|\r|\n/))
+        values.add(line).add(line.trim());
+    for (const value of [...values]) {
+        if (value.length > 8 && value.startsWith('"') && value.endsWith('"'))
+            values.add(value.slice(1, -1));
+    }
+    values.delete('');
+    return [...values];
+}
+/**
+ * Base64 of the UTF-8 bytes from offset 0, 1 and 2: one of them lines up with the 3-byte groups
+ * of any text that holds the secret. Each whole, padded (the secret ends the data), and cut to
+ * its whole groups (anything may follow), in both the standard and the URL alphabet.
+ */
+function base64Forms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [];
+    for (const offset of [0, 1, 2]) {
+        const shifted = bytes.length > offset ? bytes.subarray(offset) : bytes;
+        forms.push(shifted.toString('base64'));
+        const whole = shifted.subarray(0, shifted.length - (shifted.length % 3));
+        if (whole.length >= MIN_BASE64_RUN_BYTES) {
+            forms.push(whole.toString('base64'), whole.toString('base64url'));
+        }
+    }
+    return forms;
+}
+/** encodeURIComponent, RFC 3986 (`!'()*` escaped too), form encoding; upper- and lower-case hex. */
+function urlForms(value) {
+    const component = encodeURIComponent(value);
+    const rfc3986 = component.replace(/[!'()*]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    const form = new URLSearchParams({ v: value }).toString().slice(2);
+    const forms = [component, rfc3986, form];
+    return [...forms, ...forms.map(text => text.replace(/%[0-9A-F]{2}/g, hex => hex.toLowerCase()))];
+}
+/** JSON string content: as JSON.stringify writes it, with `\/`, and with every non-ASCII or HTML character as `\uXXXX`. */
+function jsonForms(value) {
+    const plain = JSON.stringify(value).slice(1, -1);
+    const unicodeEscaped = plain.replace(/[^\x20-\x7e]|[<>&='/]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return [plain, plain.replace(/\//g, '\\/'), unicodeEscaped];
+}
+function xmlEscaped(value) {
+    const entities = {
+        '&': '&amp;',
+        '<': '&lt;',
+        '>': '&gt;',
+        '"': '&quot;',
+        "'": '&apos;'
+    };
+    return value.replace(/[&<>"']/g, char => entities[char]);
+}
+
+;// CONCATENATED MODULE: ./src/core/redactor.ts
+
+const MASK = '***';
+/**
+ * Remembers every secret the action has read and removes them, in every form the runner's masker
+ * knows (secret-forms.ts), from any text before it is shown. Harness echoes webhook tokens in its
+ * error messages, so everything that came back from the wire goes through `redact` before it
+ * reaches a log, an error, an output, the state, the summary or a comment.
+ */
+class Redactor {
+    mask;
+    forms = new Set();
+    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of secretForms(secret)) {
+            if (this.forms.has(form))
+                continue;
+            this.forms.add(form);
+            this.mask(form);
+        }
+    }
+    /**
+     * Every character that belongs to some occurrence of some form becomes part of a `***`: forms
+     * that overlap (one secret's tail is another's head) are masked as one stretch, so no piece of
+     * either is left over.
+     */
+    redact(text) {
+        let result = text;
+        // A mask next to leftover text can in theory make a new occurrence: go on until none is left.
+        for (let round = 0; round < 4; round++) {
+            const stretches = occurrences(result, this.forms);
+            if (stretches.length === 0)
+                break;
+            result = masked(result, stretches);
+        }
+        return result;
+    }
+}
+/** Every occurrence of every form (overlapping ones included), merged into disjoint stretches. */
+function occurrences(text, forms) {
+    const found = [];
+    for (const form of forms) {
+        for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+            found.push([at, at + form.length]);
+        }
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const stretch of found) {
+        const last = merged.at(-1);
+        if (last && stretch[0] <= last[1])
+            last[1] = Math.max(last[1], stretch[1]);
+        else
+            merged.push([...stretch]);
+    }
+    return merged;
+}
+function masked(text, stretches) {
+    let result = '';
+    let from = 0;
+    for (const [start, end] of stretches) {
+        result += text.slice(from, start) + MASK;
+        from = end;
+    }
+    return result + text.slice(from);
 }
 
 
@@ -4038,6 +4413,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
   V4: () => (/* binding */ getInput),
   Gu: () => (/* binding */ getState),
   pq: () => (/* binding */ info),
@@ -4049,7 +4425,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   $e: () => (/* binding */ warning)
 });
 
-// UNUSED EXPORTS: ExitCode, addPath, endGroup, error, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
 
 // EXTERNAL MODULE: external "os"
 var external_os_ = __nccwpck_require__(857);

@@ -1,12 +1,113 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
+/***/ 331:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Z: () => (/* binding */ actionLog),
+  K: () => (/* binding */ toolkitPrinters)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __nccwpck_require__(49);
+;// CONCATENATED MODULE: ./src/core/log.ts
+/**
+ * The one way out for every line the action or the command line prints. Each line is redacted and
+ * made one line, so no text from Harness or GitHub (ids, URLs, statuses, stage names, messages)
+ * can start a runner command (`::add-mask::`, `::stop-commands::`, `::error::`…): the runner reads
+ * commands from every line of stdout and stderr, also of a CLI run inside a workflow step.
+ */
+const LEVELS = ['info', 'notice', 'warning', 'error', 'debug', 'fail'];
+function createLog(sinks, redactor) {
+    const line = (text) => safeLine(text, redactor);
+    return Object.fromEntries(LEVELS.map(level => [level, (text) => sinks[level](line(text))]));
+}
+/**
+ * A line of a few thousand characters says all a person reads; a megabyte of stage name (answers
+ * are capped, not small) would only bury the log.
+ */
+const MAX_LINE_LENGTH = 4000;
+/**
+ * Redacted, one line, not too long, and never a runner command. Redacted before it is cut, so no
+ * piece of a secret is left at the cut; and again at the end, since escaping could rejoin one.
+ */
+function safeLine(text, redactor) {
+    const line = notACommand(oneLine(redactor.redact(String(text))));
+    return redactor.redact(shortened(line));
+}
+function shortened(line) {
+    if (line.length <= MAX_LINE_LENGTH)
+        return line;
+    let end = MAX_LINE_LENGTH;
+    // Never split a surrogate pair.
+    if (/[\ud800-\udbff]/.test(line[end - 1]))
+        end--;
+    return `${line.slice(0, end)}… (${line.length - end} more characters)`;
+}
+/** Sinks for a plain stream (the command line's stderr): one line each, the level in front. */
+function streamSinks(write, options = {}) {
+    return {
+        info: line => write(line),
+        notice: line => write(`notice: ${line}`),
+        warning: line => write(`warning: ${line}`),
+        error: line => write(`error: ${line}`),
+        debug: line => (options.debug ? write(`debug: ${line}`) : undefined),
+        fail: line => write(`error: ${line}`)
+    };
+}
+/** Visible escapes for the characters that end a line, move the cursor or hide text. */
+const ESCAPES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+/**
+ * Line breaks (CR, LF, NEL, U+2028/2029), every other C0/C1 control, DEL, and the bidirectional
+ * overrides and isolates (they can make a line read differently from what it holds).
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+function oneLine(text) {
+    return text.replace(UNSAFE, char => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * The runner takes a line as a command when, after leading white space, it starts with `::`, or
+ * when it holds the older `##[name]` anywhere. A line that starts like a command gets a visible `\`
+ * in front (no command starts with one); `##[` becomes `##\[`.
+ */
+const COMMAND_START = /^[\s\ufeff]*::/;
+function notACommand(line) {
+    const safe = line.replace(/##\[/g, '##\\[');
+    return COMMAND_START.test(safe) ? `\\${safe}` : safe;
+}
+
+;// CONCATENATED MODULE: ./src/action/log-sinks.ts
+
+
+/** The toolkit's printing functions, for the runtime's `core`; nothing else may import them. */
+const toolkitPrinters = { info: core/* info */.pq, notice: core/* notice */.lm, warning: core/* warning */.$e, error: core/* error */.z3, debug: core/* debug */.Yz, setFailed: core/* setFailed */.C1 };
+/**
+ * The action's log writer: the only module that may call the toolkit's printing functions
+ * (eslint.config.js holds everyone else to it). Every line is redacted and one line first.
+ */
+function actionLog(core, redactor) {
+    return createLog({
+        info: line => core.info(line),
+        notice: line => core.notice(line),
+        warning: line => core.warning(line),
+        error: line => (core.error ? core.error(line) : core.warning(line)),
+        debug: line => core.debug(line),
+        fail: line => core.setFailed(line)
+    }, redactor);
+}
+
+
+/***/ }),
+
 /***/ 91:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(296);
-/* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(245);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(813);
+/* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(445);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
 
@@ -19,7 +120,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 296:
+/***/ 813:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28,46 +129,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: ./src/core/redactor.ts
-/**
- * Remembers every secret the action has read and removes them from any text before it is shown.
- * Harness echoes webhook tokens in its error messages, so everything that came back from the
- * wire goes through `redact` before it reaches a log, an error, an output or a summary.
- */
-class Redactor {
-    mask;
-    secrets = new Set();
-    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
-    constructor(mask = () => { }) {
-        this.mask = mask;
-    }
-    add(secret) {
-        if (!secret)
-            return;
-        for (const form of formsOf(secret)) {
-            if (form.length < 3 || this.secrets.has(form))
-                continue;
-            this.secrets.add(form);
-            this.mask(form);
-        }
-    }
-    redact(text) {
-        let result = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
-}
-/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
-function formsOf(secret) {
-    const forms = new Set([secret.trim(), secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-    return [...forms].filter(Boolean);
-}
-
+// EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
+var core_redactor = __nccwpck_require__(250);
 ;// CONCATENATED MODULE: ./src/harness/status.ts
 /**
  * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
@@ -1048,7 +1111,31 @@ function parseTarget(request) {
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);
-    return exchangeOver(route, request, target, label);
+    try {
+        return await exchangeOver(route, request, target, label);
+    }
+    catch (error) {
+        throw afterConnecting(error, label);
+    }
+}
+/**
+ * Once the connection is up (the TLS handshake done), the request is on its way: whatever fails
+ * now, the server may have read it, so no error from here on says it was not sent. Before (refused,
+ * DNS, a failed handshake) is the only time it provably was not.
+ */
+function afterConnecting(error, label) {
+    const failure = asNetworkError(error, label);
+    if (failure.mayHaveReached)
+        return failure;
+    const detail = failure.kind === 'tls'
+        ? `the TLS connection failed after the request was sent (${socketCode(error)})`
+        : classifySocketError(error).detail;
+    const kind = failure.kind === 'connection-refused' || failure.kind === 'dns' ? 'other' : failure.kind;
+    return new request_NetworkError(`${label}: ${detail}`, kind, true);
+}
+function socketCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' && code ? code : 'no error code';
 }
 function exchangeOver(route, request, target, label) {
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
@@ -1235,6 +1322,33 @@ function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/harness/answer-redaction.ts
+/**
+ * Every string of a parsed answer, redacted where it enters: what Harness sends is later cut to a
+ * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
+ * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
+ * recursion: an answer may be nested arbitrarily deep.
+ */
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    const pending = [value];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if (typeof node !== 'object' || node === null)
+            continue;
+        const entries = node;
+        for (const key of Object.keys(entries)) {
+            const field = entries[key];
+            if (typeof field === 'string')
+                entries[key] = redact(field);
+            else if (typeof field === 'object' && field !== null)
+                pending.push(field);
+        }
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
@@ -1382,6 +1496,7 @@ function withoutUndefined(value) {
 
 
 
+
 /**
  * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
  * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
@@ -1420,7 +1535,7 @@ const READ_ANSWER_LIMIT = MiB;
 /** Execution summaries carry the stage layout: they grow with the pipeline. */
 const EXECUTION_ANSWER_LIMIT = 4 * MiB;
 const MAX_POST_RETRIES = 3;
-const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
+const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
 /**
  * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
@@ -1557,13 +1672,13 @@ class HarnessClient {
                 message += ` (gave up after ${attempts} attempts)`;
             throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
         }
-        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
+        return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
     }
     /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
     mapped(response, reading, map) {
         if (reading.kind !== 'success')
             throw this.apiError(response, reading);
-        return this.shaped(response, () => map(reading.data));
+        return this.shaped(response, () => map(redactStrings(reading.data, this.redact)));
     }
     shaped(response, map) {
         try {
@@ -1980,13 +2095,99 @@ function shorten(value) {
     return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
+;// CONCATENATED MODULE: ./src/core/json-limits.ts
+/**
+ * What a JSON input must keep to be sent as written: JavaScript numbers are doubles, so
+ * `12345678901234567890` would go out as `12345678901234567000` and `1e400` as `null`; and the body
+ * is serialized (and its values walked) recursively, so a payload nested thousands deep would end
+ * in "Maximum call stack size exceeded". Read by one loop over the text, never by recursion.
+ */
+const MAX_JSON_DEPTH = 64;
+/** A JSON number literal, matched where the scan stands (sticky): never cut, however long. */
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * The first problem of `text` (taken to be JSON, valid or not), or undefined. Depth counts the
+ * `{` and `[` open at a point; strings are skipped, escapes included.
+ */
+function jsonLimitProblem(text) {
+    let depth = 0;
+    for (let at = 0; at < text.length; at++) {
+        const char = text[at];
+        if (char === '"') {
+            at = endOfString(text, at);
+        }
+        else if (char === '{' || char === '[') {
+            depth++;
+            if (depth > MAX_JSON_DEPTH)
+                return { kind: 'too-deep', depth };
+        }
+        else if (char === '}' || char === ']') {
+            depth--;
+        }
+        else if (char === '-' || (char >= '0' && char <= '9')) {
+            NUMBER.lastIndex = at;
+            const literal = NUMBER.exec(text)?.[0];
+            if (!literal)
+                continue;
+            const inexact = inexactNumber(literal);
+            if (inexact)
+                return inexact;
+            at += literal.length - 1;
+        }
+    }
+    return undefined;
+}
+/** The index of the closing quote of the string that opens at `start` (or the text's end). */
+function endOfString(text, start) {
+    for (let at = start + 1; at < text.length; at++) {
+        if (text[at] === '\\')
+            at++;
+        else if (text[at] === '"')
+            return at;
+    }
+    return text.length;
+}
+/** A number literal whose value a double does not hold: what it would be sent as instead. */
+function inexactNumber(literal) {
+    const value = Number(literal);
+    if (!Number.isFinite(value))
+        return { kind: 'inexact-number', literal, becomes: 'null' };
+    const sent = JSON.stringify(value);
+    return sameDecimal(literal, sent) ? undefined : { kind: 'inexact-number', literal, becomes: sent };
+}
+/** Whether two decimal literals name the same number (`1.50` and `1.5e0` do; `-0` and `0` do). */
+function sameDecimal(a, b) {
+    const [x, y] = [canonical(a), canonical(b)];
+    return x.digits === y.digits && x.exponent === y.exponent && x.negative === y.negative;
+}
+function canonical(literal) {
+    const [, sign, whole, fraction = '', exponent = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal) ?? [];
+    let digits = `${whole}${fraction}`.replace(/^0+/, '');
+    if (digits === '')
+        return { negative: false, digits: '', exponent: 0 };
+    let power = Number(exponent) - fraction.length;
+    const trailing = /0+$/.exec(digits)?.[0].length ?? 0;
+    digits = digits.slice(0, digits.length - trailing);
+    power += trailing;
+    return { negative: sign === '-', digits, exponent: power };
+}
+
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
-/** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
+
+/**
+ * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
+ * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
+ * 64 levels, is an input error too (json-limits.ts).
+ */
 function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
         throw new SettingError(input, 'expected a JSON object; got an empty value');
+    const problem = jsonLimitProblem(text);
+    // Too deep is refused before parsing: nothing nested that far is ever built.
+    if (problem?.kind === 'too-deep')
+        throw new SettingError(input, limitText(problem));
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -1997,7 +2198,18 @@ function parseJsonObjectInput(input, raw) {
     if (!isObject(parsed)) {
         throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
+    if (problem)
+        throw new SettingError(input, limitText(problem));
     return parsed;
+}
+function limitText(problem) {
+    if (problem.kind === 'too-deep') {
+        return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`;
+    }
+    const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal;
+    return (`holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
+        `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+        `quote it to send it as text: "${literal}"`);
 }
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
@@ -2348,8 +2560,8 @@ function readInputs(sources) {
     };
 }
 
-// EXTERNAL MODULE: ./src/action/process-runtime.ts + 11 modules
-var process_runtime = __nccwpck_require__(245);
+// EXTERNAL MODULE: ./src/action/process-runtime.ts + 3 modules
+var process_runtime = __nccwpck_require__(445);
 ;// CONCATENATED MODULE: ./src/action/state.ts
 /** The state names; nothing else in the action names a state. */
 const StateName = {
@@ -2445,7 +2657,10 @@ function failureText(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+// EXTERNAL MODULE: ./src/action/log-sinks.ts + 1 modules
+var log_sinks = __nccwpck_require__(331);
 ;// CONCATENATED MODULE: ./src/action/post.ts
+
 
 
 
@@ -2460,7 +2675,8 @@ function failureText(error) {
  */
 async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
     const { core } = runtime;
-    const redactor = new Redactor(secret => core.setSecret(secret));
+    const redactor = new core_redactor/* Redactor */.p(secret => core.setSecret(secret));
+    const log = (0,log_sinks/* actionLog */.Z)(core, redactor);
     // The same settings code as main, first: every secret is registered before anything is said.
     let settings;
     let settingsProblem;
@@ -2475,7 +2691,7 @@ async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
     catch (error) {
         settingsProblem = error;
     }
-    const warn = (text) => core.warning(redactor.redact(text));
+    const warn = (text) => log.warning(text);
     const state = new ActionState(core, redactor).load();
     if (state.kind === 'nothing' || state.kind === 'done')
         return;
@@ -2490,7 +2706,7 @@ async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
     if (mismatch)
         return warn(`Post step: the saved state names ${mismatch}; it is ignored.`);
     const what = state.executionId ? `execution ${state.executionId}` : 'the execution';
-    core.info(redactor.redact(`The main step did not see ${what} end: aborting it.`));
+    log.info(`The main step did not see ${what} end: aborting it.`);
     const client = new HarnessClient({
         endpoint: settings.endpoint,
         apiKey: settings.apiKey,
@@ -2503,12 +2719,8 @@ async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
         executionId: state.executionId
     };
     const outcome = await findAndAbort(target, client);
-    for (const line of settlementLines(outcome)) {
-        if (line.level === 'warning')
-            warn(line.text);
-        else
-            core.info(redactor.redact(line.text));
-    }
+    for (const line of settlementLines(outcome))
+        log[line.level](line.text);
     if (!outcome.done)
         warn('The execution may still be running in Harness.');
 }
@@ -2531,7 +2743,7 @@ function mismatchOf(watched, settings) {
 
 /***/ }),
 
-/***/ 245:
+/***/ 445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -2541,8 +2753,570 @@ __nccwpck_require__.d(__webpack_exports__, {
   q: () => (/* binding */ processRuntime)
 });
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __nccwpck_require__(49);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+// EXTERNAL MODULE: ./src/action/log-sinks.ts + 1 modules
+var log_sinks = __nccwpck_require__(331);
+// EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
+var redactor = __nccwpck_require__(250);
+;// CONCATENATED MODULE: ./src/action/process-runtime.ts
+
+
+
+
+
+// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
+const process_runtime_core = {
+    getInput: core/* getInput */.V4,
+    setSecret: core/* setSecret */.Pq,
+    setOutput: core/* setOutput */.uH,
+    saveState: core/* saveState */.LZ,
+    getState: core/* getState */.Gu,
+    summary: summary,
+    ...log_sinks/* toolkitPrinters */.K
+};
+/** For the runtime's own few lines, which hold no secret and no answer. */
+const log = (0,log_sinks/* actionLog */.Z)(process_runtime_core, new redactor/* Redactor */.p());
+/** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
+function processRuntime() {
+    const cancellation = new AbortController();
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.on(signal, () => {
+            log.info(`Received ${signal}: the run is being cancelled.`);
+            cancellation.abort();
+        });
+    }
+    return {
+        core: process_runtime_core,
+        env: process.env,
+        readEventPayload,
+        cancelSignal: cancellation.signal,
+        now: () => Date.now(),
+        sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+        random: Math.random
+    };
+}
+/** Nothing should keep the process alive after a phase; if something does, don't let it hang the job. */
+function exitSoon() {
+    setTimeout(() => process.exit(), 2000).unref();
+}
+function readEventPayload() {
+    const path = process.env.GITHUB_EVENT_PATH;
+    if (!path)
+        return undefined;
+    try {
+        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        log.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 250:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  p: () => (/* binding */ Redactor)
+});
+
+;// CONCATENATED MODULE: ./src/core/secret-forms.ts
+/**
+ * The ways a secret can be written into text. The runner masks, for every value it is given, the
+ * value and its base64 (also from the 2nd and 3rd byte on, so the secret is found whatever came
+ * before it in the encoded data), its JSON, URI-data, XML and expression escapes, and the value
+ * inside double quotes. Outputs, the job summary, state and PR comments are not masked by the
+ * runner, so the action's redactor must know at least those forms; it knows a few more that web
+ * services write (form encoding, lower-case percent escapes, base64url, `\/` and HTML-safe JSON).
+ */
+/** Forms shorter than this would match ordinary text by chance. */
+const MIN_FORM_LENGTH = 3;
+/** A base64 run that does not end the encoded data is only kept from 6 bytes (8 characters) on. */
+const MIN_BASE64_RUN_BYTES = 6;
+function secretForms(secret) {
+    const forms = new Set();
+    for (const value of valuesOf(secret)) {
+        forms.add(value);
+        for (const form of base64Forms(value))
+            forms.add(form);
+        for (const form of urlForms(value))
+            forms.add(form);
+        for (const form of jsonForms(value))
+            forms.add(form);
+        forms.add(xmlEscaped(value));
+        forms.add(value.replace(/'/g, "''"));
+    }
+    return [...forms].filter(form => form.length >= MIN_FORM_LENGTH);
+}
+/** The value, trimmed and not, each line of a multi-line value, and the inside of `"…"`. */
+function valuesOf(secret) {
+    const values = new Set([secret, secret.trim()]);
+    for (const line of secret.split(/\r\n|\r|\n/))
+        values.add(line).add(line.trim());
+    for (const value of [...values]) {
+        if (value.length > 8 && value.startsWith('"') && value.endsWith('"'))
+            values.add(value.slice(1, -1));
+    }
+    values.delete('');
+    return [...values];
+}
+/**
+ * Base64 of the UTF-8 bytes from offset 0, 1 and 2: one of them lines up with the 3-byte groups
+ * of any text that holds the secret. Each whole, padded (the secret ends the data), and cut to
+ * its whole groups (anything may follow), in both the standard and the URL alphabet.
+ */
+function base64Forms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [];
+    for (const offset of [0, 1, 2]) {
+        const shifted = bytes.length > offset ? bytes.subarray(offset) : bytes;
+        forms.push(shifted.toString('base64'));
+        const whole = shifted.subarray(0, shifted.length - (shifted.length % 3));
+        if (whole.length >= MIN_BASE64_RUN_BYTES) {
+            forms.push(whole.toString('base64'), whole.toString('base64url'));
+        }
+    }
+    return forms;
+}
+/** encodeURIComponent, RFC 3986 (`!'()*` escaped too), form encoding; upper- and lower-case hex. */
+function urlForms(value) {
+    const component = encodeURIComponent(value);
+    const rfc3986 = component.replace(/[!'()*]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    const form = new URLSearchParams({ v: value }).toString().slice(2);
+    const forms = [component, rfc3986, form];
+    return [...forms, ...forms.map(text => text.replace(/%[0-9A-F]{2}/g, hex => hex.toLowerCase()))];
+}
+/** JSON string content: as JSON.stringify writes it, with `\/`, and with every non-ASCII or HTML character as `\uXXXX`. */
+function jsonForms(value) {
+    const plain = JSON.stringify(value).slice(1, -1);
+    const unicodeEscaped = plain.replace(/[^\x20-\x7e]|[<>&='/]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return [plain, plain.replace(/\//g, '\\/'), unicodeEscaped];
+}
+function xmlEscaped(value) {
+    const entities = {
+        '&': '&amp;',
+        '<': '&lt;',
+        '>': '&gt;',
+        '"': '&quot;',
+        "'": '&apos;'
+    };
+    return value.replace(/[&<>"']/g, char => entities[char]);
+}
+
+;// CONCATENATED MODULE: ./src/core/redactor.ts
+
+const MASK = '***';
+/**
+ * Remembers every secret the action has read and removes them, in every form the runner's masker
+ * knows (secret-forms.ts), from any text before it is shown. Harness echoes webhook tokens in its
+ * error messages, so everything that came back from the wire goes through `redact` before it
+ * reaches a log, an error, an output, the state, the summary or a comment.
+ */
+class Redactor {
+    mask;
+    forms = new Set();
+    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of secretForms(secret)) {
+            if (this.forms.has(form))
+                continue;
+            this.forms.add(form);
+            this.mask(form);
+        }
+    }
+    /**
+     * Every character that belongs to some occurrence of some form becomes part of a `***`: forms
+     * that overlap (one secret's tail is another's head) are masked as one stretch, so no piece of
+     * either is left over.
+     */
+    redact(text) {
+        let result = text;
+        // A mask next to leftover text can in theory make a new occurrence: go on until none is left.
+        for (let round = 0; round < 4; round++) {
+            const stretches = occurrences(result, this.forms);
+            if (stretches.length === 0)
+                break;
+            result = masked(result, stretches);
+        }
+        return result;
+    }
+}
+/** Every occurrence of every form (overlapping ones included), merged into disjoint stretches. */
+function occurrences(text, forms) {
+    const found = [];
+    for (const form of forms) {
+        for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+            found.push([at, at + form.length]);
+        }
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const stretch of found) {
+        const last = merged.at(-1);
+        if (last && stretch[0] <= last[1])
+            last[1] = Math.max(last[1], stretch[1]);
+        else
+            merged.push([...stretch]);
+    }
+    return merged;
+}
+function masked(text, stretches) {
+    let result = '';
+    let from = 0;
+    for (const [start, end] of stretches) {
+        result += text.slice(from, start) + MASK;
+        from = end;
+    }
+    return result + text.slice(from);
+}
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 49:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  Gu: () => (/* binding */ getState),
+  pq: () => (/* binding */ info),
+  lm: () => (/* binding */ notice),
+  LZ: () => (/* binding */ saveState),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  Pq: () => (/* binding */ setSecret),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, group, isDebug, markdownSummary, platform, setCommandEcho, startGroup, summary, toPlatformPath, toPosixPath, toWin32Path
+
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -2617,7 +3391,7 @@ function toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -2673,8 +3447,8 @@ function escapeProperty(s) {
 //# sourceMappingURL=command.js.map
 ;// CONCATENATED MODULE: external "crypto"
 const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -2688,10 +3462,10 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
@@ -2707,7 +3481,7 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
 ;// CONCATENATED MODULE: external "path"
@@ -2875,7 +3649,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -2943,7 +3717,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -3030,353 +3804,6 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:timers/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
-;// CONCATENATED MODULE: ./src/action/process-runtime.ts
-
-
-
-// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
-const core = {
-    getInput: getInput,
-    setSecret: setSecret,
-    setOutput: setOutput,
-    setFailed: setFailed,
-    saveState: saveState,
-    getState: getState,
-    info: info,
-    notice: notice,
-    warning: warning,
-    debug: debug,
-    summary: summary
-};
-/** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
-function processRuntime() {
-    const cancellation = new AbortController();
-    for (const signal of ['SIGINT', 'SIGTERM']) {
-        process.on(signal, () => {
-            core.info(`Received ${signal}: the run is being cancelled.`);
-            cancellation.abort();
-        });
-    }
-    return {
-        core,
-        env: process.env,
-        readEventPayload,
-        cancelSignal: cancellation.signal,
-        now: () => Date.now(),
-        sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
-        random: Math.random
-    };
-}
-/** Nothing should keep the process alive after a phase; if something does, don't let it hang the job. */
-function exitSoon() {
-    setTimeout(() => process.exit(), 2000).unref();
-}
-function readEventPayload() {
-    const path = process.env.GITHUB_EVENT_PATH;
-    if (!path)
-        return undefined;
-    try {
-        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
-        return value && typeof value === 'object' ? value : undefined;
-    }
-    catch {
-        core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
-        return undefined;
-    }
-}
-
-
-/***/ }),
-
-/***/ 692:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ })
 

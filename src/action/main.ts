@@ -12,12 +12,15 @@ import { commentProgress, report } from './report.js'
 import type { Runtime } from './runtime.js'
 import { ActionState } from './state.js'
 import { failureText } from './words.js'
+import { actionLog } from './log-sinks.js'
+import type { Log } from '../core/log.js'
 
 /** The main phase: inputs → settings → fire → outputs → wait → settle → report, exit status. */
 export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
   const { core, cancelSignal } = runtime
   const redactor = new Redactor(secret => core.setSecret(secret))
-  const fail = (text: string) => core.setFailed(redactor.redact(text))
+  const log = actionLog(core, redactor)
+  const fail = (text: string) => log.fail(text)
   try {
     const settings = readInputs({
       getInput: name => core.getInput(name),
@@ -25,8 +28,8 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
       readEventPayload: runtime.readEventPayload,
       redactor
     })
-    announce(runtime, settings, redactor)
-    const client = harnessClient(runtime, settings, redactor)
+    announce(log, settings)
+    const client = harnessClient(runtime, settings, redactor, log)
 
     const fired = await fireTrigger(
       { webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal },
@@ -35,36 +38,36 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
     if (fired.outcome !== 'accepted') return fail(fired.message)
     const { accepted } = fired
     writeOutputs(core, redactor, acceptedOutputs(accepted))
-    core.info(redactor.redact(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`))
-    if (accepted.uiUrl) core.info(`Executions: ${redactor.redact(accepted.uiUrl)}`)
+    log.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`)
+    if (accepted.uiUrl) log.info(`Executions: ${accepted.uiUrl}`)
 
     if (!settings.wait) {
-      await report(runtime, redactor, { settings, accepted })
+      await report(runtime, redactor, log, { settings, accepted })
       // A POST on the wire at the signal was not recalled; the run still ends as cancelled.
       if (cancelSignal.aborted) fail('Cancelled; the trigger had already been accepted.')
       return
     }
     const state = new ActionState(core, redactor)
-    saveWatched(runtime, state, settings, accepted)
-    const waited = await follow(runtime, settings, client, accepted, state, redactor)
+    saveWatched(log, state, settings, accepted)
+    const waited = await follow(runtime, settings, client, accepted, state, redactor, log)
     const request = { ...settings, result: waited, eventId: accepted.eventCorrelationId }
     const settlement = await settle(request, client)
-    recordSettlement(runtime, state, settlement, settings, redactor)
+    recordSettlement(log, state, settlement, settings)
     const result = settledResult(request, settlement)
     writeOutputs(core, redactor, waitOutputs(result))
 
-    await report(runtime, redactor, { settings, accepted, result, settlement })
-    if (result.outcome === 'passed') core.info(redactor.redact(result.message))
+    await report(runtime, redactor, log, { settings, accepted, result, settlement })
+    if (result.outcome === 'passed') log.info(result.message)
     else fail(result.message)
   } catch (error) {
     fail(failureText(error))
   }
 }
 
-function announce(runtime: Runtime, settings: ActionSettings, redactor: Redactor): void {
-  runtime.core.info(redactor.redact(describeTarget(settings)))
+function announce(log: Log, settings: ActionSettings): void {
+  log.info(describeTarget(settings))
   if (!settings.image.image) {
-    runtime.core.notice(
+    log.notice(
       'No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.'
     )
   }
@@ -73,14 +76,15 @@ function announce(runtime: Runtime, settings: ActionSettings, redactor: Redactor
 function harnessClient(
   runtime: Runtime,
   settings: ActionSettings,
-  redactor: Redactor
+  redactor: Redactor,
+  log: Log
 ): HarnessClient {
   const never = new AbortController().signal
   return new HarnessClient({
     endpoint: settings.endpoint,
     apiKey: settings.apiKey,
     redactor,
-    log: line => runtime.core.info(line),
+    log: line => log.info(line),
     sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
     send: runtime.send,
     requestTimeoutMs: settings.requestTimeoutMs
@@ -89,7 +93,7 @@ function harnessClient(
 
 /** Before the first read: should this step die now, the post step can find the execution. */
 function saveWatched(
-  runtime: Runtime,
+  log: Log,
   state: ActionState,
   settings: ActionSettings,
   accepted: WebhookAccepted
@@ -100,7 +104,7 @@ function saveWatched(
     eventId: accepted.eventCorrelationId
   })
   if (!saved) {
-    runtime.core.warning(
+    log.warning(
       'The trigger event id is not a plain id: it is not saved, so the post step could not abort its execution.'
     )
   }
@@ -112,13 +116,12 @@ function follow(
   client: HarnessClient,
   accepted: WebhookAccepted,
   state: ActionState,
-  redactor: Redactor
+  redactor: Redactor,
+  log: Log
 ): Promise<WaitResult> {
-  const { core } = runtime
-  const say = (line: string) => redactor.redact(line)
   // Un-awaited on purpose: a slow GitHub never holds up following the execution; the final
   // comment queues behind these, so it always lands last.
-  void commentProgress(runtime, redactor, { settings, accepted })
+  void commentProgress(runtime, redactor, log, { settings, accepted })
   return waitForPipeline(
     {
       endpoint: settings.endpoint,
@@ -129,8 +132,8 @@ function follow(
       cancelSignal: runtime.cancelSignal,
       onExecutionStarted: started => {
         state.saveExecutionId(started.executionId)
-        core.info(say(`Pipeline execution started: ${started.executionUrl}`))
-        void commentProgress(runtime, redactor, { settings, accepted, started })
+        log.info(`Pipeline execution started: ${started.executionUrl}`)
+        void commentProgress(runtime, redactor, log, { settings, accepted, started })
       }
     },
     {
@@ -138,37 +141,26 @@ function follow(
       now: runtime.now,
       sleep: runtime.sleep,
       random: runtime.random,
-      log: {
-        info: line => core.info(say(line)),
-        notice: line => core.notice(say(line)),
-        warning: line => core.warning(say(line)),
-        debug: line => core.debug(say(line))
-      }
+      log
     }
   )
 }
 
 /** Tells the log what the settlement did, and the post step whether anything is left to it. */
 function recordSettlement(
-  runtime: Runtime,
+  log: Log,
   state: ActionState,
   settlement: Settlement,
-  settings: ActionSettings,
-  redactor: Redactor
+  settings: ActionSettings
 ): void {
-  const { core } = runtime
-  for (const line of settlementLines(settlement)) {
-    const text = redactor.redact(line.text)
-    if (line.level === 'warning') core.warning(text)
-    else core.info(text)
-  }
+  for (const line of settlementLines(settlement)) log[line.level](line.text)
   if (settlement.done) return state.markDone()
   if (settlement.executionId) state.saveExecutionId(settlement.executionId)
   if (settings.abortOnCancel)
-    core.info('The post step will look for the execution again and abort it.')
+    log.info('The post step will look for the execution again and abort it.')
 }
 
 function mainRuntime(): Runtime {
   const runtime = processRuntime()
-  return { ...runtime, commentOnPullRequest: pullRequestCommenter(runtime.core) }
+  return { ...runtime, commentOnPullRequest: pullRequestCommenter() }
 }

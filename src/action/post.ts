@@ -6,6 +6,7 @@ import { processRuntime } from './process-runtime.js'
 import type { Runtime } from './runtime.js'
 import { ActionState, type Watched } from './state.js'
 import { failureText } from './words.js'
+import { actionLog } from './log-sinks.js'
 
 /**
  * The post phase: when the main phase was stopped (cancelled, killed) before it saw the
@@ -15,6 +16,7 @@ import { failureText } from './words.js'
 export async function run(runtime: Runtime = processRuntime()): Promise<void> {
   const { core } = runtime
   const redactor = new Redactor(secret => core.setSecret(secret))
+  const log = actionLog(core, redactor)
   // The same settings code as main, first: every secret is registered before anything is said.
   let settings: ActionSettings | undefined
   let settingsProblem: unknown
@@ -28,7 +30,7 @@ export async function run(runtime: Runtime = processRuntime()): Promise<void> {
   } catch (error) {
     settingsProblem = error
   }
-  const warn = (text: string) => core.warning(redactor.redact(text))
+  const warn = (text: string) => log.warning(text)
 
   const state = new ActionState(core, redactor).load()
   if (state.kind === 'nothing' || state.kind === 'done') return
@@ -41,7 +43,7 @@ export async function run(runtime: Runtime = processRuntime()): Promise<void> {
   if (mismatch) return warn(`Post step: the saved state names ${mismatch}; it is ignored.`)
 
   const what = state.executionId ? `execution ${state.executionId}` : 'the execution'
-  core.info(redactor.redact(`The main step did not see ${what} end: aborting it.`))
+  log.info(`The main step did not see ${what} end: aborting it.`)
   const client = new HarnessClient({
     endpoint: settings.endpoint,
     apiKey: settings.apiKey,
@@ -54,10 +56,7 @@ export async function run(runtime: Runtime = processRuntime()): Promise<void> {
     executionId: state.executionId
   }
   const outcome = await findAndAbort(target, client)
-  for (const line of settlementLines(outcome)) {
-    if (line.level === 'warning') warn(line.text)
-    else core.info(redactor.redact(line.text))
-  }
+  for (const line of settlementLines(outcome)) log[line.level](line.text)
   if (!outcome.done) warn('The execution may still be running in Harness.')
 }
 

@@ -1,41 +1,29 @@
-import {
-  debug,
-  getInput,
-  getState,
-  info,
-  notice,
-  saveState,
-  setFailed,
-  setOutput,
-  setSecret,
-  summary,
-  warning
-} from '@actions/core'
+import { getInput, getState, saveState, setOutput, setSecret, summary } from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
 import type { ActionsCore, Runtime } from './runtime.js'
+import { actionLog, toolkitPrinters } from './log-sinks.js'
+import { Redactor } from '../core/redactor.js'
 
 // Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
 const core: ActionsCore = {
   getInput,
   setSecret,
   setOutput,
-  setFailed,
   saveState,
   getState,
-  info,
-  notice,
-  warning,
-  debug,
-  summary
+  summary,
+  ...toolkitPrinters
 }
+/** For the runtime's own few lines, which hold no secret and no answer. */
+const log = actionLog(core, new Redactor())
 
 /** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
 export function processRuntime(): Runtime {
   const cancellation = new AbortController()
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     process.on(signal, () => {
-      core.info(`Received ${signal}: the run is being cancelled.`)
+      log.info(`Received ${signal}: the run is being cancelled.`)
       cancellation.abort()
     })
   }
@@ -62,7 +50,7 @@ function readEventPayload(): Record<string, unknown> | undefined {
     const value: unknown = JSON.parse(readFileSync(path, 'utf8'))
     return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
   } catch {
-    core.debug('Could not read the event payload at GITHUB_EVENT_PATH.')
+    log.debug('Could not read the event payload at GITHUB_EVENT_PATH.')
     return undefined
   }
 }

@@ -1,3 +1,4 @@
+import type { Log } from '../core/log.js'
 import type { Redactor } from '../core/redactor.js'
 import { renderSummary, type ReportView } from '../report/summary.js'
 import type { ActionSettings } from './inputs.js'
@@ -10,6 +11,7 @@ export type ActionView = ReportView & { settings: ActionSettings }
 export async function report(
   runtime: Runtime,
   redactor: Redactor,
+  log: Log,
   view: ActionView
 ): Promise<void> {
   const { core } = runtime
@@ -17,18 +19,23 @@ export async function report(
     try {
       await core.summary.addRaw(redactor.redact(renderSummary(view)), true).write()
     } catch (error) {
-      core.warning(redactor.redact(`Could not write the job summary: ${failureText(error)}`))
+      log.warning(`Could not write the job summary: ${failureText(error)}`)
     }
   }
-  await commentProgress(runtime, redactor, view)
+  await commentProgress(runtime, redactor, log, view, { final: true })
 }
 
 /** Creates or updates this deployment's PR comment; never throws (the commenter warns instead). */
 export function commentProgress(
   runtime: Runtime,
   redactor: Redactor,
-  view: ActionView
+  log: Log,
+  view: ActionView,
+  { final = false } = {}
 ): Promise<void> {
   if (!view.settings.commentOnPr || !runtime.commentOnPullRequest) return Promise.resolve()
-  return runtime.commentOnPullRequest(view.settings, redactor.redact(renderSummary(view)))
+  return runtime.commentOnPullRequest(view.settings, redactor.redact(renderSummary(view)), {
+    log,
+    final
+  })
 }

@@ -1,5 +1,6 @@
 import type { HttpRequest, HttpResponse } from '../harness/http/request.js'
 import type { ActionSettings } from './inputs.js'
+import type { Log } from '../core/log.js'
 
 /** The parts of `@actions/core` the action uses; passed in so tests can watch them. */
 export interface ActionsCore {
@@ -12,6 +13,8 @@ export interface ActionsCore {
   info(message: string): void
   notice(message: string): void
   warning(message: string): void
+  /** an error annotation that does not fail the step by itself */
+  error?(message: string): void
   debug(message: string): void
   summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } }
 }
@@ -28,5 +31,9 @@ export interface Runtime {
   random(): number
   send?: (request: HttpRequest) => Promise<HttpResponse>
   /** loaded lazily: Octokit costs start-up time that only PR comments need */
-  commentOnPullRequest?: (settings: ActionSettings, text: string) => Promise<void>
+  commentOnPullRequest?: (
+    settings: ActionSettings,
+    text: string,
+    options: { log: Pick<Log, 'info' | 'notice' | 'warning'>; final: boolean }
+  ) => Promise<void>
 }

@@ -1,9 +1,17 @@
 import { SettingError } from '../harness/setting-error.js'
+import { jsonLimitProblem, MAX_JSON_DEPTH, type JsonLimitProblem } from './json-limits.js'
 
-/** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
+/**
+ * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
+ * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
+ * 64 levels, is an input error too (json-limits.ts).
+ */
 export function parseJsonObjectInput(input: string, raw: string): Record<string, unknown> {
   const text = raw.trim()
   if (text === '') throw new SettingError(input, 'expected a JSON object; got an empty value')
+  const problem = jsonLimitProblem(text)
+  // Too deep is refused before parsing: nothing nested that far is ever built.
+  if (problem?.kind === 'too-deep') throw new SettingError(input, limitText(problem))
   let parsed: unknown
   try {
     parsed = JSON.parse(text)
@@ -16,7 +24,20 @@ export function parseJsonObjectInput(input: string, raw: string): Record<string,
   if (!isObject(parsed)) {
     throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`)
   }
+  if (problem) throw new SettingError(input, limitText(problem))
   return parsed
+}
+
+function limitText(problem: JsonLimitProblem): string {
+  if (problem.kind === 'too-deep') {
+    return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`
+  }
+  const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal
+  return (
+    `holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
+    `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+    `quote it to send it as text: "${literal}"`
+  )
 }
 
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */

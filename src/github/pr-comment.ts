@@ -1,4 +1,5 @@
 import * as github from '@actions/github'
+import { cappedFetch } from './capped-fetch.js'
 import type { Settings } from '../core/settings.js'
 import {
   commentBody,
@@ -43,7 +44,16 @@ const PULL_REQUEST_EVENTS = new Set([
 ])
 
 /** One comment update should never hold up the run for long: GitHub answers in about a second. */
-const UPSERT_TIMEOUT_MS = 30_000
+const UPSERT_TIMEOUT_MS = 15_000
+
+/**
+ * Once the deployment has ended, every comment call still to come (the final one and any still
+ * queued before it) shares this much time: a GitHub that never answers may not hold the step.
+ */
+export const FINAL_BUDGET_MS = 10_000
+
+/** Comments per page: a page of long comments stays far below the answer cap. */
+const PAGE_SIZE = 30
 
 /** Answers that the next update would get too (no permission, bad token, no such PR): stop trying. */
 const LASTING_FAILURES = new Set([401, 403, 404])
@@ -74,6 +84,9 @@ export class PullRequestCommenter {
   private octokit: Octokit | undefined
   /** the time limit of the update under way; every request of it carries this signal */
   private deadline: AbortSignal | undefined
+  /** the shared budget of the calls after the deployment ended (see `post`'s `final`) */
+  private closing: AbortSignal | undefined
+  private outOfTime = false
   private queue: Promise<void> = Promise.resolve()
   private stopped = false
 
@@ -81,11 +94,17 @@ export class PullRequestCommenter {
     private readonly event: PullRequestEvent,
     private readonly connect: (token: string) => Octokit,
     private readonly log: Log,
-    private readonly timeoutMs = UPSERT_TIMEOUT_MS
+    private readonly timeoutMs = UPSERT_TIMEOUT_MS,
+    private readonly finalBudgetMs = FINAL_BUDGET_MS
   ) {}
 
-  /** Create or update this deployment's comment with `text` (already free of secrets). */
-  post(settings: CommentSettings, text: string): Promise<void> {
+  /**
+   * Create or update this deployment's comment with `text` (already free of secrets). `final`
+   * says the deployment has ended: from then on, this call and those queued before it share
+   * `finalBudgetMs` in all.
+   */
+  post(settings: CommentSettings, text: string, options: { final?: boolean } = {}): Promise<void> {
+    if (options.final) this.closing ??= AbortSignal.timeout(this.finalBudgetMs)
     const next = this.queue.then(() => this.postNow(settings, text))
     this.queue = next
     return next
@@ -93,6 +112,7 @@ export class PullRequestCommenter {
 
   private async postNow(settings: CommentSettings, text: string): Promise<void> {
     if (!settings.commentOnPr || this.stopped) return
+    if (this.closing?.aborted) return this.sayOutOfTime()
     const target = pullRequestOf(this.event)
     if (typeof target === 'string') return this.stop(() => this.log.warning(target))
     if (!settings.githubToken) {
@@ -104,7 +124,8 @@ export class PullRequestCommenter {
     }
     const marker = commentMarker(settings.ids, settings.image.image)
     try {
-      this.deadline = AbortSignal.timeout(this.timeoutMs)
+      const own = AbortSignal.timeout(this.timeoutMs)
+      this.deadline = this.closing ? AbortSignal.any([own, this.closing]) : own
       await this.upsert(
         this.connected(settings.githubToken),
         target,
@@ -112,6 +133,7 @@ export class PullRequestCommenter {
         commentBody(marker, text)
       )
     } catch (error) {
+      if (this.closing?.aborted) return this.sayOutOfTime()
       const warning = explainFailure(error, target)
       if (LASTING_FAILURES.has(statusOf(error) ?? 0)) this.stop(() => this.log.warning(warning))
       else this.log.warning(warning)
@@ -127,31 +149,54 @@ export class PullRequestCommenter {
     const knownId = this.commentIds.get(marker) ?? (await findComment(octokit, target, marker))
     if (knownId !== undefined) {
       try {
-        const { data } = await octokit.rest.issues.updateComment({
+        const { status, data } = await octokit.rest.issues.updateComment({
           owner: target.owner,
           repo: target.repo,
           comment_id: knownId,
           body
         })
-        this.commentIds.set(marker, data.id)
-        this.log.info(`Updated the pull request comment: ${data.html_url}`)
+        const written = writtenComment(data)
+        if (written) this.commentIds.set(marker, written.id)
+        this.log.info(
+          written
+            ? `Updated the pull request comment${linkText(written)}`
+            : `Asked GitHub to update the pull request comment; its answer (HTTP ${status}) does not show the comment.`
+        )
         return
       } catch (error) {
         // Someone deleted it meanwhile: write a new one rather than give up.
         if (statusOf(error) !== 404) throw error
       }
     }
-    const { data } = await octokit.rest.issues.createComment({ ...target, body })
-    this.commentIds.set(marker, data.id)
-    this.log.info(`Commented on pull request #${target.issue_number}: ${data.html_url}`)
+    const { status, data } = await octokit.rest.issues.createComment({ ...target, body })
+    const written = writtenComment(data)
+    if (!written) {
+      // Nothing to remember: the next update looks for the comment again instead of writing a second one blind.
+      this.log.warning(
+        `comment-on-pr: GitHub answered HTTP ${status} to the new comment on pull request #${target.issue_number} without the comment; it may not have been written.`
+      )
+      return
+    }
+    this.commentIds.set(marker, written.id)
+    this.log.info(`Commented on pull request #${target.issue_number}${linkText(written)}`)
+  }
+
+  private sayOutOfTime(): void {
+    if (this.outOfTime) return
+    this.outOfTime = true
+    this.log.warning(
+      `comment-on-pr: GitHub did not finish the comment within ${this.finalBudgetMs / 1000} s of the deployment's end; it was left as it was. The deployment itself is not affected.`
+    )
   }
 
   private connected(token: string): Octokit {
     if (this.octokit) return this.octokit
     const octokit = this.connect(token)
     // Through a hook, because pagination drops per-call request options.
+    // The fetch reads each answer itself, up to a cap (capped-fetch.ts).
     octokit.hook.before('request', options => {
-      options.request = { ...options.request, signal: this.deadline }
+      const fetch = options.request?.fetch ?? globalThis.fetch
+      options.request = { ...options.request, signal: this.deadline, fetch: cappedFetch(fetch) }
     })
     this.octokit = octokit
     return octokit
@@ -172,7 +217,7 @@ async function findComment(
   let byPerson: ListedComment | undefined
   const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
     ...target,
-    per_page: 100
+    per_page: PAGE_SIZE
   })
   for await (const { data } of pages) {
     const found = pickMarkedComment(data, marker)
@@ -180,6 +225,28 @@ async function findComment(
     byPerson ??= found
   }
   return byPerson?.id
+}
+
+/** The comment in GitHub's answer, when it holds one (a 204 or `{}` does not). */
+function writtenComment(data: unknown): { id: number; url?: string } | undefined {
+  const comment = data as { id?: unknown; html_url?: unknown } | null
+  if (typeof comment?.id !== 'number') return undefined
+  return { id: comment.id, url: httpUrl(comment.html_url) }
+}
+
+/** Only an http(s) URL from an answer is shown. */
+function httpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  try {
+    const { protocol } = new URL(value)
+    return protocol === 'https:' || protocol === 'http:' ? value : undefined
+  } catch {
+    return undefined
+  }
+}
+
+function linkText(comment: { url?: string }): string {
+  return comment.url ? `: ${comment.url}` : ''
 }
 
 /** GitHub's HTTP status; Octokit gives network failures a status 500 without a response. */
@@ -210,9 +277,9 @@ export function explainFailure(error: unknown, target: PullRequestTarget): strin
   return `comment-on-pr: could not write the comment on ${where} (${code}${said}); the deployment itself is not affected.`
 }
 
+/** Not cut here: the log writer redacts the whole line first, then cuts it (a cut secret would show). */
 function firstLine(text: string): string {
-  const line = text.split('\n')[0]?.trim() ?? ''
-  return line.length > 200 ? `${line.slice(0, 199)}…` : line
+  return text.split('\n')[0]?.trim() ?? ''
 }
 
 let runCommenter: PullRequestCommenter | undefined
@@ -225,7 +292,8 @@ let runCommenter: PullRequestCommenter | undefined
 export async function commentOnPullRequest(
   core: Log,
   settings: CommentSettings,
-  text: string
+  text: string,
+  options: { final?: boolean } = {}
 ): Promise<void> {
   runCommenter ??= new PullRequestCommenter(
     {
@@ -236,5 +304,5 @@ export async function commentOnPullRequest(
     token => github.getOctokit(token),
     core
   )
-  await runCommenter.post(settings, text)
+  await runCommenter.post(settings, text, options)
 }

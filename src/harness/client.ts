@@ -14,6 +14,7 @@ import {
   readEnvelope,
   type EnvelopeReading
 } from './envelope.js'
+import { redactStrings } from './answer-redaction.js'
 import {
   eventDetailsFrom,
   eventHistoryFrom,
@@ -162,7 +163,7 @@ const READ_ANSWER_LIMIT = MiB
 const EXECUTION_ANSWER_LIMIT = 4 * MiB
 const MAX_POST_RETRIES = 3
 const NOT_RETRIED =
-  'Harness may or may not have taken the trigger, so it was not sent again; ' +
+  'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
   "check the pipeline's executions in Harness before running this again."
 
 /**
@@ -336,7 +337,9 @@ export class HarnessClient {
       else if (response.status === 429) message += ` (gave up after ${attempts} attempts)`
       throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable)
     }
-    return this.shaped(response, () => webhookAcceptedFrom(reading.data))
+    return this.shaped(response, () =>
+      webhookAcceptedFrom(redactStrings(reading.data, this.redact))
+    )
   }
 
   /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
@@ -346,7 +349,7 @@ export class HarnessClient {
     map: (data: unknown) => T
   ): T {
     if (reading.kind !== 'success') throw this.apiError(response, reading)
-    return this.shaped(response, () => map(reading.data))
+    return this.shaped(response, () => map(redactStrings(reading.data, this.redact)))
   }
 
   private shaped<T>(response: HttpResponse, map: () => T): T {

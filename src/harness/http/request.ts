@@ -130,7 +130,33 @@ async function deliver(
   track: (socket: Socket) => void
 ): Promise<HttpResponse> {
   const route = await openRoute(target, ca, track)
-  return exchangeOver(route, request, target, label)
+  try {
+    return await exchangeOver(route, request, target, label)
+  } catch (error) {
+    throw afterConnecting(error, label)
+  }
+}
+
+/**
+ * Once the connection is up (the TLS handshake done), the request is on its way: whatever fails
+ * now, the server may have read it, so no error from here on says it was not sent. Before (refused,
+ * DNS, a failed handshake) is the only time it provably was not.
+ */
+function afterConnecting(error: unknown, label: string): NetworkError {
+  const failure = asNetworkError(error, label)
+  if (failure.mayHaveReached) return failure
+  const detail =
+    failure.kind === 'tls'
+      ? `the TLS connection failed after the request was sent (${socketCode(error)})`
+      : classifySocketError(error).detail
+  const kind =
+    failure.kind === 'connection-refused' || failure.kind === 'dns' ? 'other' : failure.kind
+  return new NetworkError(`${label}: ${detail}`, kind, true)
+}
+
+function socketCode(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code
+  return typeof code === 'string' && code ? code : 'no error code'
 }
 
 function exchangeOver(

@@ -1,0 +1,377 @@
+export const id = 222;
+export const ids = [222];
+export const modules = {
+
+/***/ 8222:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  commentOnPullRequest: () => (/* binding */ commentOnPullRequest)
+});
+
+// UNUSED EXPORTS: FINAL_BUDGET_MS, PullRequestCommenter, explainFailure, pullRequestOf
+
+// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
+var github = __webpack_require__(2413);
+;// CONCATENATED MODULE: ./src/github/capped-fetch.ts
+/**
+ * A `fetch` for Octokit that reads every answer itself, up to a byte cap, before Octokit sees it.
+ * Octokit would read any body whole into memory (a 1 GB or endless answer took 2 GB), and it
+ * swallows a failed body read into an empty text; failing the fetch instead gives a message that
+ * says the answer was too large.
+ */
+const GITHUB_ANSWER_LIMIT = 4 * 1024 * 1024;
+/** The answer was larger than the cap: reading stopped there. */
+class AnswerTooLarge extends Error {
+    constructor(limit) {
+        super(`GitHub's answer is larger than ${limit / (1024 * 1024)} MiB; stopped reading it`);
+        this.name = 'AnswerTooLarge';
+    }
+}
+/** Statuses whose Response may not carry a body. */
+const NO_BODY = new Set([101, 103, 204, 205, 304]);
+function cappedFetch(fetch, limit = GITHUB_ANSWER_LIMIT) {
+    return async (input, init) => {
+        const response = await fetch(input, init);
+        const body = await readCapped(response, limit);
+        return new Response(NO_BODY.has(response.status) ? null : body, {
+            status: response.status,
+            statusText: response.statusText,
+            headers: response.headers
+        });
+    };
+}
+async function readCapped(response, limit) {
+    if (Number(response.headers.get('content-length')) > limit) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new AnswerTooLarge(limit);
+    }
+    if (!response.body)
+        return new Uint8Array(new ArrayBuffer(0));
+    const reader = response.body.getReader();
+    const chunks = [];
+    let size = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        size += value.byteLength;
+        if (size > limit) {
+            await reader.cancel().catch(() => undefined);
+            throw new AnswerTooLarge(limit);
+        }
+        chunks.push(value);
+    }
+    const whole = new Uint8Array(new ArrayBuffer(size));
+    let at = 0;
+    for (const chunk of chunks) {
+        whole.set(chunk, at);
+        at += chunk.byteLength;
+    }
+    return whole;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(7598);
+;// CONCATENATED MODULE: ./src/report/comment.ts
+
+/** GitHub refuses issue comment bodies longer than this. */
+const MAX_COMMENT_CHARS = 65_536;
+const MARKER_PREFIX = '<!-- harness-trigger:deployment:';
+const MARKER_SUFFIX = ' -->';
+const TRUNCATION_NOTE = '\n\n_(cut short: GitHub limits a comment to 65,536 characters)_';
+/**
+ * The image path that names a deployment: no tag, no digest, lower case. Later pushes of the same
+ * image (new tags) thus update the same comment, while matrix legs with other images get their own.
+ */
+function imagePath(image) {
+    if (!image)
+        return '';
+    const withoutDigest = image.trim().split('@')[0] ?? '';
+    const lastSlash = withoutDigest.lastIndexOf('/');
+    const lastColon = withoutDigest.lastIndexOf(':');
+    // A colon after the last slash starts a tag; one before it is a registry port.
+    const withoutTag = lastColon > lastSlash ? withoutDigest.slice(0, lastColon) : withoutDigest;
+    return withoutTag.toLowerCase();
+}
+/**
+ * A stable key for one deployment: (account, org, project, pipeline, trigger, image path), hashed so
+ * that the hidden marker is short, reveals nothing and cannot be broken by odd characters.
+ */
+function deploymentKey(ids, image) {
+    const parts = [ids.accountId, ids.orgId, ids.projectId, ids.pipelineId, ids.triggerId];
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(JSON.stringify([...parts, imagePath(image)]))
+        .digest('hex')
+        .slice(0, 32);
+}
+/** The hidden HTML comment that lets a later run find this deployment's PR comment again. */
+function commentMarker(ids, image) {
+    return `${MARKER_PREFIX}${deploymentKey(ids, image)}${MARKER_SUFFIX}`;
+}
+/** The whole comment: marker first, then the text, cut at a line end if it would be too long. */
+function commentBody(marker, text) {
+    const room = MAX_COMMENT_CHARS - marker.length - 1;
+    if (text.length <= room)
+        return `${marker}\n${text}`;
+    const limit = room - TRUNCATION_NOTE.length;
+    const lineEnd = text.lastIndexOf('\n', limit);
+    const kept = text.slice(0, lineEnd > 0 ? lineEnd : limit);
+    return `${marker}\n${kept}${TRUNCATION_NOTE}`;
+}
+/**
+ * The comment that carries `marker`. Should several carry it (someone copied one by hand), the one
+ * written by a bot is ours, and of those the oldest: the one earlier runs have been updating.
+ */
+function pickMarkedComment(comments, marker) {
+    const marked = comments.filter(comment => comment.body?.includes(marker));
+    return marked.find(comment => comment.user?.type === 'Bot') ?? marked[0];
+}
+
+;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+
+
+
+/** Events whose payload names the pull request the run belongs to. */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+/** One comment update should never hold up the run for long: GitHub answers in about a second. */
+const UPSERT_TIMEOUT_MS = 15_000;
+/**
+ * Once the deployment has ended, every comment call still to come (the final one and any still
+ * queued before it) shares this much time: a GitHub that never answers may not hold the step.
+ */
+const FINAL_BUDGET_MS = 10_000;
+/** Comments per page: a page of long comments stays far below the answer cap. */
+const PAGE_SIZE = 30;
+/** Answers that the next update would get too (no permission, bad token, no such PR): stop trying. */
+const LASTING_FAILURES = new Set([401, 403, 404]);
+/** The pull request to comment on, or why there is none. */
+function pullRequestOf(event) {
+    if (!PULL_REQUEST_EVENTS.has(event.eventName)) {
+        return `comment-on-pr: this run's event is '${event.eventName || 'unknown'}', not pull_request or pull_request_target, so no comment was posted.`;
+    }
+    const number = event.payload.pull_request?.number;
+    const fullName = event.repository || event.payload.repository?.full_name || '';
+    const [owner, repo] = fullName.split('/');
+    if (!number || !owner || !repo) {
+        return `comment-on-pr: the ${event.eventName} event names no pull request number or repository, so no comment was posted.`;
+    }
+    return { owner, repo, issue_number: number };
+}
+/**
+ * Creates one comment per deployment on the run's pull request and keeps it up to date. It
+ * remembers the comment id, so updates after the first don't list the comments again, and applies
+ * updates in the order they were asked for. It never throws: a comment is a courtesy, never the
+ * reason a deployment fails, so a problem becomes a warning. After a problem that
+ * would only repeat itself (not a pull request, no token, no permission), later calls stay quiet.
+ */
+class PullRequestCommenter {
+    event;
+    connect;
+    log;
+    timeoutMs;
+    finalBudgetMs;
+    commentIds = new Map();
+    octokit;
+    /** the time limit of the update under way; every request of it carries this signal */
+    deadline;
+    /** the shared budget of the calls after the deployment ended (see `post`'s `final`) */
+    closing;
+    outOfTime = false;
+    queue = Promise.resolve();
+    stopped = false;
+    constructor(event, connect, log, timeoutMs = UPSERT_TIMEOUT_MS, finalBudgetMs = FINAL_BUDGET_MS) {
+        this.event = event;
+        this.connect = connect;
+        this.log = log;
+        this.timeoutMs = timeoutMs;
+        this.finalBudgetMs = finalBudgetMs;
+    }
+    /**
+     * Create or update this deployment's comment with `text` (already free of secrets). `final`
+     * says the deployment has ended: from then on, this call and those queued before it share
+     * `finalBudgetMs` in all.
+     */
+    post(settings, text, options = {}) {
+        if (options.final)
+            this.closing ??= AbortSignal.timeout(this.finalBudgetMs);
+        const next = this.queue.then(() => this.postNow(settings, text));
+        this.queue = next;
+        return next;
+    }
+    async postNow(settings, text) {
+        if (!settings.commentOnPr || this.stopped)
+            return;
+        if (this.closing?.aborted)
+            return this.sayOutOfTime();
+        const target = pullRequestOf(this.event);
+        if (typeof target === 'string')
+            return this.stop(() => this.log.warning(target));
+        if (!settings.githubToken) {
+            return this.stop(() => this.log.warning('comment-on-pr: github-token is empty, so no comment was posted. Leave it at its default (${{ github.token }}) or pass a token that may write pull request comments.'));
+        }
+        const marker = commentMarker(settings.ids, settings.image.image);
+        try {
+            const own = AbortSignal.timeout(this.timeoutMs);
+            this.deadline = this.closing ? AbortSignal.any([own, this.closing]) : own;
+            await this.upsert(this.connected(settings.githubToken), target, marker, commentBody(marker, text));
+        }
+        catch (error) {
+            if (this.closing?.aborted)
+                return this.sayOutOfTime();
+            const warning = explainFailure(error, target);
+            if (LASTING_FAILURES.has(statusOf(error) ?? 0))
+                this.stop(() => this.log.warning(warning));
+            else
+                this.log.warning(warning);
+        }
+    }
+    async upsert(octokit, target, marker, body) {
+        const knownId = this.commentIds.get(marker) ?? (await findComment(octokit, target, marker));
+        if (knownId !== undefined) {
+            try {
+                const { status, data } = await octokit.rest.issues.updateComment({
+                    owner: target.owner,
+                    repo: target.repo,
+                    comment_id: knownId,
+                    body
+                });
+                const written = writtenComment(data);
+                if (written)
+                    this.commentIds.set(marker, written.id);
+                this.log.info(written
+                    ? `Updated the pull request comment${linkText(written)}`
+                    : `Asked GitHub to update the pull request comment; its answer (HTTP ${status}) does not show the comment.`);
+                return;
+            }
+            catch (error) {
+                // Someone deleted it meanwhile: write a new one rather than give up.
+                if (statusOf(error) !== 404)
+                    throw error;
+            }
+        }
+        const { status, data } = await octokit.rest.issues.createComment({ ...target, body });
+        const written = writtenComment(data);
+        if (!written) {
+            // Nothing to remember: the next update looks for the comment again instead of writing a second one blind.
+            this.log.warning(`comment-on-pr: GitHub answered HTTP ${status} to the new comment on pull request #${target.issue_number} without the comment; it may not have been written.`);
+            return;
+        }
+        this.commentIds.set(marker, written.id);
+        this.log.info(`Commented on pull request #${target.issue_number}${linkText(written)}`);
+    }
+    sayOutOfTime() {
+        if (this.outOfTime)
+            return;
+        this.outOfTime = true;
+        this.log.warning(`comment-on-pr: GitHub did not finish the comment within ${this.finalBudgetMs / 1000} s of the deployment's end; it was left as it was. The deployment itself is not affected.`);
+    }
+    connected(token) {
+        if (this.octokit)
+            return this.octokit;
+        const octokit = this.connect(token);
+        // Through a hook, because pagination drops per-call request options.
+        // The fetch reads each answer itself, up to a cap (capped-fetch.ts).
+        octokit.hook.before('request', options => {
+            const fetch = options.request?.fetch ?? globalThis.fetch;
+            options.request = { ...options.request, signal: this.deadline, fetch: cappedFetch(fetch) };
+        });
+        this.octokit = octokit;
+        return octokit;
+    }
+    stop(say) {
+        this.stopped = true;
+        say();
+    }
+}
+/** Reads the comments page by page and stops at the first bot comment that carries the marker. */
+async function findComment(octokit, target, marker) {
+    let byPerson;
+    const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
+        ...target,
+        per_page: PAGE_SIZE
+    });
+    for await (const { data } of pages) {
+        const found = pickMarkedComment(data, marker);
+        if (found?.user?.type === 'Bot')
+            return found.id;
+        byPerson ??= found;
+    }
+    return byPerson?.id;
+}
+/** The comment in GitHub's answer, when it holds one (a 204 or `{}` does not). */
+function writtenComment(data) {
+    const comment = data;
+    if (typeof comment?.id !== 'number')
+        return undefined;
+    return { id: comment.id, url: httpUrl(comment.html_url) };
+}
+/** Only an http(s) URL from an answer is shown. */
+function httpUrl(value) {
+    if (typeof value !== 'string')
+        return undefined;
+    try {
+        const { protocol } = new URL(value);
+        return protocol === 'https:' || protocol === 'http:' ? value : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+function linkText(comment) {
+    return comment.url ? `: ${comment.url}` : '';
+}
+/** GitHub's HTTP status; Octokit gives network failures a status 500 without a response. */
+function statusOf(error) {
+    const failure = error;
+    return typeof failure?.status === 'number' && failure.response ? failure.status : undefined;
+}
+/** A warning that says what went wrong and what to change; Octokit never puts the token in a message. */
+function explainFailure(error, target) {
+    const status = statusOf(error);
+    const said = firstLine(error instanceof Error ? error.message : String(error));
+    const where = `pull request #${target.issue_number} of ${target.owner}/${target.repo}`;
+    if (status === 403) {
+        return (`comment-on-pr: GitHub refused to write on ${where} (HTTP 403: ${said}). Grant the job ` +
+            '`permissions: pull-requests: write` (or `issues: write`). On pull requests from forks the ' +
+            'GITHUB_TOKEN stays read-only; the deployment itself is not affected.');
+    }
+    if (status === 401) {
+        return `comment-on-pr: GitHub did not accept github-token (HTTP 401: ${said}); no comment was posted.`;
+    }
+    if (status === 404) {
+        return `comment-on-pr: GitHub answered 404 for ${where}: the token cannot see it, or it does not exist (${said}). No comment was posted.`;
+    }
+    const code = status ? `HTTP ${status}: ` : '';
+    return `comment-on-pr: could not write the comment on ${where} (${code}${said}); the deployment itself is not affected.`;
+}
+/** Not cut here: the log writer redacts the whole line first, then cuts it (a cut secret would show). */
+function firstLine(text) {
+    return text.split('\n')[0]?.trim() ?? '';
+}
+let runCommenter;
+/**
+ * Create or update this deployment's PR comment. Call it as often as the deployment moves
+ * (triggered, running, final): the first call finds or creates the comment, later calls update it.
+ * Never throws.
+ */
+async function commentOnPullRequest(core, settings, text, options = {}) {
+    runCommenter ??= new PullRequestCommenter({
+        eventName: github/* context */._.eventName ?? '',
+        payload: github/* context */._.payload,
+        repository: process.env.GITHUB_REPOSITORY
+    }, token => github/* getOctokit */.Q(token), core);
+    await runCommenter.post(settings, text, options);
+}
+
+
+/***/ })
+
+};
