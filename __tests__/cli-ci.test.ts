@@ -246,19 +246,18 @@ describe('detectCi', () => {
     ).toBeUndefined()
   })
 
-  it('local: the checkout through Git, asked only here', () => {
+  it('local: the checkout through Git, asked once, only here', () => {
     const asked: string[] = []
     const git: GitLookup = args => {
       asked.push(args.join(' '))
-      return args[0] === 'rev-parse' ? SHA : 'main'
+      return `${SHA}\nrefs/heads/feature/x`
     }
-    expect(detectCi({}, git)).toEqual({ provider: 'local', sha: SHA, branch: 'main' })
-    expect(asked).toHaveLength(2)
+    expect(detectCi({}, git)).toEqual({ provider: 'local', sha: SHA, branch: 'feature/x' })
+    expect(asked).toEqual(['rev-parse HEAD --symbolic-full-name HEAD'])
   })
 
   it('local: a detached HEAD has no branch; no Git (or an odd answer) leaves out both', () => {
-    const detached: GitLookup = args => (args[0] === 'rev-parse' ? SHA : undefined)
-    expect(detectCi({}, detached)).toEqual({ provider: 'local', sha: SHA })
+    expect(detectCi({}, () => `${SHA}\nHEAD`)).toEqual({ provider: 'local', sha: SHA })
     expect(detectCi({}, () => undefined)).toEqual({ provider: 'local' })
     expect(detectCi({}, () => 'fatal: not a git repository')).toEqual({ provider: 'local' })
   })

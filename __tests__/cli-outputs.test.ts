@@ -100,6 +100,23 @@ describe('formatDotenv', () => {
   })
 })
 
+describe('Azure logging commands in values from Harness', () => {
+  const hostile = {
+    status: 'x##vso[task.setvariable variable=deploy]prod',
+    executionId: '##[error]y'
+  }
+
+  it('JSON: escaped so no line holds one, and parsed back the same', () => {
+    const text = formatJson(hostile)
+    expect(text).not.toMatch(/##(vso)?\[/)
+    expect(JSON.parse(text)).toEqual(hostile)
+  })
+
+  it('dotenv: refused', () => {
+    expect(formatDotenv(hostile)).toEqual({ text: '', refused: ['executionId', 'status'] })
+  })
+})
+
 describe('OutputSink', () => {
   function sink(format: 'json' | 'dotenv', outputFile?: string) {
     const seen = {

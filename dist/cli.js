@@ -49,7 +49,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(296);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(966);
 // Entry of dist/cli.js, the `harness-trigger` command: wires this process to run() and exits.
 
 
@@ -88,7 +88,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 296:
+/***/ 966:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -510,7 +510,31 @@ function parseTarget(request) {
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);
-    return exchangeOver(route, request, target, label);
+    try {
+        return await exchangeOver(route, request, target, label);
+    }
+    catch (error) {
+        throw afterConnecting(error, label);
+    }
+}
+/**
+ * Once the connection is up (the TLS handshake done), the request is on its way: whatever fails
+ * now, the server may have read it, so no error from here on says it was not sent. Before (refused,
+ * DNS, a failed handshake) is the only time it provably was not.
+ */
+function afterConnecting(error, label) {
+    const failure = asNetworkError(error, label);
+    if (failure.mayHaveReached)
+        return failure;
+    const detail = failure.kind === 'tls'
+        ? `the TLS connection failed after the request was sent (${socketCode(error)})`
+        : classifySocketError(error).detail;
+    const kind = failure.kind === 'connection-refused' || failure.kind === 'dns' ? 'other' : failure.kind;
+    return new NetworkError(`${label}: ${detail}`, kind, true);
+}
+function socketCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' && code ? code : 'no error code';
 }
 function exchangeOver(route, request, target, label) {
     const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
@@ -1027,6 +1051,33 @@ function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/harness/answer-redaction.ts
+/**
+ * Every string of a parsed answer, redacted where it enters: what Harness sends is later cut to a
+ * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
+ * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
+ * recursion: an answer may be nested arbitrarily deep.
+ */
+function redactStrings(value, redact) {
+    if (typeof value === 'string')
+        return redact(value);
+    const pending = [value];
+    while (pending.length > 0) {
+        const node = pending.pop();
+        if (typeof node !== 'object' || node === null)
+            continue;
+        const entries = node;
+        for (const key of Object.keys(entries)) {
+            const field = entries[key];
+            if (typeof field === 'string')
+                entries[key] = redact(field);
+            else if (typeof field === 'object' && field !== null)
+                pending.push(field);
+        }
+    }
+    return value;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
@@ -1174,6 +1225,7 @@ function withoutUndefined(value) {
 
 
 
+
 /**
  * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
  * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
@@ -1212,7 +1264,7 @@ const READ_ANSWER_LIMIT = MiB;
 /** Execution summaries carry the stage layout: they grow with the pipeline. */
 const EXECUTION_ANSWER_LIMIT = 4 * MiB;
 const MAX_POST_RETRIES = 3;
-const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
+const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
 /**
  * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
@@ -1349,13 +1401,13 @@ class HarnessClient {
                 message += ` (gave up after ${attempts} attempts)`;
             throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
         }
-        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
+        return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
     }
     /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
     mapped(response, reading, map) {
         if (reading.kind !== 'success')
             throw this.apiError(response, reading);
-        return this.shaped(response, () => map(reading.data));
+        return this.shaped(response, () => map(redactStrings(reading.data, this.redact)));
     }
     shaped(response, map) {
         try {
@@ -1514,15 +1566,101 @@ const Outputs = {
     Status: 'status'
 };
 
-;// CONCATENATED MODULE: ./src/core/redactor.ts
+;// CONCATENATED MODULE: ./src/core/secret-forms.ts
 /**
- * Remembers every secret the action has read and removes them from any text before it is shown.
- * Harness echoes webhook tokens in its error messages, so everything that came back from the
- * wire goes through `redact` before it reaches a log, an error, an output or a summary.
+ * The ways a secret can be written into text. The runner masks, for every value it is given, the
+ * value and its base64 (also from the 2nd and 3rd byte on, so the secret is found whatever came
+ * before it in the encoded data), its JSON, URI-data, XML and expression escapes, and the value
+ * inside double quotes. Outputs, the job summary, state and PR comments are not masked by the
+ * runner, so the action's redactor must know at least those forms; it knows a few more that web
+ * services write (form encoding, lower-case percent escapes, base64url, `\/` and HTML-safe JSON).
+ */
+/** Forms shorter than this would match ordinary text by chance. */
+const MIN_FORM_LENGTH = 3;
+/** A base64 run that does not end the encoded data is only kept from 6 bytes (8 characters) on. */
+const MIN_BASE64_RUN_BYTES = 6;
+function secretForms(secret) {
+    const forms = new Set();
+    for (const value of valuesOf(secret)) {
+        forms.add(value);
+        for (const form of base64Forms(value))
+            forms.add(form);
+        for (const form of urlForms(value))
+            forms.add(form);
+        for (const form of jsonForms(value))
+            forms.add(form);
+        forms.add(xmlEscaped(value));
+        forms.add(value.replace(/'/g, "''"));
+    }
+    return [...forms].filter(form => form.length >= MIN_FORM_LENGTH);
+}
+/** The value, trimmed and not, each line of a multi-line value, and the inside of `"…"`. */
+function valuesOf(secret) {
+    const values = new Set([secret, secret.trim()]);
+    for (const line of secret.split(/\r\n|\r|\n/))
+        values.add(line).add(line.trim());
+    for (const value of [...values]) {
+        if (value.length > 8 && value.startsWith('"') && value.endsWith('"'))
+            values.add(value.slice(1, -1));
+    }
+    values.delete('');
+    return [...values];
+}
+/**
+ * Base64 of the UTF-8 bytes from offset 0, 1 and 2: one of them lines up with the 3-byte groups
+ * of any text that holds the secret. Each whole, padded (the secret ends the data), and cut to
+ * its whole groups (anything may follow), in both the standard and the URL alphabet.
+ */
+function base64Forms(value) {
+    const bytes = Buffer.from(value, 'utf8');
+    const forms = [];
+    for (const offset of [0, 1, 2]) {
+        const shifted = bytes.length > offset ? bytes.subarray(offset) : bytes;
+        forms.push(shifted.toString('base64'));
+        const whole = shifted.subarray(0, shifted.length - (shifted.length % 3));
+        if (whole.length >= MIN_BASE64_RUN_BYTES) {
+            forms.push(whole.toString('base64'), whole.toString('base64url'));
+        }
+    }
+    return forms;
+}
+/** encodeURIComponent, RFC 3986 (`!'()*` escaped too), form encoding; upper- and lower-case hex. */
+function urlForms(value) {
+    const component = encodeURIComponent(value);
+    const rfc3986 = component.replace(/[!'()*]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
+    const form = new URLSearchParams({ v: value }).toString().slice(2);
+    const forms = [component, rfc3986, form];
+    return [...forms, ...forms.map(text => text.replace(/%[0-9A-F]{2}/g, hex => hex.toLowerCase()))];
+}
+/** JSON string content: as JSON.stringify writes it, with `\/`, and with every non-ASCII or HTML character as `\uXXXX`. */
+function jsonForms(value) {
+    const plain = JSON.stringify(value).slice(1, -1);
+    const unicodeEscaped = plain.replace(/[^\x20-\x7e]|[<>&='/]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    return [plain, plain.replace(/\//g, '\\/'), unicodeEscaped];
+}
+function xmlEscaped(value) {
+    const entities = {
+        '&': '&amp;',
+        '<': '&lt;',
+        '>': '&gt;',
+        '"': '&quot;',
+        "'": '&apos;'
+    };
+    return value.replace(/[&<>"']/g, char => entities[char]);
+}
+
+;// CONCATENATED MODULE: ./src/core/redactor.ts
+
+const MASK = '***';
+/**
+ * Remembers every secret the action has read and removes them, in every form the runner's masker
+ * knows (secret-forms.ts), from any text before it is shown. Harness echoes webhook tokens in its
+ * error messages, so everything that came back from the wire goes through `redact` before it
+ * reaches a log, an error, an output, the state, the summary or a comment.
  */
 class Redactor {
     mask;
-    secrets = new Set();
+    forms = new Set();
     /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
     constructor(mask = () => { }) {
         this.mask = mask;
@@ -1530,28 +1668,57 @@ class Redactor {
     add(secret) {
         if (!secret)
             return;
-        for (const form of formsOf(secret)) {
-            if (form.length < 3 || this.secrets.has(form))
+        for (const form of secretForms(secret)) {
+            if (this.forms.has(form))
                 continue;
-            this.secrets.add(form);
+            this.forms.add(form);
             this.mask(form);
         }
     }
+    /**
+     * Every character that belongs to some occurrence of some form becomes part of a `***`: forms
+     * that overlap (one secret's tail is another's head) are masked as one stretch, so no piece of
+     * either is left over.
+     */
     redact(text) {
         let result = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
+        // A mask next to leftover text can in theory make a new occurrence: go on until none is left.
+        for (let round = 0; round < 4; round++) {
+            const stretches = occurrences(result, this.forms);
+            if (stretches.length === 0)
+                break;
+            result = masked(result, stretches);
         }
         return result;
     }
 }
-/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
-function formsOf(secret) {
-    const forms = new Set([secret.trim(), secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-    return [...forms].filter(Boolean);
+/** Every occurrence of every form (overlapping ones included), merged into disjoint stretches. */
+function occurrences(text, forms) {
+    const found = [];
+    for (const form of forms) {
+        for (let at = text.indexOf(form); at !== -1; at = text.indexOf(form, at + 1)) {
+            found.push([at, at + form.length]);
+        }
+    }
+    found.sort((a, b) => a[0] - b[0]);
+    const merged = [];
+    for (const stretch of found) {
+        const last = merged.at(-1);
+        if (last && stretch[0] <= last[1])
+            last[1] = Math.max(last[1], stretch[1]);
+        else
+            merged.push([...stretch]);
+    }
+    return merged;
+}
+function masked(text, stretches) {
+    let result = '';
+    let from = 0;
+    for (const [start, end] of stretches) {
+        result += text.slice(from, start) + MASK;
+        from = end;
+    }
+    return result + text.slice(from);
 }
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
@@ -1872,13 +2039,99 @@ function shorten(value) {
     return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
+;// CONCATENATED MODULE: ./src/core/json-limits.ts
+/**
+ * What a JSON input must keep to be sent as written: JavaScript numbers are doubles, so
+ * `12345678901234567890` would go out as `12345678901234567000` and `1e400` as `null`; and the body
+ * is serialized (and its values walked) recursively, so a payload nested thousands deep would end
+ * in "Maximum call stack size exceeded". Read by one loop over the text, never by recursion.
+ */
+const MAX_JSON_DEPTH = 64;
+/** A JSON number literal, matched where the scan stands (sticky): never cut, however long. */
+const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * The first problem of `text` (taken to be JSON, valid or not), or undefined. Depth counts the
+ * `{` and `[` open at a point; strings are skipped, escapes included.
+ */
+function jsonLimitProblem(text) {
+    let depth = 0;
+    for (let at = 0; at < text.length; at++) {
+        const char = text[at];
+        if (char === '"') {
+            at = endOfString(text, at);
+        }
+        else if (char === '{' || char === '[') {
+            depth++;
+            if (depth > MAX_JSON_DEPTH)
+                return { kind: 'too-deep', depth };
+        }
+        else if (char === '}' || char === ']') {
+            depth--;
+        }
+        else if (char === '-' || (char >= '0' && char <= '9')) {
+            NUMBER.lastIndex = at;
+            const literal = NUMBER.exec(text)?.[0];
+            if (!literal)
+                continue;
+            const inexact = inexactNumber(literal);
+            if (inexact)
+                return inexact;
+            at += literal.length - 1;
+        }
+    }
+    return undefined;
+}
+/** The index of the closing quote of the string that opens at `start` (or the text's end). */
+function endOfString(text, start) {
+    for (let at = start + 1; at < text.length; at++) {
+        if (text[at] === '\\')
+            at++;
+        else if (text[at] === '"')
+            return at;
+    }
+    return text.length;
+}
+/** A number literal whose value a double does not hold: what it would be sent as instead. */
+function inexactNumber(literal) {
+    const value = Number(literal);
+    if (!Number.isFinite(value))
+        return { kind: 'inexact-number', literal, becomes: 'null' };
+    const sent = JSON.stringify(value);
+    return sameDecimal(literal, sent) ? undefined : { kind: 'inexact-number', literal, becomes: sent };
+}
+/** Whether two decimal literals name the same number (`1.50` and `1.5e0` do; `-0` and `0` do). */
+function sameDecimal(a, b) {
+    const [x, y] = [canonical(a), canonical(b)];
+    return x.digits === y.digits && x.exponent === y.exponent && x.negative === y.negative;
+}
+function canonical(literal) {
+    const [, sign, whole, fraction = '', exponent = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:[eE]([+-]?\d+))?$/.exec(literal) ?? [];
+    let digits = `${whole}${fraction}`.replace(/^0+/, '');
+    if (digits === '')
+        return { negative: false, digits: '', exponent: 0 };
+    let power = Number(exponent) - fraction.length;
+    const trailing = /0+$/.exec(digits)?.[0].length ?? 0;
+    digits = digits.slice(0, digits.length - trailing);
+    power += trailing;
+    return { negative: sign === '-', digits, exponent: power };
+}
+
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
-/** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
+
+/**
+ * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
+ * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
+ * 64 levels, is an input error too (json-limits.ts).
+ */
 function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
         throw new SettingError(input, 'expected a JSON object; got an empty value');
+    const problem = jsonLimitProblem(text);
+    // Too deep is refused before parsing: nothing nested that far is ever built.
+    if (problem?.kind === 'too-deep')
+        throw new SettingError(input, limitText(problem));
     let parsed;
     try {
         parsed = JSON.parse(text);
@@ -1889,7 +2142,18 @@ function parseJsonObjectInput(input, raw) {
     if (!isObject(parsed)) {
         throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
+    if (problem)
+        throw new SettingError(input, limitText(problem));
     return parsed;
+}
+function limitText(problem) {
+    if (problem.kind === 'too-deep') {
+        return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`;
+    }
+    const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal;
+    return (`holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
+        `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+        `quote it to send it as text: "${literal}"`);
 }
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
@@ -3081,11 +3345,11 @@ function detectCi(env, git) {
     return ci_withoutUndefined({ provider: 'local', ...localCheckout(git) });
 }
 function localCheckout(git) {
-    const sha = git(['rev-parse', '--verify', '--quiet', 'HEAD']);
+    // One Git process for both: the commit, then `refs/heads/<branch>` (or `HEAD` when detached).
+    const [sha, ref] = git(['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD'])?.split('\n') ?? [];
     if (!sha || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
         return {};
-    // Fails on a detached HEAD: no branch, as on a tag checkout.
-    const branch = git(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+    const branch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
     return { sha, branch: branch || undefined };
 }
 /** `refs/heads/feature/x` → `feature/x`; other refs (tags, pull) → none; a bare name stays. */
@@ -3116,32 +3380,91 @@ function ci_withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
-;// CONCATENATED MODULE: ./src/cli/log.ts
+;// CONCATENATED MODULE: ./src/core/log.ts
 /**
- * Every line is redacted, then made one line (text from Harness is untrusted: a line break or
- * control character in it must not forge a line of its own). Debug lines are dropped.
+ * The one way out for every line the action or the command line prints. Each line is redacted and
+ * made one line, so no text from Harness or GitHub (ids, URLs, statuses, stage names, messages)
+ * can start a runner command (`::add-mask::`, `::stop-commands::`, `::error::`…): the runner reads
+ * commands from every line of stdout and stderr, also of a CLI run inside a workflow step.
  */
-function stderrLog(write, redactor) {
-    const line = (prefix) => (text) => write(`${prefix}${log_oneLine(redactor.redact(text))}\n`);
+const LEVELS = ['info', 'notice', 'warning', 'error', 'debug', 'fail'];
+function createLog(sinks, redactor) {
+    const line = (text) => safeLine(text, redactor);
+    return Object.fromEntries(LEVELS.map(level => [level, (text) => sinks[level](line(text))]));
+}
+/**
+ * A line of a few thousand characters says all a person reads; a megabyte of stage name (answers
+ * are capped, not small) would only bury the log.
+ */
+const MAX_LINE_LENGTH = 4000;
+/**
+ * Redacted, one line, not too long, and never a runner command. Redacted before it is cut, so no
+ * piece of a secret is left at the cut; and again at the end, since escaping could rejoin one.
+ */
+function safeLine(text, redactor) {
+    const line = notACommand(log_oneLine(redactor.redact(String(text))));
+    return redactor.redact(shortened(line));
+}
+function shortened(line) {
+    if (line.length <= MAX_LINE_LENGTH)
+        return line;
+    let end = MAX_LINE_LENGTH;
+    // Never split a surrogate pair.
+    if (/[\ud800-\udbff]/.test(line[end - 1]))
+        end--;
+    return `${line.slice(0, end)}… (${line.length - end} more characters)`;
+}
+/** Sinks for a plain stream (the command line's stderr): one line each, the level in front. */
+function streamSinks(write, options = {}) {
     return {
-        info: line(''),
-        notice: line('notice: '),
-        warning: line('warning: '),
-        error: line('error: '),
-        debug: () => { }
+        info: line => write(line),
+        notice: line => write(`notice: ${line}`),
+        warning: line => write(`warning: ${line}`),
+        error: line => write(`error: ${line}`),
+        debug: line => (options.debug ? write(`debug: ${line}`) : undefined),
+        fail: line => write(`error: ${line}`)
     };
 }
-/** CR, LF, U+2028/2029 and other control characters as visible escapes. */
+/** Visible escapes for the characters that end a line, move the cursor or hide text. */
+const ESCAPES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
+/**
+ * Line breaks (CR, LF, NEL, U+2028/2029), every other C0/C1 control, DEL, and the bidirectional
+ * overrides and isolates (they can make a line read differently from what it holds).
+ */
+const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function log_oneLine(text) {
-    return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, char => {
-        if (char === '\n')
-            return '\\n';
-        if (char === '\r')
-            return '\\r';
-        if (char === '\t')
-            return ' ';
-        return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
-    });
+    return text.replace(UNSAFE, char => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+/**
+ * The runner takes a line as a command when, after leading white space, it starts with `::`, or
+ * when it holds the older `##[name]` anywhere. A line that starts like a command gets a visible `\`
+ * in front (no command starts with one); `##[` becomes `##\[`.
+ */
+const COMMAND_START = /^[\s\ufeff]*::/;
+function notACommand(line) {
+    const safe = line.replace(/##\[/g, '##\\[');
+    return COMMAND_START.test(safe) ? `\\${safe}` : safe;
+}
+
+;// CONCATENATED MODULE: ./src/cli/log.ts
+
+function stderrLog(write, redactor) {
+    return createLog(withoutAzureCommands(streamSinks(line => write(`${line}\n`))), redactor);
+}
+/**
+ * Azure's agent takes `##vso[` anywhere in a line as a command (the core writer already guards
+ * `::` at the start and `##[`): a visible backslash keeps text from Harness from setting variables.
+ */
+function withoutAzureCommands(sinks) {
+    const guard = (sink) => (line) => sink(line.replace(/##vso\[/g, '##vso\\['));
+    return {
+        info: guard(sinks.info),
+        notice: guard(sinks.notice),
+        warning: guard(sinks.warning),
+        error: guard(sinks.error),
+        debug: guard(sinks.debug),
+        fail: guard(sinks.fail)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/cli/options.ts
@@ -3433,9 +3756,16 @@ const ORDER = Object.values(Outputs);
 function known(values) {
     return ORDER.flatMap(name => (values[name] === undefined ? [] : [[name, values[name]]]));
 }
+/**
+ * Azure's agent takes `##vso[…]` anywhere in a line of output as a command (`##[` for formatting):
+ * text from Harness must not be able to set a pipeline variable.
+ */
+const AZURE_COMMAND = /##(vso)?\[/;
 /** One JSON object on one line: `jq -r .uiUrl` reads it. */
 function formatJson(values) {
-    return `${JSON.stringify(Object.fromEntries(known(values)))}\n`;
+    const text = JSON.stringify(Object.fromEntries(known(values)));
+    // Inside a JSON string `\u005b` is `[`: the value parses back the same.
+    return `${text.replace(new RegExp(AZURE_COMMAND, 'g'), match => `${match.slice(0, -1)}\\u005b`)}\n`;
 }
 /**
  * Characters that mean the same bare to the shell (in an assignment: no globbing, no splitting)
@@ -3448,13 +3778,14 @@ const UNREPRESENTABLE = /[\u0000-\u001f\u007f\u2028\u2029]/;
  * `name=value` lines. A value the shell would misread unquoted (`&` in uiUrl, spaces, `$`, quotes)
  * is single-quoted, so `source`/`set -a; .` reads it exactly and runs nothing from it; GitLab's
  * report keeps such quotes as part of the value (it does not parse quotes). A value with a control
- * character or line break cannot be one dotenv line: it is refused, and the JSON carries it.
+ * character or line break cannot be one dotenv line, nor can one that Azure would read as a command:
+ * such values are refused, and the JSON carries them.
  */
 function formatDotenv(values) {
     const lines = [];
     const refused = [];
     for (const [name, value] of known(values)) {
-        if (UNREPRESENTABLE.test(value))
+        if (UNREPRESENTABLE.test(value) || AZURE_COMMAND.test(value))
             refused.push(name);
         else
             lines.push(`${name}=${BARE.test(value) ? value : shellQuoted(value)}`);
@@ -3570,12 +3901,12 @@ async function run(argv, world) {
                 : (cancelledCode(world) ?? ExitCode.Ok);
         }
         else {
-            log.error(fired.message);
+            log.fail(fired.message);
             code = cancelledCode(world) ?? ExitCode.Failed;
         }
     }
     catch (error) {
-        log.error(failureText(error));
+        log.fail(failureText(error));
         code = exitCodeOfFailure(error, world);
     }
     const written = outputs?.finish() ?? true;
@@ -3603,7 +3934,7 @@ async function followToTheEnd(settings, client, accepted, world, log, outputs) {
     }
     const result = settledResult(request, settlement);
     outputs.add(resultOutputs(result));
-    log[result.outcome === 'passed' ? 'info' : 'error'](result.message);
+    log[result.outcome === 'passed' ? 'info' : 'fail'](result.message);
     return exitCodeOf(result, world);
 }
 function outputSink(options, world, redactor, log) {

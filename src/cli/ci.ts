@@ -190,10 +190,10 @@ export function detectCi(env: Env, git: GitLookup): CiContext {
 }
 
 function localCheckout(git: GitLookup): Pick<CiContext, 'sha' | 'branch'> {
-  const sha = git(['rev-parse', '--verify', '--quiet', 'HEAD'])
+  // One Git process for both: the commit, then `refs/heads/<branch>` (or `HEAD` when detached).
+  const [sha, ref] = git(['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD'])?.split('\n') ?? []
   if (!sha || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha)) return {}
-  // Fails on a detached HEAD: no branch, as on a tag checkout.
-  const branch = git(['symbolic-ref', '--quiet', '--short', 'HEAD'])
+  const branch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined
   return { sha, branch: branch || undefined }
 }
 

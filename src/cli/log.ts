@@ -1,39 +1,31 @@
+import { createLog, streamSinks, type Log, type LogSinks } from '../core/log.js'
 import type { Redactor } from '../core/redactor.js'
 
-/** The command line's log: stderr only (stdout carries the outputs), one line per message. */
-export interface CliLog {
-  info(line: string): void
-  notice(line: string): void
-  warning(line: string): void
-  error(line: string): void
-  debug(line: string): void
-}
+/** The command line's log: the core's one writer, to stderr (stdout carries the outputs). */
+export type CliLog = Log
 
-/**
- * Every line is redacted, then made one line (text from Harness is untrusted: a line break or
- * control character in it must not forge a line of its own). Debug lines are dropped.
- */
 export function stderrLog(
   write: (text: string) => void,
   redactor: Pick<Redactor, 'redact'>
 ): CliLog {
-  const line = (prefix: string) => (text: string) =>
-    write(`${prefix}${oneLine(redactor.redact(text))}\n`)
-  return {
-    info: line(''),
-    notice: line('notice: '),
-    warning: line('warning: '),
-    error: line('error: '),
-    debug: () => {}
-  }
+  return createLog(withoutAzureCommands(streamSinks(line => write(`${line}\n`))), redactor)
 }
 
-/** CR, LF, U+2028/2029 and other control characters as visible escapes. */
-function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, char => {
-    if (char === '\n') return '\\n'
-    if (char === '\r') return '\\r'
-    if (char === '\t') return ' '
-    return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
-  })
+/**
+ * Azure's agent takes `##vso[` anywhere in a line as a command (the core writer already guards
+ * `::` at the start and `##[`): a visible backslash keeps text from Harness from setting variables.
+ */
+function withoutAzureCommands(sinks: LogSinks): LogSinks {
+  const guard =
+    (sink: (line: string) => void) =>
+    (line: string): void =>
+      sink(line.replace(/##vso\[/g, '##vso\\['))
+  return {
+    info: guard(sinks.info),
+    notice: guard(sinks.notice),
+    warning: guard(sinks.warning),
+    error: guard(sinks.error),
+    debug: guard(sinks.debug),
+    fail: guard(sinks.fail)
+  }
 }

@@ -76,11 +76,11 @@ export async function run(argv: readonly string[], world: CliWorld): Promise<num
         ? await followToTheEnd(settings, client, fired.accepted, world, log, outputs)
         : (cancelledCode(world) ?? ExitCode.Ok)
     } else {
-      log.error(fired.message)
+      log.fail(fired.message)
       code = cancelledCode(world) ?? ExitCode.Failed
     }
   } catch (error) {
-    log.error(failureText(error))
+    log.fail(failureText(error))
     code = exitCodeOfFailure(error, world)
   }
   const written = outputs?.finish() ?? true
@@ -118,7 +118,7 @@ async function followToTheEnd(
   }
   const result = settledResult(request, settlement)
   outputs.add(resultOutputs(result))
-  log[result.outcome === 'passed' ? 'info' : 'error'](result.message)
+  log[result.outcome === 'passed' ? 'info' : 'fail'](result.message)
   return exitCodeOf(result, world)
 }
 

@@ -10,9 +10,17 @@ function known(values: OutputValues): Array<[OutputName, string]> {
   return ORDER.flatMap(name => (values[name] === undefined ? [] : [[name, values[name]]]))
 }
 
+/**
+ * Azure's agent takes `##vso[…]` anywhere in a line of output as a command (`##[` for formatting):
+ * text from Harness must not be able to set a pipeline variable.
+ */
+const AZURE_COMMAND = /##(vso)?\[/
+
 /** One JSON object on one line: `jq -r .uiUrl` reads it. */
 export function formatJson(values: OutputValues): string {
-  return `${JSON.stringify(Object.fromEntries(known(values)))}\n`
+  const text = JSON.stringify(Object.fromEntries(known(values)))
+  // Inside a JSON string `\u005b` is `[`: the value parses back the same.
+  return `${text.replace(new RegExp(AZURE_COMMAND, 'g'), match => `${match.slice(0, -1)}\\u005b`)}\n`
 }
 
 export interface DotenvText {
@@ -33,13 +41,14 @@ const UNREPRESENTABLE = /[\u0000-\u001f\u007f\u2028\u2029]/
  * `name=value` lines. A value the shell would misread unquoted (`&` in uiUrl, spaces, `$`, quotes)
  * is single-quoted, so `source`/`set -a; .` reads it exactly and runs nothing from it; GitLab's
  * report keeps such quotes as part of the value (it does not parse quotes). A value with a control
- * character or line break cannot be one dotenv line: it is refused, and the JSON carries it.
+ * character or line break cannot be one dotenv line, nor can one that Azure would read as a command:
+ * such values are refused, and the JSON carries them.
  */
 export function formatDotenv(values: OutputValues): DotenvText {
   const lines: string[] = []
   const refused: OutputName[] = []
   for (const [name, value] of known(values)) {
-    if (UNREPRESENTABLE.test(value)) refused.push(name)
+    if (UNREPRESENTABLE.test(value) || AZURE_COMMAND.test(value)) refused.push(name)
     else lines.push(`${name}=${BARE.test(value) ? value : shellQuoted(value)}`)
   }
   return { text: lines.map(line => `${line}\n`).join(''), refused }
