@@ -4,10 +4,20 @@
  * every exit code, cancellation, and no secret on any stream (runCli scans every run).
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs'
+import { execFile, execFileSync } from 'node:child_process'
+import {
+  chmodSync,
+  copyFileSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
+import { promisify } from 'node:util'
 import {
   API_KEY,
   WEBHOOK_TOKEN,
@@ -16,7 +26,7 @@ import {
   v3WebhookUrl,
   type Emulator
 } from './helpers/index.js'
-import { harnessEnv, runCli } from './helpers/run-cli.js'
+import { CLI_ENTRY, harnessEnv, runCli } from './helpers/run-cli.js'
 
 const SHA = 'c0ffee00c0ffee00c0ffee00c0ffee00c0ffee00'
 
@@ -566,5 +576,41 @@ describe('secrets', () => {
     })
     expect(result.exitCode).toBe(1)
     expect(result.stderr).toContain('failed for')
+  })
+})
+
+describe('the file itself', () => {
+  let dir: string
+  beforeAll(() => {
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'harness-cli-bin-')))
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('runs as the bin npm links (a symlink, through its #! line)', () => {
+    const manifest = JSON.parse(readFileSync('package.json', 'utf8')) as {
+      bin: Record<string, string>
+      version: string
+    }
+    expect(manifest.bin).toEqual({ 'harness-trigger': 'dist/cli.js' })
+    expect(readFileSync(CLI_ENTRY, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true)
+    const bin = join(dir, 'harness-trigger')
+    symlinkSync(CLI_ENTRY, bin)
+    const out = execFileSync(bin, ['--version'], {
+      encoding: 'utf8',
+      env: { PATH: `${dirname(process.execPath)}:${process.env.PATH}` }
+    })
+    expect(out).toBe(`${manifest.version}\n`)
+  })
+
+  it('runs alone, fetched as harness-trigger.mjs (no chunk, no package.json beside it)', async () => {
+    const copy = join(dir, 'harness-trigger.mjs')
+    copyFileSync(CLI_ENTRY, copy)
+    chmodSync(copy, 0o644)
+    // Asynchronous: the emulator answers from this process.
+    const { stdout } = await promisify(execFile)(process.execPath, [copy], {
+      cwd: dir,
+      env: { PATH: process.env.PATH, ...harnessEnv(emulator) }
+    })
+    expect(json(stdout).eventCorrelationId).toBe(emulator.events[0].id)
   })
 })
