@@ -55,6 +55,8 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 
 
+// A reader that stops early (`| head -1`) closes the pipe: not a failure of the run.
+process.stdout.on('error', () => { });
 const cancellation = new AbortController();
 let cancelledBy;
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -79,8 +81,10 @@ const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(proces
     sleep: (ms, signal) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
     random: Math.random
 });
-// An abandoned request may still hold a socket: exit once stdout and stderr are flushed.
+// An abandoned request may still hold a socket: exit once stdout and stderr are flushed (or soon,
+// should a closed pipe never say so).
 process.exitCode = code;
+setTimeout(() => process.exit(code), 1000).unref();
 process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
 
 __webpack_async_result__();

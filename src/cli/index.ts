@@ -5,6 +5,9 @@ import { setTimeout as delay } from 'node:timers/promises'
 import { gitIn } from './git.js'
 import { run } from './main.js'
 
+// A reader that stops early (`| head -1`) closes the pipe: not a failure of the run.
+process.stdout.on('error', () => {})
+
 const cancellation = new AbortController()
 let cancelledBy: 'SIGINT' | 'SIGTERM' | undefined
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -30,6 +33,8 @@ const code = await run(process.argv.slice(2), {
   random: Math.random
 })
 
-// An abandoned request may still hold a socket: exit once stdout and stderr are flushed.
+// An abandoned request may still hold a socket: exit once stdout and stderr are flushed (or soon,
+// should a closed pipe never say so).
 process.exitCode = code
+setTimeout(() => process.exit(code), 1000).unref()
 process.stdout.write('', () => process.stderr.write('', () => process.exit(code)))
