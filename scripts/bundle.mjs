@@ -10,7 +10,8 @@
 // build if undici ever creeps back into an entry.
 //
 // Entries: dist/index.js (the action's main step), dist/post.js (its post step: its own bundle,
-// so it cannot fire the trigger whatever state main left). Each entry is built alone (the others
+// so it cannot fire the trigger whatever state main left), dist/cli.js (the harness-trigger
+// command, without the action's code). Each entry is built alone (the others
 // into a scratch folder, then copied in).
 import { execFileSync } from 'node:child_process'
 import {
@@ -28,7 +29,8 @@ import { join } from 'node:path'
 const SIDE_EFFECT_FREE = ['@actions/core', '@actions/http-client']
 const ENTRIES = [
   { source: 'src/action/index.ts', name: 'index' },
-  { source: 'src/action/post-index.ts', name: 'post' }
+  { source: 'src/action/post-index.ts', name: 'post' },
+  { source: 'src/cli/index.ts', name: 'cli' }
 ]
 
 for (const name of SIDE_EFFECT_FREE) {
