@@ -1,6 +1,7 @@
 import { describe, it, expect } from '@jest/globals'
-import { inputErrorOf } from './support/input-error-of.js'
-import { buildBody, githubContextFromEnv, parseJsonObjectInput } from '../src/body.js'
+import { settingErrorOf } from './support/setting-error-of.js'
+import { buildBody, parseJsonObjectInput } from '../src/core/body.js'
+import { githubContextFromEnv } from '../src/action/github-context.js'
 
 const PUSH_ENV = {
   GITHUB_REPOSITORY: 'acme/api',
@@ -117,18 +118,16 @@ describe('parseJsonObjectInput', () => {
     ['a number', '42', 'got a number'],
     ['an empty value', '  ', 'got an empty value']
   ])('refuses %s', (_, raw, says) => {
-    const error = inputErrorOf(() => parseJsonObjectInput('payload', raw))
-    expect(error.input).toBe('payload')
-    expect(error.message).toContain("Input 'payload': expected a JSON object")
+    const error = settingErrorOf(() => parseJsonObjectInput('payload', raw))
+    expect(error.setting).toBe('payload')
+    expect(error.problem).toContain('expected a JSON object')
     expect(error.message).toContain(says)
   })
 
   it("gives the parser's short reason, without a stack or the input text", () => {
     const raw = '{"secretish": "do-not-echo-me", "broken": }'
-    const error = inputErrorOf(() => parseJsonObjectInput('payload', raw))
-    expect(error.message).toMatch(
-      /^Input 'payload': expected a JSON object, but it is not valid JSON: \S/
-    )
+    const error = settingErrorOf(() => parseJsonObjectInput('payload', raw))
+    expect(error.problem).toMatch(/^expected a JSON object, but it is not valid JSON: \S/)
     expect(error.message).toContain("Unexpected token '}'")
     expect(error.message).not.toContain('do-not-echo-me')
     expect(error.message).not.toContain('\n')
@@ -136,8 +135,8 @@ describe('parseJsonObjectInput', () => {
   })
 
   it('says where the JSON ends too early', () => {
-    const error = inputErrorOf(() => parseJsonObjectInput('build-outputs', '{"a":1'))
-    expect(error.input).toBe('build-outputs')
+    const error = settingErrorOf(() => parseJsonObjectInput('build-outputs', '{"a":1'))
+    expect(error.setting).toBe('build-outputs')
     expect(error.message).toContain('position 6')
   })
 
@@ -152,7 +151,7 @@ describe('buildBody', () => {
 
   it('layers github, derived, payload and inputs, each over the one before', () => {
     const body = buildBody({
-      github,
+      context: { key: 'github', value: github },
       derived: { image: 'derived/image', tag: 'derived-tag', digest: undefined },
       payload: { tag: 'payload-tag', env: 'prod', github: { custom: true } },
       inputs: { image: 'input/image' }
@@ -166,9 +165,22 @@ describe('buildBody', () => {
   })
 
   it('adds the github context without undefined keys', () => {
-    const body = buildBody({ github, derived: {}, inputs: {} })
+    const body = buildBody({ context: { key: 'github', value: github }, derived: {}, inputs: {} })
     expect(body).toEqual({ github: { repository: 'acme/api', sha: 'abc' } })
     expect(JSON.stringify(body)).toBe('{"github":{"repository":"acme/api","sha":"abc"}}')
+  })
+
+  it("sends the context's branch as the top-level branch, which a payload branch overrides", () => {
+    const context = { key: 'github', value: { branch: 'main' }, branch: 'main' }
+    expect(buildBody({ context, derived: {}, inputs: {} })).toEqual({
+      github: { branch: 'main' },
+      branch: 'main'
+    })
+    const fromPayload = buildBody({ context, derived: {}, payload: { branch: 'rel' }, inputs: {} })
+    expect(fromPayload.branch).toBe('rel')
+    expect(buildBody({ context: { key: 'ci', value: {} }, derived: {}, inputs: {} })).toEqual({
+      ci: {}
+    })
   })
 
   it('has no github key when the context is off, and no image key when none was found', () => {
@@ -193,8 +205,8 @@ describe('buildBody', () => {
     ['tag against a number', { tag: '1' }, { tag: 1 }, 'tag'],
     ['digest', { digest: 'sha256:a' }, { digest: 'sha256:b' }, 'image']
   ])('refuses an input %s that disagrees with the payload', (_, inputs, payload, input) => {
-    const error = inputErrorOf(() => buildBody({ derived: {}, payload, inputs }))
-    expect(error.input).toBe(input)
+    const error = settingErrorOf(() => buildBody({ derived: {}, payload, inputs }))
+    expect(error.setting).toBe(input)
     expect(error.message).toContain('set it in one place only')
   })
 

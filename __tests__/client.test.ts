@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import type { ServerResponse } from 'node:http'
 import { HarnessApiError, HarnessClient, type HarnessClientOptions } from '../src/harness/client.js'
 import type { HarnessEndpoint } from '../src/harness/urls.js'
-import { NetworkError, sendRequest, type HttpRequest } from '../src/http/request.js'
-import { Redactor } from '../src/secrets.js'
+import { NetworkError, sendRequest, type HttpRequest } from '../src/harness/http/request.js'
+import { Redactor } from '../src/core/redactor.js'
 import {
   freePort,
   startRawServer,

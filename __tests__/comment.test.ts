@@ -7,7 +7,7 @@ import {
   imagePath,
   pickMarkedComment,
   type ListedComment
-} from '../src/comment.js'
+} from '../src/report/comment.js'
 import type { TriggerIds } from '../src/harness/urls.js'
 
 const ids: TriggerIds = {

@@ -1,7 +1,8 @@
 import { describe, it, expect } from '@jest/globals'
 import { readFileSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-import { Inputs, Outputs } from '../src/names.js'
+import { Outputs } from '../src/core/names.js'
+import { Inputs } from '../src/action/inputs.js'
 
 // Keeps README.md, examples/ and the workflows in step with action.yml. The YAML here is read with
 // a few line-based rules that fit action.yml and workflow files; they throw on shapes they don't

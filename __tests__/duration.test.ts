@@ -1,6 +1,11 @@
 import { describe, it, expect } from '@jest/globals'
-import { inputErrorOf } from './support/input-error-of.js'
-import { formatDuration, formatElapsed, MAX_DURATION_MS, parseDuration } from '../src/duration.js'
+import { settingErrorOf } from './support/setting-error-of.js'
+import {
+  formatDuration,
+  formatElapsed,
+  MAX_DURATION_MS,
+  parseDuration
+} from '../src/core/duration.js'
 
 describe('parseDuration', () => {
   it.each([
@@ -37,20 +42,20 @@ describe('parseDuration', () => {
     ['trailing text', '10s later'],
     ['a comma', '1,5s']
   ])('rejects %s', (_, raw) => {
-    const error = inputErrorOf(() => parseDuration('poll-interval', raw))
-    expect(error.input).toBe('poll-interval')
+    const error = settingErrorOf(() => parseDuration('poll-interval', raw))
+    expect(error.setting).toBe('poll-interval')
     expect(error.message).toMatch(/90s|longer than zero/)
   })
 
   it('lists the accepted forms', () => {
-    expect(inputErrorOf(() => parseDuration('timeout', '1d')).message).toBe(
-      "Input 'timeout': expected a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5; got '1d'"
+    expect(settingErrorOf(() => parseDuration('timeout', '1d')).problem).toBe(
+      "expected a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5; got '1d'"
     )
   })
 
   it('caps absurd values at five days, which is still longer than any 6 h job', () => {
     expect(MAX_DURATION_MS).toBeGreaterThanOrEqual(6 * 3_600_000)
-    expect(inputErrorOf(() => parseDuration('timeout', '121h')).message).toContain('at most 120h')
+    expect(settingErrorOf(() => parseDuration('timeout', '121h')).message).toContain('at most 120h')
     expect(() => parseDuration('timeout', '999999999')).toThrow('at most')
   })
 

@@ -6,9 +6,9 @@ import {
   explainFailure,
   pullRequestOf,
   type PullRequestEvent
-} from '../src/github.js'
-import { commentMarker } from '../src/comment.js'
-import type { Settings } from '../src/settings.js'
+} from '../src/github/pr-comment.js'
+import { commentMarker } from '../src/report/comment.js'
+import type { ActionSettings as Settings } from '../src/action/inputs.js'
 import type { TriggerIds } from '../src/harness/urls.js'
 
 // The commenter, in process, against the emulator's GitHub routes over real HTTP.

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
-import { InputError } from '../src/errors.js'
-import { inputErrorOf } from './support/input-error-of.js'
+import { SettingError } from '../src/harness/setting-error.js'
+import { settingErrorOf } from './support/setting-error-of.js'
 import { checkAccountId, checkIdentifier, checkWebhookToken } from '../src/harness/identifiers.js'
 
 describe('checkIdentifier', () => {
@@ -16,10 +16,10 @@ describe('checkIdentifier', () => {
   })
 
   it('names the input, the rule and the value it got', () => {
-    const error = inputErrorOf(() => checkIdentifier('pipeline-id', 'my-pipe'))
-    expect(error.input).toBe('pipeline-id')
-    expect(error.message).toContain(
-      "Input 'pipeline-id': expected a Harness identifier: a letter or _ then up to 127 letters, digits, _ or $; got 'my-pipe'"
+    const error = settingErrorOf(() => checkIdentifier('pipeline-id', 'my-pipe'))
+    expect(error.setting).toBe('pipeline-id')
+    expect(error.problem).toContain(
+      "expected a Harness identifier: a letter or _ then up to 127 letters, digits, _ or $; got 'my-pipe'"
     )
     expect(error.message).toContain('looks like a name')
   })
@@ -32,17 +32,17 @@ describe('checkIdentifier', () => {
     ['129 characters', `a${'b'.repeat(128)}`],
     ['an empty value', '   ']
   ])('rejects %s', (_, value) => {
-    expect(() => checkIdentifier('trigger-id', value)).toThrow(InputError)
+    expect(() => checkIdentifier('trigger-id', value)).toThrow(SettingError)
   })
 
   it('says so when the value is empty', () => {
-    expect(inputErrorOf(() => checkIdentifier('project-id', '')).message).toContain(
+    expect(settingErrorOf(() => checkIdentifier('project-id', '')).message).toContain(
       'an empty value'
     )
   })
 
   it('cuts a long value short in the message', () => {
-    const error = inputErrorOf(() => checkIdentifier('project-id', `-${'x'.repeat(500)}`))
+    const error = settingErrorOf(() => checkIdentifier('project-id', `-${'x'.repeat(500)}`))
     expect(error.message.length).toBeLessThan(400)
   })
 })
@@ -53,8 +53,8 @@ describe('checkAccountId', () => {
   })
 
   it.each(['acc id', 'acc$', 'acc/1', ''])('rejects %j', value => {
-    const error = inputErrorOf(() => checkAccountId('account-id', value))
-    expect(error.input).toBe('account-id')
+    const error = settingErrorOf(() => checkAccountId('account-id', value))
+    expect(error.setting).toBe('account-id')
     expect(error.message).toContain('letters, digits, _ or -')
   })
 })
@@ -68,13 +68,13 @@ describe('checkWebhookToken', () => {
 
   it('never repeats the token in its error', () => {
     const token = 'sEcReT-tok3n/with+slash'
-    const error = inputErrorOf(() => checkWebhookToken('webhook-token', token))
-    expect(error.input).toBe('webhook-token')
+    const error = settingErrorOf(() => checkWebhookToken('webhook-token', token))
+    expect(error.setting).toBe('webhook-token')
     expect(error.message).not.toContain('sEcReT')
     expect(error.message).toContain('custom webhook token')
   })
 
   it('rejects an empty token', () => {
-    expect(inputErrorOf(() => checkWebhookToken('webhook-token', ' ')).message).toContain('empty')
+    expect(settingErrorOf(() => checkWebhookToken('webhook-token', ' ')).message).toContain('empty')
   })
 })

@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
-import { inputErrorOf } from './support/input-error-of.js'
-import { resolveImage, splitImageReference } from '../src/image.js'
+import { settingErrorOf } from './support/setting-error-of.js'
+import { resolveImage, splitImageReference } from '../src/core/image.js'
 
 const DIGEST = `sha256:${'ab12'.repeat(16)}`
 const OTHER_DIGEST = `sha256:${'cd34'.repeat(16)}`
@@ -82,20 +82,20 @@ describe('resolveImage', () => {
   })
 
   it('refuses a tag input that disagrees with the tag inside the image input', () => {
-    const error = inputErrorOf(() => resolveImage({ imageInput: 'app:1.0', tagInput: '2.0' }))
-    expect(error.input).toBe('tag')
+    const error = settingErrorOf(() => resolveImage({ imageInput: 'app:1.0', tagInput: '2.0' }))
+    expect(error.setting).toBe('tag')
     expect(error.message).toContain("'2.0' disagrees with the tag '1.0'")
   })
 
   it('names the image input when the reference is malformed', () => {
-    const error = inputErrorOf(() => resolveImage({ imageInput: 'ghcr.io/Acme/api:1.0' }))
-    expect(error.input).toBe('image')
+    const error = settingErrorOf(() => resolveImage({ imageInput: 'ghcr.io/Acme/api:1.0' }))
+    expect(error.setting).toBe('image')
     expect(error.message).toContain('lower-case')
     expect(error.message).toContain("got 'ghcr.io/Acme/api:1.0'")
   })
 
   it('names the tag input when the tag is malformed', () => {
-    expect(inputErrorOf(() => resolveImage({ tagInput: 'v 1' })).input).toBe('tag')
+    expect(settingErrorOf(() => resolveImage({ tagInput: 'v 1' })).setting).toBe('tag')
   })
 
   it('takes the tag input alone and finds the image further down', () => {
@@ -205,8 +205,8 @@ describe('resolveImage', () => {
     [{ image: 'a:1', tag: '2' }, "key 'tag' says tag '2' but key 'image' holds '1'"],
     [{ image: `a@${DIGEST}`, digest: OTHER_DIGEST }, "key 'digest' says digest"]
   ])('refuses build outputs %j', (outputs, says) => {
-    const error = inputErrorOf(() => resolveImage({ buildOutputs: outputs }))
-    expect(error.input).toBe('build-outputs')
+    const error = settingErrorOf(() => resolveImage({ buildOutputs: outputs }))
+    expect(error.setting).toBe('build-outputs')
     expect(error.message).toContain(says)
   })
 

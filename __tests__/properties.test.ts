@@ -1,11 +1,11 @@
 import { describe, it, expect } from '@jest/globals'
 import fc from 'fast-check'
-import { InputError } from '../src/errors.js'
+import { SettingError } from '../src/harness/setting-error.js'
 import { IDENTIFIER_PATTERN, checkIdentifier } from '../src/harness/identifiers.js'
 import { buildWebhookUrl, normalizeHarnessUrl, parseWebhookUrl } from '../src/harness/urls.js'
-import { MAX_DURATION_MS, formatDuration, parseDuration } from '../src/duration.js'
-import { splitImageReference } from '../src/image.js'
-import { buildBody, type BodyLayers } from '../src/body.js'
+import { MAX_DURATION_MS, formatDuration, parseDuration } from '../src/core/duration.js'
+import { splitImageReference } from '../src/core/image.js'
+import { buildBody, type BodyLayers } from '../src/core/body.js'
 
 /** What a call returned or threw, so a property can check both without a conditional expect. */
 function attempt<T>(action: () => T): { value?: T; error?: unknown } {
@@ -16,10 +16,10 @@ function attempt<T>(action: () => T): { value?: T; error?: unknown } {
   }
 }
 
-/** The message of an InputError, `''` when nothing was thrown, and a marker for anything else. */
+/** The message of a SettingError, `''` when nothing was thrown, and a marker for anything else. */
 function inputErrorMessage(error: unknown): string {
   if (error === undefined) return ''
-  return error instanceof InputError ? error.message : `not an InputError: ${String(error)}`
+  return error instanceof SettingError ? error.message : `not a SettingError: ${String(error)}`
 }
 
 const identifier = fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_$]{0,127}$/)
@@ -125,10 +125,10 @@ describe('webhook URLs', () => {
           )
           const { error } = attempt(() => parseWebhookUrl(url))
           const message = inputErrorMessage(error)
-          expect(message).not.toMatch(/^not an InputError/)
+          expect(message).not.toMatch(/^not a SettingError/)
           expect(message).not.toContain(secret)
           expect(message).not.toContain(url)
-          expect(message === '' || message.startsWith("Input 'webhook-url': ")).toBe(true)
+          expect(message === '' || message.startsWith("'webhook-url': ")).toBe(true)
         }
       )
     )
@@ -140,7 +140,7 @@ describe('webhook URLs', () => {
         fc.oneof(fc.string(), fc.webUrl({ withQueryParameters: true, withFragments: true })),
         text => {
           const message = inputErrorMessage(attempt(() => parseWebhookUrl(text)).error)
-          expect(message).not.toMatch(/^not an InputError/)
+          expect(message).not.toMatch(/^not a SettingError/)
           // Shorter texts (`:`) may occur in the fixed wording by chance.
           const echoed = text.trim().length >= 20 && message.includes(text.trim())
           expect(echoed).toBe(false)
@@ -167,7 +167,7 @@ describe('identifiers', () => {
         const expected = IDENTIFIER_PATTERN.test(value.trim())
         const outcome = attempt(() => checkIdentifier('pipeline-id', value))
         expect(outcome.value).toBe(expected ? value.trim() : undefined)
-        expect(inputErrorMessage(outcome.error)).not.toMatch(/^not an InputError/)
+        expect(inputErrorMessage(outcome.error)).not.toMatch(/^not a SettingError/)
       })
     )
   })
@@ -255,11 +255,16 @@ describe('body layering', () => {
   )
   const maybe = fc.option(fc.stringMatching(/^[a-z0-9.:/-]{1,12}$/), { nil: undefined })
   const layers = fc.record({
-    github: fc.option(
-      fc.record({ repository: fc.string({ maxLength: 8 }), sha: fc.string({ maxLength: 8 }) }),
-      {
-        nil: undefined
-      }
+    context: fc.option(
+      fc.record({
+        key: fc.constant('github'),
+        value: fc.record({
+          repository: fc.string({ maxLength: 8 }),
+          sha: fc.string({ maxLength: 8 })
+        }),
+        branch: fc.option(fc.string({ minLength: 1, maxLength: 8 }), { nil: undefined })
+      }),
+      { nil: undefined }
     ),
     derived: fc.record({ image: maybe, tag: maybe, digest: maybe }),
     payload: fc.option(fc.dictionary(key, small, { maxKeys: 6 }), { nil: undefined }),
@@ -273,8 +278,15 @@ describe('body layering', () => {
     const derived = new Map(
       Object.entries(layer.derived).filter(([, value]) => value !== undefined)
     )
-    const github = new Map<string, unknown>(layer.github ? [['github', layer.github]] : [])
-    for (const source of [inputs, payload, derived, github]) {
+    const context = new Map<string, unknown>(
+      layer.context
+        ? [
+            [layer.context.key, layer.context.value],
+            ...(layer.context.branch ? [['branch', layer.context.branch] as const] : [])
+          ]
+        : []
+    )
+    for (const source of [inputs, payload, derived, context]) {
       if (source.has(name)) return source.get(name)
     }
     return undefined
@@ -285,7 +297,8 @@ describe('body layering', () => {
       ...Object.keys(layer.inputs),
       ...Object.keys(layer.payload ?? {}),
       ...Object.keys(layer.derived),
-      ...(layer.github ? ['github'] : [])
+      ...(layer.context ? [layer.context.key] : []),
+      ...(layer.context?.branch ? ['branch'] : [])
     ])
     // fromEntries defines keys as data, so a generated `__proto__` key stays a key.
     return Object.fromEntries(
@@ -309,7 +322,7 @@ describe('body layering', () => {
     fc.assert(
       fc.property(layers, layer => {
         const outcome = attempt(() => buildBody(layer))
-        expect(outcome.error instanceof InputError).toBe(conflicts(layer))
+        expect(outcome.error instanceof SettingError).toBe(conflicts(layer))
         expect(outcome.value).toEqual(conflicts(layer) ? undefined : expectedBody(layer))
       })
     )

@@ -6,9 +6,10 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
-import { Redactor } from '../src/secrets.js'
-import { runMain, type ActionsCore, type Runtime } from '../src/main.js'
-import { NetworkError, type HttpRequest, type HttpResponse } from '../src/http/request.js'
+import { Redactor } from '../src/core/redactor.js'
+import { run as runMain } from '../src/action/main.js'
+import type { ActionsCore, Runtime } from '../src/action/runtime.js'
+import { NetworkError, type HttpRequest, type HttpResponse } from '../src/harness/http/request.js'
 import {
   ACCOUNT_ID,
   IDS,

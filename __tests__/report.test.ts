@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { renderSummary, type ReportView } from '../src/report.js'
-import { readSettings, type Settings } from '../src/settings.js'
-import { Redactor } from '../src/secrets.js'
+import { renderSummary, type ReportView } from '../src/report/summary.js'
+import { readInputs, type ActionSettings as Settings } from '../src/action/inputs.js'
+import { Redactor } from '../src/core/redactor.js'
 import type { StageSummary, WebhookAccepted } from '../src/harness/client.js'
-import type { WaitResult } from '../src/wait.js'
+import type { WaitResult } from '../src/core/wait.js'
 
 const ACCOUNT = 'Ab1-x_Z9'
 const API_KEY = `pat.${ACCOUNT}.0123456789abcdef01234567.s3cr3tS3cr3tS3cr3tXy`
@@ -24,7 +24,7 @@ function settingsWith(inputs: Record<string, string> = {}): Settings {
     image: 'ghcr.io/acme/api:1.4.2',
     ...inputs
   }
-  return readSettings({
+  return readInputs({
     getInput: name => all[name] ?? '',
     env: { GITHUB_SHA: 'f'.repeat(40), GITHUB_REPOSITORY: 'acme/api' },
     readEventPayload: () => undefined,

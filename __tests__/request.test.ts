@@ -4,7 +4,7 @@ import {
   sendRequest,
   sendRequestTrusting,
   type HttpRequest
-} from '../src/http/request.js'
+} from '../src/harness/http/request.js'
 import {
   freePort,
   makeSelfSignedCertificate,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
-import { readSettings } from '../src/settings.js'
-import { Redactor } from '../src/secrets.js'
-import { InputError } from '../src/errors.js'
+import { readInputs } from '../src/action/inputs.js'
+import { Redactor } from '../src/core/redactor.js'
+import { SettingError } from '../src/harness/setting-error.js'
 
 const ACCOUNT = 'Ab1-x_Z9'
 const API_KEY = `pat.${ACCOUNT}.0123456789abcdef01234567.s3cr3tS3cr3tS3cr3tXy`
@@ -17,7 +17,7 @@ function settingsFor({ inputs = {}, env = {}, event }: Fixture) {
   const masked: string[] = []
   const redactor = new Redactor(secret => masked.push(secret))
   const read = () =>
-    readSettings({
+    readInputs({
       getInput: name => inputs[name] ?? '',
       env: { GITHUB_SHA: 'a'.repeat(40), GITHUB_REPOSITORY: 'acme/api', ...env },
       readEventPayload: () => event,
@@ -33,14 +33,14 @@ const identifiers = {
   'trigger-id': 'on_build'
 }
 
-function inputErrorOf(fn: () => unknown): InputError {
+function settingErrorOf(fn: () => unknown): SettingError {
   try {
     fn()
   } catch (error) {
-    if (error instanceof InputError) return error
+    if (error instanceof SettingError) return error
     throw error
   }
-  throw new Error('expected an InputError, got none')
+  throw new Error('expected a SettingError, got none')
 }
 
 describe('readSettings: the target', () => {
@@ -101,31 +101,31 @@ describe('readSettings: the target', () => {
 
   it('refuses a copied URL without a trigger identifier when trigger-id is not set', () => {
     const copied = `https://app.harness.io/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Shop&pipelineIdentifier=p1`
-    const error = inputErrorOf(() => settingsFor({ inputs: { 'webhook-url': copied } }).read())
-    expect(error.input).toBe('trigger-id')
+    const error = settingErrorOf(() => settingsFor({ inputs: { 'webhook-url': copied } }).read())
+    expect(error.setting).toBe('trigger-id')
     expect(error.message).toMatch(/every custom trigger/)
   })
 
   it('refuses identifier inputs that contradict the copied URL', () => {
     const copied = `https://app.harness.io/gateway/pipeline/api/webhook/custom/${TOKEN}/v3?accountIdentifier=${ACCOUNT}&orgIdentifier=default&projectIdentifier=Shop&pipelineIdentifier=p1&triggerIdentifier=t1`
-    const error = inputErrorOf(() =>
+    const error = settingErrorOf(() =>
       settingsFor({ inputs: { 'webhook-url': copied, 'pipeline-id': 'p2' } }).read()
     )
-    expect(error.input).toBe('pipeline-id')
+    expect(error.setting).toBe('pipeline-id')
   })
 
   it('names the first missing identifier', () => {
-    const error = inputErrorOf(() =>
+    const error = settingErrorOf(() =>
       settingsFor({ inputs: { ...identifiers, 'project-id': '' } }).read()
     )
-    expect(error.input).toBe('project-id')
+    expect(error.setting).toBe('project-id')
   })
 
   it('masks the webhook URL before it is rejected, and never repeats it', () => {
     const firstGen = `https://app.harness.io/gateway/api/webhooks/${TOKEN}?accountId=${ACCOUNT}`
     const { read, masked } = settingsFor({ inputs: { 'webhook-url': firstGen } })
-    const error = inputErrorOf(read)
-    expect(error.input).toBe('webhook-url')
+    const error = settingErrorOf(read)
+    expect(error.setting).toBe('webhook-url')
     expect(masked).toContain(firstGen)
     expect(error.message).not.toContain(TOKEN)
   })
@@ -133,26 +133,26 @@ describe('readSettings: the target', () => {
 
 describe('readSettings: keys and switches', () => {
   it('requires api-key with wait', () => {
-    const error = inputErrorOf(() =>
+    const error = settingErrorOf(() =>
       settingsFor({ inputs: { ...identifiers, wait: 'true' } }).read()
     )
-    expect(error.input).toBe('api-key')
+    expect(error.setting).toBe('api-key')
   })
 
   it('rejects a key that is not shaped like a Harness token, without repeating it', () => {
-    const error = inputErrorOf(() =>
+    const error = settingErrorOf(() =>
       settingsFor({ inputs: { ...identifiers, 'api-key': 'hunter2-not-a-key' } }).read()
     )
-    expect(error.input).toBe('api-key')
+    expect(error.setting).toBe('api-key')
     expect(error.message).not.toContain('hunter2')
   })
 
   it('rejects a key of another account', () => {
     const other = 'sat.OtherAcc.0123456789abcdef01234567.s3cr3tS3cr3tS3cr3tXy'
-    const error = inputErrorOf(() =>
+    const error = settingErrorOf(() =>
       settingsFor({ inputs: { ...identifiers, 'api-key': other } }).read()
     )
-    expect(error.input).toBe('api-key')
+    expect(error.setting).toBe('api-key')
     expect(error.message).not.toContain('s3cr3t')
   })
 
@@ -170,10 +170,10 @@ describe('readSettings: keys and switches', () => {
     }).read()
     expect(ok.wait).toBe(true)
     expect(ok.summary).toBe(false)
-    const error = inputErrorOf(() =>
+    const error = settingErrorOf(() =>
       settingsFor({ inputs: { ...identifiers, 'abort-on-cancel': 'yes' } }).read()
     )
-    expect(error.input).toBe('abort-on-cancel')
+    expect(error.setting).toBe('abort-on-cancel')
   })
 
   it('parses timeout and poll-interval, and refuses an interval longer than the timeout', () => {
@@ -188,7 +188,7 @@ describe('readSettings: keys and switches', () => {
     }).read()
     expect(ok.timeoutMs).toBe(15 * 60_000)
     expect(ok.pollIntervalMs).toBe(5000)
-    const error = inputErrorOf(() =>
+    const error = settingErrorOf(() =>
       settingsFor({
         inputs: {
           ...identifiers,
@@ -199,7 +199,7 @@ describe('readSettings: keys and switches', () => {
         }
       }).read()
     )
-    expect(error.input).toBe('poll-interval')
+    expect(error.setting).toBe('poll-interval')
   })
 })
 
@@ -234,7 +234,7 @@ describe('readSettings: the body', () => {
   })
 
   it('refuses an image input that contradicts the payload', () => {
-    const error = inputErrorOf(() =>
+    const error = settingErrorOf(() =>
       settingsFor({
         inputs: { ...identifiers, image: 'nginx', payload: '{"image":"httpd"}' }
       }).read()
@@ -244,12 +244,13 @@ describe('readSettings: the body', () => {
 
   it('names payload and build-outputs when they are not JSON objects', () => {
     expect(
-      inputErrorOf(() => settingsFor({ inputs: { ...identifiers, payload: '{nope' } }).read()).input
+      settingErrorOf(() => settingsFor({ inputs: { ...identifiers, payload: '{nope' } }).read())
+        .setting
     ).toBe('payload')
     expect(
-      inputErrorOf(() =>
+      settingErrorOf(() =>
         settingsFor({ inputs: { ...identifiers, 'build-outputs': '[1,2]' } }).read()
-      ).input
+      ).setting
     ).toBe('build-outputs')
   })
 
@@ -260,9 +261,9 @@ describe('readSettings: the body', () => {
 
   it('refuses a body Harness would throttle', () => {
     const big = JSON.stringify({ blob: 'x'.repeat(600_000) })
-    const error = inputErrorOf(() =>
+    const error = settingErrorOf(() =>
       settingsFor({ inputs: { ...identifiers, payload: big } }).read()
     )
-    expect(error.input).toBe('payload')
+    expect(error.setting).toBe('payload')
   })
 })

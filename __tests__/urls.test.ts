@@ -1,6 +1,6 @@
 import { describe, it, expect } from '@jest/globals'
-import { InputError } from '../src/errors.js'
-import { inputErrorOf } from './support/input-error-of.js'
+import { SettingError } from '../src/harness/setting-error.js'
+import { settingErrorOf } from './support/setting-error-of.js'
 import {
   abortUrl,
   buildWebhookUrl,
@@ -95,8 +95,8 @@ describe('normalizeHarnessUrl', () => {
   )
 
   it('refuses plain HTTP to a public host and says why', () => {
-    const error = inputErrorOf(() => normalizeHarnessUrl('http://app.harness.io'))
-    expect(error.input).toBe('harness-url')
+    const error = settingErrorOf(() => normalizeHarnessUrl('http://app.harness.io'))
+    expect(error.setting).toBe('harness-url')
     expect(error.message).toContain('HTTPS is required')
   })
 
@@ -111,18 +111,22 @@ describe('normalizeHarnessUrl', () => {
     ['an API link', 'https://app.harness.io/gateway/pipeline/api', 'UI or API link'],
     ['an empty value', ' ', 'empty']
   ])('rejects %s', (_, raw, says) => {
-    const error = inputErrorOf(() => normalizeHarnessUrl(raw))
+    const error = settingErrorOf(() => normalizeHarnessUrl(raw))
     expect(error.message).toContain(says)
     expect(error.message).toContain('https://app.harness.io')
   })
 
   it('never repeats credentials it refuses', () => {
-    const error = inputErrorOf(() => normalizeHarnessUrl('https://me:hunter22@harness.example.com'))
+    const error = settingErrorOf(() =>
+      normalizeHarnessUrl('https://me:hunter22@harness.example.com')
+    )
     expect(error.message).not.toContain('hunter22')
   })
 
   it('names the input it was given', () => {
-    expect(inputErrorOf(() => normalizeHarnessUrl('ftp://x', 'other-url')).input).toBe('other-url')
+    expect(settingErrorOf(() => normalizeHarnessUrl('ftp://x', 'other-url')).setting).toBe(
+      'other-url'
+    )
   })
 })
 
@@ -258,8 +262,8 @@ describe('parseWebhookUrl', () => {
   ]
 
   it.each(secretUrls)('rejects %s, without repeating the URL or the token', (_, url, says) => {
-    const error = inputErrorOf(() => parseWebhookUrl(url))
-    expect(error.input).toBe('webhook-url')
+    const error = settingErrorOf(() => parseWebhookUrl(url))
+    expect(error.setting).toBe('webhook-url')
     expect(error.message).toContain(says)
     expect(error.message).toContain('/custom/<token>/v3?accountIdentifier=')
     expect(error.message).not.toContain(TOKEN)
@@ -267,7 +271,7 @@ describe('parseWebhookUrl', () => {
   })
 
   it('rejects an empty value', () => {
-    expect(() => parseWebhookUrl('  ')).toThrow(InputError)
+    expect(() => parseWebhookUrl('  ')).toThrow(SettingError)
   })
 })
 

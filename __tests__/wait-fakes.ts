@@ -5,14 +5,14 @@ import type {
   StageSummary
 } from '../src/harness/client.js'
 import { HarnessApiError } from '../src/harness/client.js'
-import { NetworkError } from '../src/http/request.js'
+import { NetworkError } from '../src/harness/http/request.js'
 import type { HarnessEndpoint, TriggerIds } from '../src/harness/urls.js'
 import {
   waitForPipeline,
   type StartedExecution,
   type WaitRequest,
   type WaitResult
-} from '../src/wait.js'
+} from '../src/core/wait.js'
 
 export const START = 1_700_000_000_000
 const MAX_READS = 1_000

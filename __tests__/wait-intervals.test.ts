@@ -5,7 +5,7 @@ import {
   MAX_RETRY_DELAY_MS,
   fastStartDelay,
   retryDelay
-} from '../src/wait/intervals.js'
+} from '../src/core/wait/intervals.js'
 
 describe('fastStartDelay', () => {
   it('starts at 2 s and doubles up to the poll interval', () => {

@@ -1,5 +1,5 @@
 import { describe, it, expect } from '@jest/globals'
-import { StageTracker, describeStage, oneLine } from '../src/wait/stages.js'
+import { StageTracker, describeStage, oneLine } from '../src/core/wait/stages.js'
 import type { StageSummary } from '../src/harness/client.js'
 
 function stage(name: string, status: string, extra: Partial<StageSummary> = {}): StageSummary {

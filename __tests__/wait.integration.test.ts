@@ -306,7 +306,7 @@ describe('cancellation', () => {
       emulator,
       inputs: waitInputs(),
       phase: 'post',
-      state: { isPost: 'true', pendingAbort }
+      state: { pendingAbort }
     })
     expect(post.exitCode).toBe(0)
     expect(post.commands.some(c => c.name === 'warning')).toBe(true)

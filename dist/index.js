@@ -1,81 +1,900 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 6885:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+/***/ 218:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ parsePendingAbort),
-/* harmony export */   p: () => (/* binding */ abortExecution)
-/* harmony export */ });
-/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
-async function abortExecution(client, scope, executionId, log) {
-    try {
-        const outcome = await client.abortExecution(scope, executionId);
-        const said = {
-            aborted: `Asked Harness to abort execution ${executionId}.`,
-            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${executionId} is already being aborted.`
-        };
-        log(said[outcome]);
-        return true;
-    }
-    catch (error) {
-        log(`Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-    }
-}
-function parsePendingAbort(raw) {
-    if (!raw)
-        return undefined;
-    try {
-        const value = JSON.parse(raw);
-        const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId];
-        return fields.every(field => typeof field === 'string' && field !== '')
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9394);
+/* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8445);
+// Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
 
+
+await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+(0,_process_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .exitSoon */ .C)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 3916:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   d: () => (/* binding */ InputError)
-/* harmony export */ });
-/** A missing or malformed input: the step fails before any request is sent. */
-class InputError extends Error {
-    input;
-    constructor(input, problem) {
-        super(`Input '${input}': ${problem}`);
-        this.name = 'InputError';
-        this.input = input;
-    }
-}
-
-
-/***/ }),
-
-/***/ 9461:
+/***/ 9394:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ HarnessApiError),
-  a: () => (/* binding */ HarnessClient)
+  e: () => (/* binding */ run)
 });
 
-// EXTERNAL MODULE: ./src/http/request.ts + 3 modules
-var request = __nccwpck_require__(3924);
-// EXTERNAL MODULE: ./src/harness/urls.ts
-var urls = __nccwpck_require__(2144);
+;// CONCATENATED MODULE: ./src/core/names.ts
+/**
+ * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
+ * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ */
+const Setting = {
+    WebhookUrl: 'webhook-url',
+    HarnessUrl: 'harness-url',
+    AccountId: 'account-id',
+    OrgId: 'org-id',
+    ProjectId: 'project-id',
+    PipelineId: 'pipeline-id',
+    TriggerId: 'trigger-id',
+    WebhookToken: 'webhook-token',
+    ApiKey: 'api-key',
+    Image: 'image',
+    Tag: 'tag',
+    BuildOutputs: 'build-outputs',
+    Payload: 'payload',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    AbortOnCancel: 'abort-on-cancel',
+    AbortOnTimeout: 'abort-on-timeout'
+};
+const Outputs = {
+    EventCorrelationId: 'eventCorrelationId',
+    UiUrl: 'uiUrl',
+    ApiUrl: 'apiUrl',
+    UiSetupUrl: 'uiSetupUrl',
+    WebhookStatus: 'webhookStatus',
+    ExecutionId: 'executionId',
+    ExecutionUrl: 'executionUrl',
+    Status: 'status'
+};
+
+;// CONCATENATED MODULE: ./src/core/redactor.ts
+/**
+ * Remembers every secret the action has read and removes them from any text before it is shown.
+ * Harness echoes webhook tokens in its error messages, so everything that came back from the
+ * wire goes through `redact` before it reaches a log, an error, an output or a summary.
+ */
+class Redactor {
+    mask;
+    secrets = new Set();
+    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of formsOf(secret)) {
+            if (form.length < 3 || this.secrets.has(form))
+                continue;
+            this.secrets.add(form);
+            this.mask(form);
+        }
+    }
+    redact(text) {
+        let result = text;
+        // Longest first, so a secret that contains another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
+function formsOf(secret) {
+    const forms = new Set([secret.trim(), secret]);
+    forms.add(encodeURIComponent(secret));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    return [...forms].filter(Boolean);
+}
+
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(7067);
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+;// CONCATENATED MODULE: ./src/harness/http/socket-errors.ts
+const UNTRUSTED_CERTIFICATE = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
+]);
+const OTHER_CERTIFICATE_PROBLEMS = {
+    CERT_HAS_EXPIRED: 'the server certificate has expired',
+    CERT_NOT_YET_VALID: 'the server certificate is not valid yet',
+    CERT_REVOKED: 'the server certificate is revoked',
+    CERT_SIGNATURE_FAILURE: 'the server certificate has a bad signature',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
+    HOSTNAME_MISMATCH: 'the server certificate does not name this host'
+};
+/** Maps a Node socket/TLS error to its meaning. Node's own message is kept out: it may hold a URL. */
+function classifySocketError(error) {
+    const code = errorCode(error);
+    if (code === 'ECONNREFUSED') {
+        return {
+            kind: 'connection-refused',
+            mayHaveReached: false,
+            detail: 'connection refused (ECONNREFUSED)'
+        };
+    }
+    if (code === 'ENOTFOUND') {
+        return { kind: 'dns', mayHaveReached: false, detail: 'host name not found (ENOTFOUND)' };
+    }
+    if (code === 'EAI_AGAIN') {
+        return { kind: 'dns', mayHaveReached: false, detail: 'DNS lookup failed for now (EAI_AGAIN)' };
+    }
+    if (code === 'ECONNRESET' || code === 'EPIPE') {
+        return { kind: 'reset', mayHaveReached: true, detail: `the connection was reset (${code})` };
+    }
+    if (isTlsCode(code))
+        return { kind: 'tls', mayHaveReached: false, detail: tlsDetail(code) };
+    if (errorMessage(error) === 'socket hang up') {
+        return {
+            kind: 'reset',
+            mayHaveReached: true,
+            detail: 'the server closed the connection without answering (socket hang up)'
+        };
+    }
+    return {
+        kind: 'other',
+        mayHaveReached: true,
+        detail: `the request failed (${code || 'no error code'})`
+    };
+}
+function isTlsCode(code) {
+    return (UNTRUSTED_CERTIFICATE.has(code) ||
+        code in OTHER_CERTIFICATE_PROBLEMS ||
+        code.startsWith('ERR_TLS_') ||
+        code.startsWith('ERR_SSL_') ||
+        code === 'EPROTO');
+}
+function tlsDetail(code) {
+    if (UNTRUSTED_CERTIFICATE.has(code)) {
+        return (`TLS failed: the server certificate is not trusted (${code}); ` +
+            'for a private or self-signed CA, point NODE_EXTRA_CA_CERTS at its PEM file');
+    }
+    const problem = OTHER_CERTIFICATE_PROBLEMS[code];
+    return problem ? `TLS failed: ${problem} (${code})` : `the TLS handshake failed (${code})`;
+}
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : '';
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : '';
+}
+
+;// CONCATENATED MODULE: ./src/harness/http/route.ts
+
+
+
+
+/** The proxy could not be reached or would not carry the request: the target never saw it. */
+class ProxyFailure extends Error {
+    constructor(detail) {
+        super(detail);
+        this.name = 'ProxyFailure';
+    }
+}
+function describeTarget(url) {
+    const secure = url.protocol === 'https:';
+    const port = url.port ? Number(url.port) : secure ? 443 : 80;
+    return {
+        url,
+        secure,
+        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port,
+        hostPort: `${url.hostname}:${port}`
+    };
+}
+/**
+ * Opens the connection for one request: straight to the target, or through the proxy that
+ * HTTP(S)_PROXY/NO_PROXY choose (a CONNECT tunnel for HTTPS). Every socket made is handed to
+ * `track` at once, so the caller's deadline can destroy it.
+ */
+async function openRoute(target, ca, track) {
+    const proxy = getProxyUrl(target.url);
+    if (!proxy) {
+        const socket = await connectTo(target, ca, track);
+        await connected(socket, target.secure);
+        return { socket, viaHttpProxy: false };
+    }
+    const proxyTarget = describeTarget(proxy);
+    const proxyAuthorization = basicAuthorization(proxy);
+    let proxySocket;
+    try {
+        proxySocket = await connectTo(proxyTarget, undefined, track);
+        await connected(proxySocket, proxyTarget.secure);
+    }
+    catch (error) {
+        const { detail } = classifySocketError(error);
+        throw new ProxyFailure(`could not reach the proxy ${proxyTarget.hostPort}: ${detail}`);
+    }
+    if (!target.secure)
+        return { socket: proxySocket, viaHttpProxy: true, proxyAuthorization };
+    const tunnel = await openTunnel(proxySocket, target, proxyTarget, proxyAuthorization);
+    const { connect } = await loadTls();
+    const socket = connect({ ...tlsOptions(target, ca), socket: tunnel });
+    track(socket);
+    await connected(socket, true);
+    return { socket, viaHttpProxy: false };
+}
+async function connectTo(target, ca, track) {
+    const socket = target.secure
+        ? (await loadTls()).connect({ ...tlsOptions(target, ca), port: target.port })
+        : external_node_net_default().connect({ host: target.hostname, port: target.port });
+    track(socket);
+    return socket;
+}
+/** node:tls (and OpenSSL's set-up) loads only when a connection needs it: start-up is the cost. */
+function loadTls() {
+    return Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
+}
+function tlsOptions(target, ca) {
+    return {
+        host: target.hostname,
+        // SNI takes host names only (RFC 6066); certificate checks still use `host`.
+        ...(external_node_net_default().isIP(target.hostname) ? {} : { servername: target.hostname }),
+        ...(ca ? { ca } : {})
+    };
+}
+/** Resolves when the socket is connected (and the TLS handshake done), rejects on its error. */
+function connected(socket, secure) {
+    const ready = secure ? 'secureConnect' : 'connect';
+    return new Promise((resolve, reject) => {
+        const cleanUp = () => {
+            socket.off(ready, onReady);
+            socket.off('error', onError);
+            socket.off('close', onClose);
+        };
+        const onReady = () => {
+            cleanUp();
+            resolve();
+        };
+        const onError = (error) => {
+            cleanUp();
+            reject(error);
+        };
+        const onClose = () => {
+            cleanUp();
+            reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        };
+        socket.once(ready, onReady);
+        socket.once('error', onError);
+        socket.once('close', onClose);
+    });
+}
+function openTunnel(proxySocket, target, proxy, proxyAuthorization) {
+    return new Promise((resolve, reject) => {
+        const headers = { Host: target.hostPort };
+        if (proxyAuthorization)
+            headers['Proxy-Authorization'] = proxyAuthorization;
+        const connect = external_node_http_default().request({
+            method: 'CONNECT',
+            path: target.hostPort,
+            headers,
+            createConnection: () => proxySocket
+        });
+        connect.once('connect', (answer, socket, head) => {
+            const status = answer.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+                if (head.length > 0)
+                    socket.unshift(head);
+                resolve(socket);
+                return;
+            }
+            socket.destroy();
+            const reason = answer.statusMessage ? ` ${answer.statusMessage}` : '';
+            reject(new ProxyFailure(`the proxy ${proxy.hostPort} refused the tunnel to ${target.hostPort} (HTTP ${status}${reason})`));
+        });
+        connect.once('error', error => {
+            const { detail } = classifySocketError(error);
+            reject(new ProxyFailure(`the proxy ${proxy.hostPort} failed during CONNECT: ${detail}`));
+        });
+        connect.end();
+    });
+}
+function basicAuthorization(proxy) {
+    if (!proxy.username)
+        return undefined;
+    const credentials = `${proxy.username}:${proxy.password}`;
+    return `Basic ${Buffer.from(credentials).toString('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./src/harness/http/request.ts
+
+
+
+/**
+ * A request that got no complete HTTP answer. `mayHaveReached` is false only when the server
+ * provably never saw the request (connection refused, DNS failure, TLS handshake failure, a
+ * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
+ * The message names what happened and the host, never the URL's path or query (secrets live there).
+ */
+class NetworkError extends Error {
+    kind;
+    mayHaveReached;
+    constructor(message, kind, mayHaveReached) {
+        super(message);
+        this.kind = kind;
+        this.mayHaveReached = mayHaveReached;
+        this.name = 'NetworkError';
+    }
+}
+/**
+ * One HTTP(S) request with node:http/https (never `fetch`: it costs ~100 ms at start-up).
+ * Honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY (rules from `@actions/http-client/lib/proxy`), custom CAs
+ * through NODE_EXTRA_CA_CERTS (Node does that itself), follows no redirect (a 3xx is returned as is).
+ */
+function sendRequest(request) {
+    return exchange(request, undefined);
+}
+/**
+ * `sendRequest` that trusts `ca` (PEM) instead of the default roots: for tests against a
+ * self-signed loopback server. The action itself relies on NODE_EXTRA_CA_CERTS.
+ */
+function sendRequestTrusting(ca) {
+    return request => exchange(request, ca);
+}
+async function exchange(request, ca) {
+    const target = parseTarget(request);
+    const label = `${request.method} ${target.hostPort}`;
+    // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
+    // may hold the process open, and a timed-out request must not linger.
+    const sockets = [];
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
+            reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
+        }, request.timeoutMs);
+    });
+    try {
+        const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
+        return await Promise.race([delivery, deadline]);
+    }
+    catch (error) {
+        throw asNetworkError(error, label);
+    }
+    finally {
+        clearTimeout(timer);
+        for (const socket of sockets)
+            socket.destroy();
+    }
+}
+function parseTarget(request) {
+    let url;
+    try {
+        url = new URL(request.url);
+    }
+    catch {
+        throw new NetworkError(`${request.method}: the URL is not valid`, 'other', false);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
+    }
+    return describeTarget(url);
+}
+async function deliver(request, target, ca, label, track) {
+    const route = await openRoute(target, ca, track);
+    return exchangeOver(route, request, target, label);
+}
+function exchangeOver(route, request, target, label) {
+    const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+    const { url } = target;
+    return new Promise((resolve, reject) => {
+        const outgoing = external_node_http_default().request({
+            method: request.method,
+            path: route.viaHttpProxy
+                ? `${url.protocol}//${url.host}${url.pathname}${url.search}`
+                : `${url.pathname}${url.search}`,
+            headers: outgoingHeaders(request, target, route, body),
+            createConnection: () => route.socket
+        });
+        outgoing.once('error', reject);
+        outgoing.once('response', answer => {
+            readAnswer(answer, request.maxResponseBytes, label).then(resolve, reject);
+        });
+        outgoing.end(body);
+    });
+}
+function outgoingHeaders(request, target, route, body) {
+    const headers = { Host: target.url.host, ...request.headers };
+    if (body !== undefined || request.method !== 'GET') {
+        headers['Content-Length'] = String(body?.length ?? 0);
+    }
+    if (route.proxyAuthorization)
+        headers['Proxy-Authorization'] = route.proxyAuthorization;
+    return headers;
+}
+/** Reads the body up to `limit` bytes; one byte more and the answer is dropped. */
+function readAnswer(answer, limit, label) {
+    return new Promise((resolve, reject) => {
+        const tooLarge = () => {
+            answer.destroy();
+            const message = `${label}: the answer is larger than ${formatBytes(limit)}; stopped reading it`;
+            reject(new NetworkError(message, 'too-large', true));
+        };
+        if (Number(answer.headers['content-length']) > limit) {
+            tooLarge();
+            return;
+        }
+        const chunks = [];
+        let size = 0;
+        answer.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit)
+                tooLarge();
+            else
+                chunks.push(chunk);
+        });
+        answer.once('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body });
+        });
+        answer.once('error', reject);
+        answer.once('close', () => {
+            if (!answer.complete)
+                reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+function asNetworkError(error, label) {
+    if (error instanceof NetworkError)
+        return error;
+    if (error instanceof ProxyFailure)
+        return new NetworkError(`${label}: ${error.message}`, 'proxy', false);
+    const failure = classifySocketError(error);
+    return new NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/harness/setting-error.ts
+/**
+ * A missing or malformed setting, found before any request is sent. It carries the setting's name
+ * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
+ * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
+ */
+class SettingError extends Error {
+    setting;
+    problem;
+    constructor(setting, problem) {
+        super(`'${setting}': ${problem}`);
+        this.name = 'SettingError';
+        this.setting = setting;
+        this.problem = problem;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/harness/identifiers.ts
+
+/** Harness's rule for org, project, pipeline and trigger identifiers. */
+const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
+/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
+const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
+const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
+const ACCOUNT_ID_RULE = 'letters, digits, _ or -';
+/** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
+function checkIdentifier(input, value) {
+    const trimmed = value.trim();
+    if (IDENTIFIER_PATTERN.test(trimmed))
+        return trimmed;
+    throw new SettingError(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
+}
+function checkAccountId(input, value) {
+    const trimmed = value.trim();
+    if (ACCOUNT_ID_PATTERN.test(trimmed))
+        return trimmed;
+    throw new SettingError(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
+}
+/** Like checkAccountId, but the error never repeats the value (it is a secret). */
+function checkWebhookToken(input, value) {
+    const trimmed = value.trim();
+    if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
+        return trimmed;
+    const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
+    throw new SettingError(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
+}
+const SHOWN_CHARS = 64;
+/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
+function describeValue(value) {
+    if (value === '')
+        return 'an empty value';
+    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
+    return `'${shown}'`;
+}
+/** People often paste the display name; Harness shows the identifier beside it. */
+function nameHint(value) {
+    if (!/[\s-]/.test(value))
+        return '';
+    return ' (this looks like a name; use the identifier Harness shows under the name, which has no spaces or hyphens)';
+}
+
+;// CONCATENATED MODULE: ./src/harness/urls.ts
+
+
+
+const LOOPBACK = new external_node_net_.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1');
+    if (host === 'localhost' || host === 'localhost.')
+        return true;
+    const family = (0,external_node_net_.isIP)(host);
+    if (family === 4)
+        return LOOPBACK.check(host, 'ipv4');
+    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
+    if (family === 6)
+        return LOOPBACK.check(host, 'ipv6');
+    return false;
+}
+const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
+/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
+const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
+const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
+/**
+ * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
+ * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
+ */
+function normalizeHarnessUrl(raw, input = 'harness-url') {
+    const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        throw new SettingError(input, `${expected}; got an empty value`);
+    const url = parseAbsoluteUrl(trimmed);
+    if (!url)
+        throw new SettingError(input, `${expected}; the value given is not an absolute URL`);
+    checkTransport(url, input, expected);
+    if (/[?#]/.test(trimmed)) {
+        throw new SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
+    }
+    const segments = pathSegments(url);
+    if (segments.at(-1)?.toLowerCase() === 'gateway')
+        segments.pop();
+    const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
+    if (looksLikeLink) {
+        throw new SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
+    }
+    return endpointFrom(url.origin, segments);
+}
+const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…';
+/**
+ * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
+ * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
+ * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
+ * messages never contain the URL or token (the URL is a secret).
+ *
+ * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
+ * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
+ * than the five identifiers are ignored.
+ */
+function parseWebhookUrl(raw) {
+    const fail = (problem) => {
+        throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
+    };
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        fail('it is empty');
+    const url = parseAbsoluteUrl(trimmed) ?? fail('the value given is not an absolute URL');
+    checkTransport(url, 'webhook-url', ACCEPTED_WEBHOOK_URLS);
+    if (url.hash || trimmed.includes('#'))
+        fail('it has a #fragment, which a webhook URL never has');
+    const segments = pathSegments(url);
+    const start = indexOfSequence(segments, WEBHOOK_PATH);
+    if (start < 0)
+        fail(describeWrongPath(segments));
+    const prefix = segments.slice(0, start);
+    if (prefix.at(-1) === 'gateway')
+        prefix.pop();
+    if (!prefix.every(segment => PREFIX_SEGMENT.test(segment))) {
+        fail('the part of the path before /pipeline/api/webhook/custom is not a plain path prefix');
+    }
+    const { version, webhookToken } = readVersion(segments.slice(start + WEBHOOK_PATH.length), fail);
+    return {
+        endpoint: endpointFrom(url.origin, prefix),
+        version,
+        ...(webhookToken === undefined ? {} : { webhookToken }),
+        ...readQueryIds(url.searchParams, fail)
+    };
+}
+function describeWrongPath(segments) {
+    if (indexOfSequence(segments, ['api', 'webhooks']) >= 0) {
+        return 'it is a Harness FirstGen webhook URL (…/api/webhooks/…), and this action triggers NextGen pipelines';
+    }
+    return 'its path is not that of a custom webhook trigger';
+}
+function readVersion(rest, fail) {
+    if (rest.length === 0) {
+        fail('it is the old v1 form (…/webhook/custom?…), whose answer carries no links to follow');
+    }
+    if (rest.length === 1 && rest[0] === 'v2')
+        return { version: 'v2' };
+    if (rest.length === 2 && rest[1] === 'v3') {
+        const token = safeDecode(rest[0]);
+        if (token === undefined || !WEBHOOK_TOKEN_PATTERN.test(token)) {
+            fail(`its webhook token is malformed (expected ${ACCOUNT_ID_RULE})`);
+        }
+        return { version: 'v3', webhookToken: token };
+    }
+    return fail('it does not end in /custom/v2 or /custom/<token>/v3');
+}
+const OPTIONAL_QUERY_IDS = [
+    ['orgIdentifier', 'orgId'],
+    ['projectIdentifier', 'projectId'],
+    ['pipelineIdentifier', 'pipelineId'],
+    ['triggerIdentifier', 'triggerId']
+];
+function readQueryIds(query, fail) {
+    const single = (name) => {
+        const values = query.getAll(name);
+        if (values.length > 1)
+            fail(`it has ${name} more than once`);
+        const value = values[0]?.trim();
+        return value ? value : undefined;
+    };
+    const accountId = single('accountIdentifier');
+    if (accountId === undefined)
+        fail('it has no accountIdentifier');
+    if (!ACCOUNT_ID_PATTERN.test(accountId)) {
+        fail(`its accountIdentifier is not a Harness account id (${ACCOUNT_ID_RULE})`);
+    }
+    const ids = { accountId };
+    for (const [name, key] of OPTIONAL_QUERY_IDS) {
+        const value = single(name);
+        if (value === undefined)
+            continue;
+        if (!IDENTIFIER_PATTERN.test(value)) {
+            fail(`its ${name} is not a Harness identifier (${IDENTIFIER_RULE})`);
+        }
+        ids[key] = value;
+    }
+    return ids;
+}
+/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
+function buildWebhookUrl(endpoint, ids, webhookToken) {
+    const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
+    const query = queryString([
+        ['accountIdentifier', ids.accountId],
+        ['orgIdentifier', ids.orgId],
+        ['projectIdentifier', ids.projectId],
+        ['pipelineIdentifier', ids.pipelineId],
+        ['triggerIdentifier', ids.triggerId]
+    ]);
+    return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
+}
+/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
+function eventDetailsUrl(endpoint, accountId, eventId, variant) {
+    const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
+    return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
+        queryString([['accountIdentifier', accountId]]));
+}
+/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
+function eventHistoryUrl(endpoint, accountId, eventId) {
+    return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
+        queryString([
+            ['accountIdentifier', accountId],
+            ['page', '0'],
+            ['size', '10']
+        ]));
+}
+/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
+function executionApiUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
+        queryString(scopeQuery(scope)));
+}
+/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
+function abortUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
+        queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
+}
+/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
+function executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
+    const path = [
+        'account',
+        ids.accountId,
+        module,
+        'orgs',
+        ids.orgId,
+        'projects',
+        ids.projectId,
+        'pipelines',
+        ids.pipelineId,
+        'executions',
+        planExecutionId,
+        'pipeline'
+    ];
+    return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
+}
+/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
+function isSameOrigin(endpoint, url) {
+    const target = parseAbsoluteUrl(url);
+    const own = parseAbsoluteUrl(endpoint.origin);
+    if (!target || !own || !isHttp(target))
+        return false;
+    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
+    return target.origin === own.origin;
+}
+function endpointFrom(origin, prefixSegments) {
+    const base = origin + prefixSegments.map(segment => `/${segment}`).join('');
+    return { origin, gateway: `${base}/gateway`, ui: `${base}/ng/#` };
+}
+function checkTransport(url, input, expected) {
+    if (!isHttp(url)) {
+        throw new SettingError(input, `${expected}; only https:// URLs are accepted`);
+    }
+    if (url.username || url.password) {
+        throw new SettingError(input, `${expected}; credentials in the URL are not accepted`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new SettingError(input, `${HTTPS_RULE}; ${expected}`);
+    }
+}
+function isHttp(url) {
+    return url.protocol === 'https:' || url.protocol === 'http:';
+}
+function parseAbsoluteUrl(text) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Non-empty path segments, so trailing and doubled slashes do not matter. */
+function pathSegments(url) {
+    return url.pathname.split('/').filter(segment => segment !== '');
+}
+function indexOfSequence(segments, sequence) {
+    for (let start = 0; start + sequence.length <= segments.length; start++) {
+        if (sequence.every((part, offset) => segments[start + offset] === part))
+            return start;
+    }
+    return -1;
+}
+function safeDecode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return undefined;
+    }
+}
+function scopeQuery(scope) {
+    return [
+        ['accountIdentifier', scope.accountId],
+        ['orgIdentifier', scope.orgId],
+        ['projectIdentifier', scope.projectId]
+    ];
+}
+function queryString(pairs) {
+    return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+}
+
 ;// CONCATENATED MODULE: ./src/harness/envelope.ts
 /** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
 function readEnvelope(response, requestUrl) {
@@ -400,12 +1219,12 @@ class HarnessClient {
     /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
     async getEventDetails(accountId, eventId) {
         const { endpoint } = this.options;
-        let url = (0,urls/* eventDetailsUrl */.wp)(endpoint, accountId, eventId, this.eventDetailsVariant);
+        let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
         let response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
         if (response.status === 404 && this.eventDetailsVariant === 'v2') {
             this.eventDetailsVariant = 'v1';
             this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
-            url = (0,urls/* eventDetailsUrl */.wp)(endpoint, accountId, eventId, 'v1');
+            url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
             response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
         }
         const reading = readEnvelope(response, url);
@@ -415,19 +1234,19 @@ class HarnessClient {
     }
     /** newest first; one request, no retry */
     async getEventHistory(accountId, eventId) {
-        const url = (0,urls/* eventHistoryUrl */.MG)(this.options.endpoint, accountId, eventId);
+        const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
         const response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
     /** one request, no retry */
     async getExecution(scope, planExecutionId) {
-        const url = (0,urls/* executionApiUrl */.g3)(this.options.endpoint, scope, planExecutionId);
+        const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
         const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
     /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
     async abortExecution(scope, planExecutionId) {
-        const url = (0,urls/* abortUrl */.av)(this.options.endpoint, scope, planExecutionId);
+        const url = abortUrl(this.options.endpoint, scope, planExecutionId);
         const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT);
         const reading = readEnvelope(response, url);
         if (reading.kind === 'success')
@@ -447,21 +1266,21 @@ class HarnessClient {
     }
     /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
     async exchange(method, url, maxResponseBytes, body) {
-        const { apiKey, endpoint, requestTimeoutMs, send = request/* sendRequest */.w$ } = this.options;
+        const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
         const headers = {
             'Content-Type': 'application/json',
             Accept: 'application/json',
             'User-Agent': 'harness-trigger'
         };
-        if (apiKey && (0,urls/* isSameOrigin */.J6)(endpoint, url))
+        if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
         const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
         try {
             return await send({ method, url, headers, body, timeoutMs, maxResponseBytes });
         }
         catch (error) {
-            if (error instanceof request/* NetworkError */.Dr) {
-                throw new request/* NetworkError */.Dr(this.redact(error.message), error.kind, error.mayHaveReached);
+            if (error instanceof NetworkError) {
+                throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
             }
             throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
         }
@@ -513,18 +1332,18 @@ class HarnessClient {
     }
 }
 function isRefusedConnection(error) {
-    return (error instanceof request/* NetworkError */.Dr && error.kind === 'connection-refused' && !error.mayHaveReached);
+    return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
 }
 /** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
 function webhookNetworkFailure(error, attempts) {
-    if (!(error instanceof request/* NetworkError */.Dr))
+    if (!(error instanceof NetworkError))
         return error;
     if (error.mayHaveReached) {
-        return new request/* NetworkError */.Dr(withSentence(error.message, NOT_RETRIED), error.kind, true);
+        return new NetworkError(withSentence(error.message, NOT_RETRIED), error.kind, true);
     }
     if (error.kind === 'connection-refused') {
         const message = `${error.message} (gave up after ${attempts} attempts)`;
-        return new request/* NetworkError */.Dr(message, error.kind, error.mayHaveReached);
+        return new NetworkError(message, error.kind, error.mayHaveReached);
     }
     return error;
 }
@@ -538,1579 +1357,6 @@ function isHistoryNotYetWritten(response, reading) {
     return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
 }
 
-
-/***/ }),
-
-/***/ 8900:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Q: () => (/* binding */ IDENTIFIER_PATTERN),
-/* harmony export */   HA: () => (/* binding */ ACCOUNT_ID_RULE),
-/* harmony export */   HL: () => (/* binding */ ACCOUNT_ID_PATTERN),
-/* harmony export */   Ki: () => (/* binding */ checkIdentifier),
-/* harmony export */   Ry: () => (/* binding */ WEBHOOK_TOKEN_PATTERN),
-/* harmony export */   hP: () => (/* binding */ checkAccountId),
-/* harmony export */   nx: () => (/* binding */ IDENTIFIER_RULE),
-/* harmony export */   xS: () => (/* binding */ checkWebhookToken)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
-
-/** Harness's rule for org, project, pipeline and trigger identifiers. */
-const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
-/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
-const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
-const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
-const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
-const ACCOUNT_ID_RULE = 'letters, digits, _ or -';
-/** Returns the trimmed identifier, or throws an InputError naming `input` and the rule. */
-function checkIdentifier(input, value) {
-    const trimmed = value.trim();
-    if (IDENTIFIER_PATTERN.test(trimmed))
-        return trimmed;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
-}
-function checkAccountId(input, value) {
-    const trimmed = value.trim();
-    if (ACCOUNT_ID_PATTERN.test(trimmed))
-        return trimmed;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
-}
-/** Like checkAccountId, but the error never repeats the value (it is a secret). */
-function checkWebhookToken(input, value) {
-    const trimmed = value.trim();
-    if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
-        return trimmed;
-    const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .d(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
-}
-const SHOWN_CHARS = 64;
-/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
-function describeValue(value) {
-    if (value === '')
-        return 'an empty value';
-    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
-    return `'${shown}'`;
-}
-/** People often paste the display name; Harness shows the identifier beside it. */
-function nameHint(value) {
-    if (!/[\s-]/.test(value))
-        return '';
-    return ' (this looks like a name; use the identifier Harness shows under the name, which has no spaces or hyphens)';
-}
-
-
-/***/ }),
-
-/***/ 2144:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J6: () => (/* binding */ isSameOrigin),
-/* harmony export */   MG: () => (/* binding */ eventHistoryUrl),
-/* harmony export */   Xt: () => (/* binding */ normalizeHarnessUrl),
-/* harmony export */   _b: () => (/* binding */ parseWebhookUrl),
-/* harmony export */   av: () => (/* binding */ abortUrl),
-/* harmony export */   g3: () => (/* binding */ executionApiUrl),
-/* harmony export */   nK: () => (/* binding */ executionPageUrl),
-/* harmony export */   rz: () => (/* binding */ buildWebhookUrl),
-/* harmony export */   wp: () => (/* binding */ eventDetailsUrl)
-/* harmony export */ });
-/* unused harmony export isLoopbackHost */
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_net__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _identifiers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8900);
-
-
-
-const LOOPBACK = new node_net__WEBPACK_IMPORTED_MODULE_0__.BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
-function isLoopbackHost(hostname) {
-    const host = hostname
-        .trim()
-        .toLowerCase()
-        .replace(/^\[(.*)\]$/, '$1');
-    if (host === 'localhost' || host === 'localhost.')
-        return true;
-    const family = (0,node_net__WEBPACK_IMPORTED_MODULE_0__.isIP)(host);
-    if (family === 4)
-        return LOOPBACK.check(host, 'ipv4');
-    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
-    if (family === 6)
-        return LOOPBACK.check(host, 'ipv6');
-    return false;
-}
-const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
-/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
-const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
-const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
-const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
-/**
- * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
- * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws InputError(input, …).
- */
-function normalizeHarnessUrl(raw, input = 'harness-url') {
-    const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
-    const trimmed = raw.trim();
-    if (trimmed === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; got an empty value`);
-    const url = parseAbsoluteUrl(trimmed);
-    if (!url)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; the value given is not an absolute URL`);
-    checkTransport(url, input, expected);
-    if (/[?#]/.test(trimmed)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
-    }
-    const segments = pathSegments(url);
-    if (segments.at(-1)?.toLowerCase() === 'gateway')
-        segments.pop();
-    const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
-    if (looksLikeLink) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; the path given looks like a UI or API link, not a base`);
-    }
-    return endpointFrom(url.origin, segments);
-}
-const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
-    'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
-    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…';
-/**
- * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
- * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws InputError('webhook-url', …) for FirstGen
- * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
- * messages never contain the URL or token (the URL is a secret).
- *
- * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
- * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
- * than the five identifiers are ignored.
- */
-function parseWebhookUrl(raw) {
-    const fail = (problem) => {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
-    };
-    const trimmed = raw.trim();
-    if (trimmed === '')
-        fail('it is empty');
-    const url = parseAbsoluteUrl(trimmed) ?? fail('the value given is not an absolute URL');
-    checkTransport(url, 'webhook-url', ACCEPTED_WEBHOOK_URLS);
-    if (url.hash || trimmed.includes('#'))
-        fail('it has a #fragment, which a webhook URL never has');
-    const segments = pathSegments(url);
-    const start = indexOfSequence(segments, WEBHOOK_PATH);
-    if (start < 0)
-        fail(describeWrongPath(segments));
-    const prefix = segments.slice(0, start);
-    if (prefix.at(-1) === 'gateway')
-        prefix.pop();
-    if (!prefix.every(segment => PREFIX_SEGMENT.test(segment))) {
-        fail('the part of the path before /pipeline/api/webhook/custom is not a plain path prefix');
-    }
-    const { version, webhookToken } = readVersion(segments.slice(start + WEBHOOK_PATH.length), fail);
-    return {
-        endpoint: endpointFrom(url.origin, prefix),
-        version,
-        ...(webhookToken === undefined ? {} : { webhookToken }),
-        ...readQueryIds(url.searchParams, fail)
-    };
-}
-function describeWrongPath(segments) {
-    if (indexOfSequence(segments, ['api', 'webhooks']) >= 0) {
-        return 'it is a Harness FirstGen webhook URL (…/api/webhooks/…), and this action triggers NextGen pipelines';
-    }
-    return 'its path is not that of a custom webhook trigger';
-}
-function readVersion(rest, fail) {
-    if (rest.length === 0) {
-        fail('it is the old v1 form (…/webhook/custom?…), whose answer carries no links to follow');
-    }
-    if (rest.length === 1 && rest[0] === 'v2')
-        return { version: 'v2' };
-    if (rest.length === 2 && rest[1] === 'v3') {
-        const token = safeDecode(rest[0]);
-        if (token === undefined || !_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .WEBHOOK_TOKEN_PATTERN */ .Ry.test(token)) {
-            fail(`its webhook token is malformed (expected ${_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCOUNT_ID_RULE */ .HA})`);
-        }
-        return { version: 'v3', webhookToken: token };
-    }
-    return fail('it does not end in /custom/v2 or /custom/<token>/v3');
-}
-const OPTIONAL_QUERY_IDS = [
-    ['orgIdentifier', 'orgId'],
-    ['projectIdentifier', 'projectId'],
-    ['pipelineIdentifier', 'pipelineId'],
-    ['triggerIdentifier', 'triggerId']
-];
-function readQueryIds(query, fail) {
-    const single = (name) => {
-        const values = query.getAll(name);
-        if (values.length > 1)
-            fail(`it has ${name} more than once`);
-        const value = values[0]?.trim();
-        return value ? value : undefined;
-    };
-    const accountId = single('accountIdentifier');
-    if (accountId === undefined)
-        fail('it has no accountIdentifier');
-    if (!_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCOUNT_ID_PATTERN */ .HL.test(accountId)) {
-        fail(`its accountIdentifier is not a Harness account id (${_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .ACCOUNT_ID_RULE */ .HA})`);
-    }
-    const ids = { accountId };
-    for (const [name, key] of OPTIONAL_QUERY_IDS) {
-        const value = single(name);
-        if (value === undefined)
-            continue;
-        if (!_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .IDENTIFIER_PATTERN */ .$Q.test(value)) {
-            fail(`its ${name} is not a Harness identifier (${_identifiers_js__WEBPACK_IMPORTED_MODULE_2__/* .IDENTIFIER_RULE */ .nx})`);
-        }
-        ids[key] = value;
-    }
-    return ids;
-}
-/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
-function buildWebhookUrl(endpoint, ids, webhookToken) {
-    const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
-    const query = queryString([
-        ['accountIdentifier', ids.accountId],
-        ['orgIdentifier', ids.orgId],
-        ['projectIdentifier', ids.projectId],
-        ['pipelineIdentifier', ids.pipelineId],
-        ['triggerIdentifier', ids.triggerId]
-    ]);
-    return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
-}
-/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
-function eventDetailsUrl(endpoint, accountId, eventId, variant) {
-    const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
-    return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
-        queryString([['accountIdentifier', accountId]]));
-}
-/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
-function eventHistoryUrl(endpoint, accountId, eventId) {
-    return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
-        queryString([
-            ['accountIdentifier', accountId],
-            ['page', '0'],
-            ['size', '10']
-        ]));
-}
-/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
-function executionApiUrl(endpoint, scope, planExecutionId) {
-    return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
-        queryString(scopeQuery(scope)));
-}
-/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
-function abortUrl(endpoint, scope, planExecutionId) {
-    return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
-        queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
-}
-/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
-function executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
-    const path = [
-        'account',
-        ids.accountId,
-        module,
-        'orgs',
-        ids.orgId,
-        'projects',
-        ids.projectId,
-        'pipelines',
-        ids.pipelineId,
-        'executions',
-        planExecutionId,
-        'pipeline'
-    ];
-    return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
-}
-/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
-function isSameOrigin(endpoint, url) {
-    const target = parseAbsoluteUrl(url);
-    const own = parseAbsoluteUrl(endpoint.origin);
-    if (!target || !own || !isHttp(target))
-        return false;
-    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
-    return target.origin === own.origin;
-}
-function endpointFrom(origin, prefixSegments) {
-    const base = origin + prefixSegments.map(segment => `/${segment}`).join('');
-    return { origin, gateway: `${base}/gateway`, ui: `${base}/ng/#` };
-}
-function checkTransport(url, input, expected) {
-    if (!isHttp(url)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; only https:// URLs are accepted`);
-    }
-    if (url.username || url.password) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${expected}; credentials in the URL are not accepted`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .d(input, `${HTTPS_RULE}; ${expected}`);
-    }
-}
-function isHttp(url) {
-    return url.protocol === 'https:' || url.protocol === 'http:';
-}
-function parseAbsoluteUrl(text) {
-    try {
-        return new URL(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Non-empty path segments, so trailing and doubled slashes do not matter. */
-function pathSegments(url) {
-    return url.pathname.split('/').filter(segment => segment !== '');
-}
-function indexOfSequence(segments, sequence) {
-    for (let start = 0; start + sequence.length <= segments.length; start++) {
-        if (sequence.every((part, offset) => segments[start + offset] === part))
-            return start;
-    }
-    return -1;
-}
-function safeDecode(segment) {
-    try {
-        return decodeURIComponent(segment);
-    }
-    catch {
-        return undefined;
-    }
-}
-function scopeQuery(scope) {
-    return [
-        ['accountIdentifier', scope.accountId],
-        ['orgIdentifier', scope.orgId],
-        ['projectIdentifier', scope.projectId]
-    ];
-}
-function queryString(pairs) {
-    return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
-}
-
-
-/***/ }),
-
-/***/ 3924:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  Dr: () => (/* binding */ NetworkError),
-  w$: () => (/* binding */ sendRequest)
-});
-
-// UNUSED EXPORTS: sendRequestTrusting
-
-// EXTERNAL MODULE: external "node:http"
-var external_node_http_ = __nccwpck_require__(7067);
-var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-;// CONCATENATED MODULE: ./src/http/socket-errors.ts
-const UNTRUSTED_CERTIFICATE = new Set([
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'CERT_UNTRUSTED'
-]);
-const OTHER_CERTIFICATE_PROBLEMS = {
-    CERT_HAS_EXPIRED: 'the server certificate has expired',
-    CERT_NOT_YET_VALID: 'the server certificate is not valid yet',
-    CERT_REVOKED: 'the server certificate is revoked',
-    CERT_SIGNATURE_FAILURE: 'the server certificate has a bad signature',
-    ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
-    HOSTNAME_MISMATCH: 'the server certificate does not name this host'
-};
-/** Maps a Node socket/TLS error to its meaning. Node's own message is kept out: it may hold a URL. */
-function classifySocketError(error) {
-    const code = errorCode(error);
-    if (code === 'ECONNREFUSED') {
-        return {
-            kind: 'connection-refused',
-            mayHaveReached: false,
-            detail: 'connection refused (ECONNREFUSED)'
-        };
-    }
-    if (code === 'ENOTFOUND') {
-        return { kind: 'dns', mayHaveReached: false, detail: 'host name not found (ENOTFOUND)' };
-    }
-    if (code === 'EAI_AGAIN') {
-        return { kind: 'dns', mayHaveReached: false, detail: 'DNS lookup failed for now (EAI_AGAIN)' };
-    }
-    if (code === 'ECONNRESET' || code === 'EPIPE') {
-        return { kind: 'reset', mayHaveReached: true, detail: `the connection was reset (${code})` };
-    }
-    if (isTlsCode(code))
-        return { kind: 'tls', mayHaveReached: false, detail: tlsDetail(code) };
-    if (errorMessage(error) === 'socket hang up') {
-        return {
-            kind: 'reset',
-            mayHaveReached: true,
-            detail: 'the server closed the connection without answering (socket hang up)'
-        };
-    }
-    return {
-        kind: 'other',
-        mayHaveReached: true,
-        detail: `the request failed (${code || 'no error code'})`
-    };
-}
-function isTlsCode(code) {
-    return (UNTRUSTED_CERTIFICATE.has(code) ||
-        code in OTHER_CERTIFICATE_PROBLEMS ||
-        code.startsWith('ERR_TLS_') ||
-        code.startsWith('ERR_SSL_') ||
-        code === 'EPROTO');
-}
-function tlsDetail(code) {
-    if (UNTRUSTED_CERTIFICATE.has(code)) {
-        return (`TLS failed: the server certificate is not trusted (${code}); ` +
-            'for a private or self-signed CA, point NODE_EXTRA_CA_CERTS at its PEM file');
-    }
-    const problem = OTHER_CERTIFICATE_PROBLEMS[code];
-    return problem ? `TLS failed: ${problem} (${code})` : `the TLS handshake failed (${code})`;
-}
-function errorCode(error) {
-    const code = error?.code;
-    return typeof code === 'string' ? code : '';
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : '';
-}
-
-;// CONCATENATED MODULE: ./src/http/route.ts
-
-
-
-
-/** The proxy could not be reached or would not carry the request: the target never saw it. */
-class ProxyFailure extends Error {
-    constructor(detail) {
-        super(detail);
-        this.name = 'ProxyFailure';
-    }
-}
-function describeTarget(url) {
-    const secure = url.protocol === 'https:';
-    const port = url.port ? Number(url.port) : secure ? 443 : 80;
-    return {
-        url,
-        secure,
-        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
-        port,
-        hostPort: `${url.hostname}:${port}`
-    };
-}
-/**
- * Opens the connection for one request: straight to the target, or through the proxy that
- * HTTP(S)_PROXY/NO_PROXY choose (a CONNECT tunnel for HTTPS). Every socket made is handed to
- * `track` at once, so the caller's deadline can destroy it.
- */
-async function openRoute(target, ca, track) {
-    const proxy = getProxyUrl(target.url);
-    if (!proxy) {
-        const socket = await connectTo(target, ca, track);
-        await connected(socket, target.secure);
-        return { socket, viaHttpProxy: false };
-    }
-    const proxyTarget = describeTarget(proxy);
-    const proxyAuthorization = basicAuthorization(proxy);
-    let proxySocket;
-    try {
-        proxySocket = await connectTo(proxyTarget, undefined, track);
-        await connected(proxySocket, proxyTarget.secure);
-    }
-    catch (error) {
-        const { detail } = classifySocketError(error);
-        throw new ProxyFailure(`could not reach the proxy ${proxyTarget.hostPort}: ${detail}`);
-    }
-    if (!target.secure)
-        return { socket: proxySocket, viaHttpProxy: true, proxyAuthorization };
-    const tunnel = await openTunnel(proxySocket, target, proxyTarget, proxyAuthorization);
-    const { connect } = await loadTls();
-    const socket = connect({ ...tlsOptions(target, ca), socket: tunnel });
-    track(socket);
-    await connected(socket, true);
-    return { socket, viaHttpProxy: false };
-}
-async function connectTo(target, ca, track) {
-    const socket = target.secure
-        ? (await loadTls()).connect({ ...tlsOptions(target, ca), port: target.port })
-        : external_node_net_default().connect({ host: target.hostname, port: target.port });
-    track(socket);
-    return socket;
-}
-/** node:tls (and OpenSSL's set-up) loads only when a connection needs it: start-up is the cost. */
-function loadTls() {
-    return Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 1692, 23));
-}
-function tlsOptions(target, ca) {
-    return {
-        host: target.hostname,
-        // SNI takes host names only (RFC 6066); certificate checks still use `host`.
-        ...(external_node_net_default().isIP(target.hostname) ? {} : { servername: target.hostname }),
-        ...(ca ? { ca } : {})
-    };
-}
-/** Resolves when the socket is connected (and the TLS handshake done), rejects on its error. */
-function connected(socket, secure) {
-    const ready = secure ? 'secureConnect' : 'connect';
-    return new Promise((resolve, reject) => {
-        const cleanUp = () => {
-            socket.off(ready, onReady);
-            socket.off('error', onError);
-            socket.off('close', onClose);
-        };
-        const onReady = () => {
-            cleanUp();
-            resolve();
-        };
-        const onError = (error) => {
-            cleanUp();
-            reject(error);
-        };
-        const onClose = () => {
-            cleanUp();
-            reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-        };
-        socket.once(ready, onReady);
-        socket.once('error', onError);
-        socket.once('close', onClose);
-    });
-}
-function openTunnel(proxySocket, target, proxy, proxyAuthorization) {
-    return new Promise((resolve, reject) => {
-        const headers = { Host: target.hostPort };
-        if (proxyAuthorization)
-            headers['Proxy-Authorization'] = proxyAuthorization;
-        const connect = external_node_http_default().request({
-            method: 'CONNECT',
-            path: target.hostPort,
-            headers,
-            createConnection: () => proxySocket
-        });
-        connect.once('connect', (answer, socket, head) => {
-            const status = answer.statusCode ?? 0;
-            if (status >= 200 && status < 300) {
-                if (head.length > 0)
-                    socket.unshift(head);
-                resolve(socket);
-                return;
-            }
-            socket.destroy();
-            const reason = answer.statusMessage ? ` ${answer.statusMessage}` : '';
-            reject(new ProxyFailure(`the proxy ${proxy.hostPort} refused the tunnel to ${target.hostPort} (HTTP ${status}${reason})`));
-        });
-        connect.once('error', error => {
-            const { detail } = classifySocketError(error);
-            reject(new ProxyFailure(`the proxy ${proxy.hostPort} failed during CONNECT: ${detail}`));
-        });
-        connect.end();
-    });
-}
-function basicAuthorization(proxy) {
-    if (!proxy.username)
-        return undefined;
-    const credentials = `${proxy.username}:${proxy.password}`;
-    return `Basic ${Buffer.from(credentials).toString('base64')}`;
-}
-
-;// CONCATENATED MODULE: ./src/http/request.ts
-
-
-
-/**
- * A request that got no complete HTTP answer. `mayHaveReached` is false only when the server
- * provably never saw the request (connection refused, DNS failure, TLS handshake failure, a
- * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
- * The message names what happened and the host, never the URL's path or query (secrets live there).
- */
-class NetworkError extends Error {
-    kind;
-    mayHaveReached;
-    constructor(message, kind, mayHaveReached) {
-        super(message);
-        this.kind = kind;
-        this.mayHaveReached = mayHaveReached;
-        this.name = 'NetworkError';
-    }
-}
-/**
- * One HTTP(S) request with node:http/https (never `fetch`: it costs ~100 ms at start-up).
- * Honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY (rules from `@actions/http-client/lib/proxy`), custom CAs
- * through NODE_EXTRA_CA_CERTS (Node does that itself), follows no redirect (a 3xx is returned as is).
- */
-function sendRequest(request) {
-    return exchange(request, undefined);
-}
-/**
- * `sendRequest` that trusts `ca` (PEM) instead of the default roots: for tests against a
- * self-signed loopback server. The action itself relies on NODE_EXTRA_CA_CERTS.
- */
-function sendRequestTrusting(ca) {
-    return request => exchange(request, ca);
-}
-async function exchange(request, ca) {
-    const target = parseTarget(request);
-    const label = `${request.method} ${target.hostPort}`;
-    // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
-    // may hold the process open, and a timed-out request must not linger.
-    const sockets = [];
-    let timer;
-    const deadline = new Promise((_, reject) => {
-        timer = setTimeout(() => {
-            const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
-            reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
-        }, request.timeoutMs);
-    });
-    try {
-        const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
-        return await Promise.race([delivery, deadline]);
-    }
-    catch (error) {
-        throw asNetworkError(error, label);
-    }
-    finally {
-        clearTimeout(timer);
-        for (const socket of sockets)
-            socket.destroy();
-    }
-}
-function parseTarget(request) {
-    let url;
-    try {
-        url = new URL(request.url);
-    }
-    catch {
-        throw new NetworkError(`${request.method}: the URL is not valid`, 'other', false);
-    }
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
-    }
-    return describeTarget(url);
-}
-async function deliver(request, target, ca, label, track) {
-    const route = await openRoute(target, ca, track);
-    return exchangeOver(route, request, target, label);
-}
-function exchangeOver(route, request, target, label) {
-    const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
-    const { url } = target;
-    return new Promise((resolve, reject) => {
-        const outgoing = external_node_http_default().request({
-            method: request.method,
-            path: route.viaHttpProxy
-                ? `${url.protocol}//${url.host}${url.pathname}${url.search}`
-                : `${url.pathname}${url.search}`,
-            headers: outgoingHeaders(request, target, route, body),
-            createConnection: () => route.socket
-        });
-        outgoing.once('error', reject);
-        outgoing.once('response', answer => {
-            readAnswer(answer, request.maxResponseBytes, label).then(resolve, reject);
-        });
-        outgoing.end(body);
-    });
-}
-function outgoingHeaders(request, target, route, body) {
-    const headers = { Host: target.url.host, ...request.headers };
-    if (body !== undefined || request.method !== 'GET') {
-        headers['Content-Length'] = String(body?.length ?? 0);
-    }
-    if (route.proxyAuthorization)
-        headers['Proxy-Authorization'] = route.proxyAuthorization;
-    return headers;
-}
-/** Reads the body up to `limit` bytes; one byte more and the answer is dropped. */
-function readAnswer(answer, limit, label) {
-    return new Promise((resolve, reject) => {
-        const tooLarge = () => {
-            answer.destroy();
-            const message = `${label}: the answer is larger than ${formatBytes(limit)}; stopped reading it`;
-            reject(new NetworkError(message, 'too-large', true));
-        };
-        if (Number(answer.headers['content-length']) > limit) {
-            tooLarge();
-            return;
-        }
-        const chunks = [];
-        let size = 0;
-        answer.on('data', (chunk) => {
-            size += chunk.length;
-            if (size > limit)
-                tooLarge();
-            else
-                chunks.push(chunk);
-        });
-        answer.once('end', () => {
-            const body = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body });
-        });
-        answer.once('error', reject);
-        answer.once('close', () => {
-            if (!answer.complete)
-                reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-        });
-    });
-}
-function asNetworkError(error, label) {
-    if (error instanceof NetworkError)
-        return error;
-    if (error instanceof ProxyFailure)
-        return new NetworkError(`${label}: ${error.message}`, 'proxy', false);
-    const failure = classifySocketError(error);
-    return new NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
-}
-function formatBytes(bytes) {
-    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
-        return `${bytes / (1024 * 1024)} MiB`;
-    if (bytes >= 1024 && bytes % 1024 === 0)
-        return `${bytes / 1024} KiB`;
-    return `${bytes} bytes`;
-}
-
-
-/***/ }),
-
-/***/ 9407:
-/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
-
-__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5049);
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1170);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6455);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8742);
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6661);
-
-
-
-
-
-
-// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
-const core = {
-    getInput: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .getInput */ .V4,
-    setSecret: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .setSecret */ .Pq,
-    setOutput: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .setOutput */ .uH,
-    setFailed: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .setFailed */ .C1,
-    saveState: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .saveState */ .LZ,
-    getState: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .getState */ .Gu,
-    info: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .info */ .pq,
-    notice: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .notice */ .lm,
-    warning: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e,
-    debug: _actions_core__WEBPACK_IMPORTED_MODULE_5__/* .debug */ .Yz,
-    summary: _actions_core__WEBPACK_IMPORTED_MODULE_6__/* .summary */ .z
-};
-// One bundle serves both phases; the main phase leaves a state flag that only the post phase sees.
-const cancellation = new AbortController();
-for (const signal of ['SIGINT', 'SIGTERM']) {
-    process.on(signal, () => {
-        core.info(`Received ${signal}: the run is being cancelled.`);
-        cancellation.abort();
-    });
-}
-const runtime = {
-    core,
-    env: process.env,
-    readEventPayload,
-    cancelSignal: cancellation.signal,
-    now: () => Date.now(),
-    sleep: (ms, signal) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
-    random: Math.random,
-    // Octokit is loaded only here: it costs start-up time that only PR comments need.
-    commentOnPullRequest: async (settings, text) => {
-        try {
-            const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(169)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2169));
-            await commentOnPullRequest(core, settings, text);
-        }
-        catch (error) {
-            (0,_actions_core__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e)(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
-        }
-    }
-};
-const phase = core.getState(_names_js__WEBPACK_IMPORTED_MODULE_2__/* .States */ .DG.IsPost) === 'true' ? _post_js__WEBPACK_IMPORTED_MODULE_4__/* .runPost */ .a : _main_js__WEBPACK_IMPORTED_MODULE_3__/* .runMain */ .V;
-await phase(runtime);
-// Nothing should keep the process alive now; if something does, don't let it hang the job.
-setTimeout(() => process.exit(), 2000).unref();
-function readEventPayload() {
-    const path = process.env.GITHUB_EVENT_PATH;
-    if (!path)
-        return undefined;
-    try {
-        const value = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8'));
-        return value && typeof value === 'object' ? value : undefined;
-    }
-    catch {
-        core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
-        return undefined;
-    }
-}
-
-__webpack_async_result__();
-} catch(e) { __webpack_async_result__(e); } }, 1);
-
-/***/ }),
-
-/***/ 8742:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  V: () => (/* binding */ runMain)
-});
-
-// EXTERNAL MODULE: ./src/names.ts
-var names = __nccwpck_require__(6455);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __nccwpck_require__(7194);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __nccwpck_require__(3916);
-;// CONCATENATED MODULE: ./src/duration.ts
-
-const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
-/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
-const UNIT_ORDER = ['h', 'm', 's', 'ms'];
-/**
- * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
- * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
- */
-const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
-const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
-const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
-const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
-/**
- * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
- * Zero, negative, empty or unknown units: InputError naming `input` and the accepted forms.
- * Units are case-insensitive; the result is rounded to whole milliseconds.
- */
-function parseDuration(input, raw) {
-    const text = raw.trim().toLowerCase();
-    const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
-    if (ms === undefined) {
-        throw new errors/* InputError */.d(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
-    }
-    const rounded = Math.round(ms);
-    if (rounded < 1) {
-        throw new errors/* InputError */.d(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
-    }
-    if (rounded > MAX_DURATION_MS) {
-        throw new errors/* InputError */.d(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
-    }
-    return rounded;
-}
-/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
-function parseCompound(text) {
-    if (text === '')
-        return undefined;
-    let total = 0;
-    let position = 0;
-    let previousUnitIndex = -1;
-    COMPONENT.lastIndex = 0;
-    while (position < text.length) {
-        const match = COMPONENT.exec(text);
-        if (!match)
-            return undefined;
-        const unitIndex = UNIT_ORDER.indexOf(match[2]);
-        if (unitIndex <= previousUnitIndex)
-            return undefined;
-        previousUnitIndex = unitIndex;
-        total += Number(match[1]) * MS_PER_UNIT[match[2]];
-        position = COMPONENT.lastIndex;
-    }
-    return total;
-}
-function quote(value) {
-    if (value === '')
-        return 'an empty value';
-    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
-}
-/**
- * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
- * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
- */
-function formatDuration(ms) {
-    let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
-    if (rest === 0)
-        return '0ms';
-    const parts = [];
-    for (const unit of UNIT_ORDER) {
-        const count = Math.floor(rest / MS_PER_UNIT[unit]);
-        rest -= count * MS_PER_UNIT[unit];
-        if (count > 0)
-            parts.push(`${count}${unit}`);
-    }
-    return parts.join(' ');
-}
-/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
-function formatElapsed(ms) {
-    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
-}
-
-// EXTERNAL MODULE: ./src/harness/identifiers.ts
-var identifiers = __nccwpck_require__(8900);
-// EXTERNAL MODULE: ./src/harness/urls.ts
-var urls = __nccwpck_require__(2144);
-;// CONCATENATED MODULE: ./src/image.ts
-
-
-/** Docker's tag rule. */
-const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
-const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
-/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
-const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
-/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
-const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const MAX_NAME_LENGTH = 255;
-/**
- * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
- * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
- * A malformed reference throws a plain Error whose message says what is wrong (without the
- * reference, so callers can prefix the input's name and decide whether to show the value).
- */
-function splitImageReference(reference) {
-    const text = reference.trim();
-    if (text === '')
-        throw new Error('the image reference is empty');
-    const at = text.indexOf('@');
-    const nameAndTag = at < 0 ? text : text.slice(0, at);
-    const digest = at < 0 ? undefined : text.slice(at + 1);
-    if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
-        throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
-    }
-    const lastSlash = nameAndTag.lastIndexOf('/');
-    const colon = nameAndTag.lastIndexOf(':');
-    const hasTag = colon > lastSlash;
-    const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
-    const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined;
-    if (tag !== undefined && !TAG_PATTERN.test(tag))
-        throw new Error(TAG_RULE_PROBLEM);
-    checkImageName(image);
-    return {
-        image,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest })
-    };
-}
-const TAG_RULE_PROBLEM = 'a tag must be a letter, digit or _ followed by up to 127 letters, digits, _, . or -';
-function checkImageName(image) {
-    if (image === '')
-        throw new Error('the image name is empty');
-    if (image.length > MAX_NAME_LENGTH) {
-        throw new Error(`the image name is longer than ${MAX_NAME_LENGTH} characters`);
-    }
-    const components = image.split('/');
-    const first = components[0];
-    const hasRegistry = components.length > 1 && (/[.:]/.test(first) || first === 'localhost');
-    if (hasRegistry && !REGISTRY_PATTERN.test(first)) {
-        throw new Error('the registry part must be a host name with an optional :port');
-    }
-    const path = hasRegistry ? components.slice(1) : components;
-    for (const component of path) {
-        if (PATH_COMPONENT_PATTERN.test(component))
-            continue;
-        if (PATH_COMPONENT_PATTERN.test(component.toLowerCase())) {
-            throw new Error('the repository path must be lower-case (registries reject upper-case names)');
-        }
-        throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
-    }
-}
-/**
- * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
- * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
- * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
- * source that has one, so they may come from different sources; a digest is taken from the image's
- * source, else from the tag's.
- *
- * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
- * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
- * ours to validate: when it does not parse, it is skipped.
- */
-function resolveImage(sources) {
-    const ordered = [
-        ['input', fromInputs(sources.imageInput, sources.tagInput)],
-        ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
-        [
-            'docker/metadata-action',
-            fromDockerMetadata(sources.dockerMetadataJson, sources.dockerMetadataVersion)
-        ],
-        ['commit SHA', { tag: nonEmpty(sources.sha) }]
-    ];
-    const image = firstWith(ordered, 'image');
-    const tag = firstWith(ordered, 'tag');
-    const digest = digestBeside(ordered, [image?.source, tag?.source]);
-    return {
-        ...(image && { image: image.value, imageSource: image.source }),
-        ...(tag && { tag: tag.value, tagSource: tag.source }),
-        ...(digest && { digest: digest.value, digestSource: digest.source }),
-        imageFromInput: image?.source === 'input',
-        tagFromInput: tag?.source === 'input'
-    };
-}
-function firstWith(ordered, field) {
-    for (const [source, candidate] of ordered) {
-        const value = candidate[field];
-        if (value !== undefined)
-            return { value, source };
-    }
-    return undefined;
-}
-/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
-function digestBeside(ordered, sources) {
-    for (const source of sources) {
-        const value = ordered.find(([name]) => name === source)?.[1].digest;
-        if (source !== undefined && value !== undefined)
-            return { value, source };
-    }
-    return undefined;
-}
-function fromInputs(imageInput, tagInput) {
-    const reference = nonEmpty(imageInput);
-    const split = reference === undefined ? undefined : splitOrFail(names/* Inputs */.G0.Image, reference);
-    const tag = nonEmpty(tagInput);
-    if (tag !== undefined && !TAG_PATTERN.test(tag)) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
-    }
-    if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
-    }
-    return { ...split, tag: tag ?? split?.tag };
-}
-function splitOrFail(input, reference, what = 'an image reference') {
-    try {
-        return splitImageReference(reference);
-    }
-    catch (error) {
-        throw new errors/* InputError */.d(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
-            `${error.message}; got '${shorten(reference)}'`);
-    }
-}
-/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
-const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
-const TAG_KEYS = ['tag', 'imagetag'];
-const VERSION_KEYS = ['version'];
-const TAGS_KEYS = ['tags'];
-/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
-const DIGEST_KEYS = ['digest', 'imagedigest'];
-/**
- * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
- * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
- * first entry's tag. An explicit key and the reference in `image` must agree.
- */
-function fromBuildOutputs(outputs) {
-    if (!outputs)
-        return {};
-    const value = keyReader(outputs);
-    const imageKey = value(IMAGE_KEYS);
-    const listed = imageKey ? undefined : firstListedReference(value(TAGS_KEYS));
-    const reference = imageKey ?? listed;
-    const split = reference
-        ? splitOrFail(names/* Inputs */.G0.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
-        : undefined;
-    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
-    const tagInImageKey = imageKey ? split?.tag : undefined;
-    const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
-    const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
-    if (tag && !TAG_PATTERN.test(tag.value)) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
-    }
-    const digestKey = value(DIGEST_KEYS);
-    if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
-    }
-    const digest = agreed('digest', digestKey, split?.digest, reference?.key);
-    return { image: split?.image, tag: tag?.value, digest: digest?.value };
-}
-/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
-function keyReader(outputs) {
-    const byAlias = new Map();
-    for (const [key, raw] of Object.entries(outputs)) {
-        const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-        const alias = key.toLowerCase().replace(/[-_]/g, '');
-        if (value !== '' && !byAlias.has(alias))
-            byAlias.set(alias, { key, value });
-    }
-    return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
-}
-/** An explicit key and the same part of the image reference must not say different things. */
-function agreed(what, explicit, fromReference, referenceKey) {
-    if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
-    }
-    if (explicit)
-        return explicit;
-    return fromReference === undefined || referenceKey === undefined
-        ? undefined
-        : { key: referenceKey, value: fromReference };
-}
-/**
- * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
- * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
- */
-function firstListedReference(list) {
-    if (!list)
-        return undefined;
-    const first = list.value
-        .split(/[\n,]/)
-        .map(item => item.trim())
-        .find(item => item !== '');
-    if (first === undefined)
-        return undefined;
-    const nameAndTag = first.split('@')[0];
-    const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/');
-    return hasTag ? { key: list.key, value: first } : undefined;
-}
-function fromDockerMetadata(json, version) {
-    const firstReference = firstDockerMetadataTag(json);
-    const versionTag = nonEmpty(version);
-    const tag = versionTag !== undefined && TAG_PATTERN.test(versionTag) ? versionTag : firstReference?.tag;
-    return { image: firstReference?.image, tag };
-}
-function firstDockerMetadataTag(json) {
-    if (!nonEmpty(json))
-        return undefined;
-    try {
-        const parsed = JSON.parse(json);
-        const tags = parsed?.tags;
-        const first = Array.isArray(tags) ? tags.find(item => typeof item === 'string') : undefined;
-        return typeof first === 'string' ? splitImageReference(first) : undefined;
-    }
-    catch {
-        // Not our input: another step's output we cannot read is a source we skip.
-        return undefined;
-    }
-}
-function nonEmpty(value) {
-    const trimmed = value?.trim();
-    return trimmed ? trimmed : undefined;
-}
-function shorten(value) {
-    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
-}
-
-;// CONCATENATED MODULE: ./src/body.ts
-
-/**
- * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
- * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
- * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
- * already-read event payload (for the PR number). Absent values are left out, never `""`.
- *
- * Pull-request events are those named `pull_request*` (incl. `pull_request_target` and reviews);
- * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
- */
-function githubContextFromEnv(env, eventPayload) {
-    const value = (name) => {
-        const text = env[name]?.trim();
-        return text ? text : undefined;
-    };
-    const event = value('GITHUB_EVENT_NAME');
-    const isPullRequest = event?.startsWith('pull_request') ?? false;
-    const pullRequest = isPullRequest ? pullRequestOf(eventPayload) : undefined;
-    const context = {
-        repository: value('GITHUB_REPOSITORY'),
-        ref: value('GITHUB_REF'),
-        branch: isPullRequest
-            ? (value('GITHUB_HEAD_REF') ?? pullRequest?.headRef)
-            : pushedBranch(value('GITHUB_REF'), value('GITHUB_REF_NAME'), value('GITHUB_REF_TYPE')),
-        sha: value('GITHUB_SHA'),
-        runId: value('GITHUB_RUN_ID'),
-        runAttempt: value('GITHUB_RUN_ATTEMPT'),
-        runUrl: runUrl(value('GITHUB_SERVER_URL'), value('GITHUB_REPOSITORY'), value('GITHUB_RUN_ID')),
-        workflow: value('GITHUB_WORKFLOW'),
-        job: value('GITHUB_JOB'),
-        actor: value('GITHUB_ACTOR'),
-        event,
-        prNumber: pullRequest?.number
-    };
-    return withoutUndefined(context);
-}
-function pushedBranch(ref, refName, refType) {
-    if (refType === 'branch' && refName)
-        return refName;
-    if (ref?.startsWith('refs/heads/'))
-        return ref.slice('refs/heads/'.length);
-    return undefined;
-}
-function runUrl(server, repository, runId) {
-    if (!server || !repository || !runId)
-        return undefined;
-    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
-}
-function pullRequestOf(payload) {
-    if (!payload)
-        return undefined;
-    const pr = isObject(payload.pull_request) ? payload.pull_request : undefined;
-    const head = pr && isObject(pr.head) ? pr.head : undefined;
-    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
-    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
-    return { number, headRef };
-}
-function positiveInteger(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-/** Parses a JSON-object input; anything else is an InputError naming `input` (no parser stack). */
-function parseJsonObjectInput(input, raw) {
-    const text = raw.trim();
-    if (text === '')
-        throw new errors/* InputError */.d(input, 'expected a JSON object; got an empty value');
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch (error) {
-        throw new errors/* InputError */.d(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
-    }
-    if (!isObject(parsed)) {
-        throw new errors/* InputError */.d(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
-    }
-    return parsed;
-}
-/** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
-function parserReason(error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
-    const firstLine = withoutExcerpt.split('\n')[0];
-    return firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine;
-}
-function kindOf(value) {
-    if (value === null)
-        return 'null';
-    if (Array.isArray(value))
-        return 'an array';
-    return `a ${typeof value}`;
-}
-/** Which input to name when an input-layer key disagrees with `payload`. */
-const INPUT_OF_KEY = { image: 'image', tag: 'tag', digest: 'image' };
-/**
- * Layers, each overriding the one before: github, derived, payload, inputs. An `image` or `tag`
- * input that disagrees with the same key in `payload` is an InputError (two explicit answers).
- * A digest split from the `image` input is held to the same rule. Overriding is shallow: a
- * `github` key in `payload` replaces the whole context object.
- */
-function buildBody(layers) {
-    checkInputsAgreeWithPayload(layers.inputs, layers.payload);
-    const body = {};
-    if (layers.github)
-        setAll(body, { github: withoutUndefined(layers.github) });
-    setAll(body, withoutUndefined(layers.derived));
-    if (layers.payload)
-        setAll(body, layers.payload);
-    setAll(body, withoutUndefined(layers.inputs));
-    return body;
-}
-/** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
-function setAll(target, source) {
-    for (const [key, value] of Object.entries(source)) {
-        Object.defineProperty(target, key, {
-            value,
-            enumerable: true,
-            writable: true,
-            configurable: true
-        });
-    }
-}
-function checkInputsAgreeWithPayload(inputs, payload) {
-    if (!payload)
-        return;
-    for (const key of ['image', 'tag', 'digest']) {
-        const fromInput = inputs[key];
-        if (fromInput === undefined || !Object.hasOwn(payload, key))
-            continue;
-        if (payload[key] === fromInput)
-            continue;
-        throw new errors/* InputError */.d(INPUT_OF_KEY[key], `gives ${key} '${fromInput}', but the payload input sets "${key}" to ${describeJson(payload[key])}; set it in one place only`);
-    }
-}
-function describeJson(value) {
-    const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-function withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-
-;// CONCATENATED MODULE: ./src/settings.ts
-
-
-
-
-
-
-
-/** Harness throttles bodies over 500,000 characters to one every 10 s (harness-api.md §1.3). */
-const MAX_BODY_CHARS = 500_000;
-const API_KEY_SHAPE = /^(pat|sat)\.[^.\s]+\.[^.\s]+(\.[^.\s]+)?$/;
-/** Reads every input, registers secrets the moment they are read, and validates. Throws InputError. */
-function readSettings(sources) {
-    const input = (name) => sources.getInput(name).trim();
-    const secret = (name) => {
-        const value = input(name);
-        sources.redactor.add(value);
-        return value || undefined;
-    };
-    // Secrets first, so a later validation error can never print one.
-    const webhookUrlInput = secret(names/* Inputs */.G0.WebhookUrl);
-    const webhookTokenInput = secret(names/* Inputs */.G0.WebhookToken);
-    const apiKey = secret(names/* Inputs */.G0.ApiKey);
-    const githubToken = secret(names/* Inputs */.G0.GithubToken);
-    const target = webhookUrlInput
-        ? targetFromWebhookUrl(webhookUrlInput, webhookTokenInput, input, sources.redactor)
-        : targetFromIdentifiers(webhookTokenInput, input);
-    const wait = readBoolean(names/* Inputs */.G0.Wait, input(names/* Inputs */.G0.Wait), false);
-    if (apiKey)
-        checkApiKey(apiKey, target.ids.accountId);
-    else if (wait) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.ApiKey, 'required when wait is true: reading the execution needs a Harness API key with Pipeline View (and Execute to abort).');
-    }
-    const timeoutMs = parseDuration(names/* Inputs */.G0.Timeout, input(names/* Inputs */.G0.Timeout) || '30m');
-    const pollIntervalMs = parseDuration(names/* Inputs */.G0.PollInterval, input(names/* Inputs */.G0.PollInterval) || '10s');
-    if (wait && pollIntervalMs > timeoutMs) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.PollInterval, 'must not be longer than timeout.');
-    }
-    const useGithubContext = readBoolean(names/* Inputs */.G0.GithubContext, input(names/* Inputs */.G0.GithubContext), true);
-    const commentOnPr = readBoolean(names/* Inputs */.G0.CommentOnPr, input(names/* Inputs */.G0.CommentOnPr), false);
-    const { body, image } = composeBody(input, sources.env, useGithubContext ? githubContextFromEnv(sources.env, sources.readEventPayload()) : undefined);
-    return {
-        ...target,
-        apiKey,
-        body,
-        image,
-        wait,
-        timeoutMs,
-        pollIntervalMs,
-        abortOnCancel: readBoolean(names/* Inputs */.G0.AbortOnCancel, input(names/* Inputs */.G0.AbortOnCancel), true),
-        abortOnTimeout: readBoolean(names/* Inputs */.G0.AbortOnTimeout, input(names/* Inputs */.G0.AbortOnTimeout), false),
-        summary: readBoolean(names/* Inputs */.G0.Summary, input(names/* Inputs */.G0.Summary), true),
-        commentOnPr,
-        githubToken,
-        requestTimeoutMs: sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
-            ? parseDuration('HARNESS_TRIGGER_REQUEST_TIMEOUT', sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT)
-            : undefined
-    };
-}
-function targetFromIdentifiers(webhookToken, input) {
-    const endpoint = (0,urls/* normalizeHarnessUrl */.Xt)(input(names/* Inputs */.G0.HarnessUrl) || 'https://app.harness.io');
-    const ids = {
-        accountId: (0,identifiers/* checkAccountId */.hP)(names/* Inputs */.G0.AccountId, required(names/* Inputs */.G0.AccountId, input)),
-        orgId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.OrgId, input(names/* Inputs */.G0.OrgId) || 'default'),
-        projectId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.ProjectId, required(names/* Inputs */.G0.ProjectId, input)),
-        pipelineId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.PipelineId, required(names/* Inputs */.G0.PipelineId, input)),
-        triggerId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.TriggerId, required(names/* Inputs */.G0.TriggerId, input))
-    };
-    const token = webhookToken ? (0,identifiers/* checkWebhookToken */.xS)(names/* Inputs */.G0.WebhookToken, webhookToken) : undefined;
-    return {
-        webhookUrl: (0,urls/* buildWebhookUrl */.rz)(endpoint, ids, token),
-        webhookVersion: token ? 'v3' : 'v2',
-        endpoint,
-        ids
-    };
-}
-function required(name, input) {
-    const value = input(name);
-    if (!value) {
-        throw new errors/* InputError */.d(name, `required: set '${name}', or set 'webhook-url' to the trigger's webhook URL as Harness shows it.`);
-    }
-    return value;
-}
-/** Identifier inputs may fill what the copied URL lacks; where both say something, they must agree. */
-function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
-    const parsed = (0,urls/* parseWebhookUrl */._b)(webhookUrl);
-    redactor.add(parsed.webhookToken);
-    if (webhookToken && webhookToken !== parsed.webhookToken) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.WebhookToken, parsed.webhookToken
-            ? 'does not match the token in webhook-url; set only one of them.'
-            : 'is set, but webhook-url is a v2 URL without a token; use the v3 URL Harness shows, or drop webhook-token.');
-    }
-    const pick = (name, fromUrl, query) => {
-        const fromInput = input(name);
-        if (fromUrl && fromInput && fromUrl !== fromInput) {
-            throw new errors/* InputError */.d(name, `'${fromInput}' disagrees with ${query} '${fromUrl}' in webhook-url.`);
-        }
-        const value = fromUrl || fromInput;
-        if (!value) {
-            throw new errors/* InputError */.d(name, `required: webhook-url has no ${query}, so set '${name}'` +
-                (query === 'pipelineIdentifier' || query === 'triggerIdentifier'
-                    ? ' (sent without it, every custom trigger of the project would fire).'
-                    : '.'));
-        }
-        return value;
-    };
-    const ids = {
-        accountId: pick(names/* Inputs */.G0.AccountId, parsed.accountId, 'accountIdentifier'),
-        orgId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.OrgId, pick(names/* Inputs */.G0.OrgId, parsed.orgId, 'orgIdentifier')),
-        projectId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.ProjectId, pick(names/* Inputs */.G0.ProjectId, parsed.projectId, 'projectIdentifier')),
-        pipelineId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.PipelineId, pick(names/* Inputs */.G0.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
-        triggerId: (0,identifiers/* checkIdentifier */.Ki)(names/* Inputs */.G0.TriggerId, pick(names/* Inputs */.G0.TriggerId, parsed.triggerId, 'triggerIdentifier'))
-    };
-    // Rebuilt from the parsed parts, so what we send always carries all five identifiers.
-    return {
-        webhookUrl: (0,urls/* buildWebhookUrl */.rz)(parsed.endpoint, ids, parsed.webhookToken),
-        webhookVersion: parsed.version,
-        endpoint: parsed.endpoint,
-        ids
-    };
-}
-function checkApiKey(apiKey, accountId) {
-    if (!API_KEY_SHAPE.test(apiKey)) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.ApiKey, 'does not look like a Harness API key: expected pat.<account>.<id>.<secret> or sat.<account>.<id>.<secret> (a personal access or service-account token).');
-    }
-    const parts = apiKey.split('.');
-    if (parts.length === 4 && parts[1] !== accountId) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
-    }
-}
-const TRUE_WORDS = ['true', 'True', 'TRUE'];
-const FALSE_WORDS = ['false', 'False', 'FALSE'];
-function readBoolean(name, raw, fallback) {
-    if (raw === '')
-        return fallback;
-    if (TRUE_WORDS.includes(raw))
-        return true;
-    if (FALSE_WORDS.includes(raw))
-        return false;
-    throw new errors/* InputError */.d(name, `expected true or false; got '${raw.slice(0, 40)}'.`);
-}
-function composeBody(input, env, github) {
-    const buildOutputsRaw = input(names/* Inputs */.G0.BuildOutputs);
-    const payloadRaw = input(names/* Inputs */.G0.Payload);
-    const image = resolveImage({
-        imageInput: input(names/* Inputs */.G0.Image) || undefined,
-        tagInput: input(names/* Inputs */.G0.Tag) || undefined,
-        buildOutputs: buildOutputsRaw
-            ? parseJsonObjectInput(names/* Inputs */.G0.BuildOutputs, buildOutputsRaw)
-            : undefined,
-        dockerMetadataJson: env.DOCKER_METADATA_OUTPUT_JSON,
-        dockerMetadataVersion: env.DOCKER_METADATA_OUTPUT_VERSION,
-        sha: env.GITHUB_SHA
-    });
-    const pickFrom = (fromInput, value) => fromInput ? value : undefined;
-    const body = buildBody({
-        github,
-        derived: {
-            image: pickFrom(!image.imageFromInput, image.image),
-            tag: pickFrom(!image.tagFromInput, image.tag),
-            digest: image.digestSource === 'input' ? undefined : image.digest
-        },
-        payload: payloadRaw ? parseJsonObjectInput(names/* Inputs */.G0.Payload, payloadRaw) : undefined,
-        inputs: {
-            image: pickFrom(image.imageFromInput, image.image),
-            tag: pickFrom(image.tagFromInput, image.tag),
-            digest: image.digestSource === 'input' ? image.digest : undefined
-        }
-    });
-    const size = JSON.stringify(body).length;
-    if (size > MAX_BODY_CHARS) {
-        throw new errors/* InputError */.d(names/* Inputs */.G0.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
-    }
-    return { body, image };
-}
-
-// EXTERNAL MODULE: ./src/harness/client.ts + 2 modules
-var harness_client = __nccwpck_require__(9461);
 ;// CONCATENATED MODULE: ./src/harness/status.ts
 /**
  * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
@@ -2201,7 +1447,88 @@ function humanStatusLabel(status) {
     return sentence[0].toUpperCase() + sentence.slice(1);
 }
 
-;// CONCATENATED MODULE: ./src/wait/intervals.ts
+;// CONCATENATED MODULE: ./src/core/duration.ts
+
+const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
+const UNIT_ORDER = ['h', 'm', 's', 'ms'];
+/**
+ * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
+ * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
+ */
+const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
+const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
+const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
+const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
+/**
+ * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
+ * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
+ * Units are case-insensitive; the result is rounded to whole milliseconds.
+ */
+function parseDuration(input, raw) {
+    const text = raw.trim().toLowerCase();
+    const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
+    if (ms === undefined) {
+        throw new SettingError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
+    }
+    const rounded = Math.round(ms);
+    if (rounded < 1) {
+        throw new SettingError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
+    }
+    if (rounded > MAX_DURATION_MS) {
+        throw new SettingError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
+    }
+    return rounded;
+}
+/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
+function parseCompound(text) {
+    if (text === '')
+        return undefined;
+    let total = 0;
+    let position = 0;
+    let previousUnitIndex = -1;
+    COMPONENT.lastIndex = 0;
+    while (position < text.length) {
+        const match = COMPONENT.exec(text);
+        if (!match)
+            return undefined;
+        const unitIndex = UNIT_ORDER.indexOf(match[2]);
+        if (unitIndex <= previousUnitIndex)
+            return undefined;
+        previousUnitIndex = unitIndex;
+        total += Number(match[1]) * MS_PER_UNIT[match[2]];
+        position = COMPONENT.lastIndex;
+    }
+    return total;
+}
+function quote(value) {
+    if (value === '')
+        return 'an empty value';
+    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+}
+/**
+ * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
+ * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
+ */
+function formatDuration(ms) {
+    let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
+    if (rest === 0)
+        return '0ms';
+    const parts = [];
+    for (const unit of UNIT_ORDER) {
+        const count = Math.floor(rest / MS_PER_UNIT[unit]);
+        rest -= count * MS_PER_UNIT[unit];
+        if (count > 0)
+            parts.push(`${count}${unit}`);
+    }
+    return parts.join(' ');
+}
+/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
+function formatElapsed(ms) {
+    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/intervals.ts
 /** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
 const FIRST_EVENT_POLL_MS = 2_000;
 /** Backoff after failed reads never waits longer than this (unless the poll interval itself is longer). */
@@ -2230,7 +1557,7 @@ function clampUnit(value) {
     return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
 }
 
-;// CONCATENATED MODULE: ./src/wait/stages.ts
+;// CONCATENATED MODULE: ./src/core/wait/stages.ts
 
 
 /** Harness lists every stage from the start; a stage that has not started yet is not news. */
@@ -2281,25 +1608,23 @@ function byStartThenName(a, b) {
     return startA - startB || a.name.localeCompare(b.name);
 }
 
-// EXTERNAL MODULE: ./src/http/request.ts + 3 modules
-var request = __nccwpck_require__(3924);
-;// CONCATENATED MODULE: ./src/wait/failures.ts
+;// CONCATENATED MODULE: ./src/core/wait/failures.ts
 
 
 
 
 /** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
 function isPassingTrouble(error) {
-    if (error instanceof request/* NetworkError */.Dr)
+    if (error instanceof NetworkError)
         return true;
-    return error instanceof harness_client/* HarnessApiError */.R && error.retryable;
+    return error instanceof HarnessApiError && error.retryable;
 }
 function isNotFound(error) {
-    return error instanceof harness_client/* HarnessApiError */.R && error.httpStatus === 404;
+    return error instanceof HarnessApiError && error.httpStatus === 404;
 }
 /** Harness's words plus the HTTP status; client errors are already secret-free. */
 function describeReadError(error) {
-    if (error instanceof harness_client/* HarnessApiError */.R)
+    if (error instanceof HarnessApiError)
         return `${error.message} (HTTP ${error.httpStatus})`;
     if (error instanceof Error)
         return error.message;
@@ -2343,7 +1668,7 @@ class ReadFailures {
     }
 }
 
-;// CONCATENATED MODULE: ./src/wait/messages.ts
+;// CONCATENATED MODULE: ./src/core/wait/messages.ts
 
 
 
@@ -2421,7 +1746,7 @@ function lastErrorNote(where) {
     return where.lastError ? ` (last error: ${where.lastError})` : '';
 }
 
-;// CONCATENATED MODULE: ./src/wait.ts
+;// CONCATENATED MODULE: ./src/core/wait.ts
 
 
 
@@ -2692,7 +2017,7 @@ class PipelineWait {
         if (known)
             return known;
         const module = this.execution?.modules?.find(name => name.toLowerCase() !== 'pms') ?? 'cd';
-        return (0,urls/* executionPageUrl */.nK)(this.request.endpoint, this.request.ids, this.executionId, module);
+        return executionPageUrl(this.request.endpoint, this.request.ids, this.executionId, module);
     }
     whereItStands() {
         return {
@@ -2716,7 +2041,7 @@ class PipelineWait {
     }
 }
 
-;// CONCATENATED MODULE: ./src/report.ts
+;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
 /** More stages than this and the list stops helping the eye. */
@@ -2752,7 +2077,7 @@ function renderSummary(view) {
         linksLine(view)
     ];
     if (result && result.outcome !== 'passed')
-        lines.push('', `> ${plain(report_oneLine(result.message))}`);
+        lines.push('', `> ${plain(summary_oneLine(result.message))}`);
     return lines.join('\n') + '\n';
 }
 /** `image:tag`, or the tag alone, or what is known: names the matrix leg. */
@@ -2882,16 +2207,16 @@ function code(text) {
 function plain(text) {
     return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
-function report_oneLine(text) {
+function summary_oneLine(text) {
     return text.replace(/\s+/g, ' ').trim();
 }
 function cell(text) {
     return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 }
 
-;// CONCATENATED MODULE: ./src/describe.ts
+;// CONCATENATED MODULE: ./src/core/describe.ts
 /** One log line that says what is about to be fired, without any secret. */
-function describeTarget(settings) {
+function describe_describeTarget(settings) {
     const { ids, endpoint, image, webhookVersion } = settings;
     const artifact = [
         image.image ? `image ${image.image} (${image.imageSource})` : 'no image',
@@ -2904,9 +2229,687 @@ function describeTarget(settings) {
         `(${ids.orgId}/${ids.projectId}) at ${endpoint.origin} through the ${webhookVersion} webhook; ${artifact}.`);
 }
 
-// EXTERNAL MODULE: ./src/abort.ts
-var abort = __nccwpck_require__(6885);
-;// CONCATENATED MODULE: ./src/main.ts
+;// CONCATENATED MODULE: ./src/core/settle.ts
+/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
+async function abortExecution(client, scope, executionId, log) {
+    try {
+        const outcome = await client.abortExecution(scope, executionId);
+        const said = {
+            aborted: `Asked Harness to abort execution ${executionId}.`,
+            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${executionId} is already being aborted.`
+        };
+        log(said[outcome]);
+        return true;
+    }
+    catch (error) {
+        log(`Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/image.ts
+
+
+/** Docker's tag rule. */
+const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
+const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
+/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
+const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const MAX_NAME_LENGTH = 255;
+/**
+ * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
+ * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
+ * A malformed reference throws a plain Error whose message says what is wrong (without the
+ * reference, so callers can prefix the input's name and decide whether to show the value).
+ */
+function splitImageReference(reference) {
+    const text = reference.trim();
+    if (text === '')
+        throw new Error('the image reference is empty');
+    const at = text.indexOf('@');
+    const nameAndTag = at < 0 ? text : text.slice(0, at);
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
+        throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
+    }
+    const lastSlash = nameAndTag.lastIndexOf('/');
+    const colon = nameAndTag.lastIndexOf(':');
+    const hasTag = colon > lastSlash;
+    const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
+    const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined;
+    if (tag !== undefined && !TAG_PATTERN.test(tag))
+        throw new Error(TAG_RULE_PROBLEM);
+    checkImageName(image);
+    return {
+        image,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+const TAG_RULE_PROBLEM = 'a tag must be a letter, digit or _ followed by up to 127 letters, digits, _, . or -';
+function checkImageName(image) {
+    if (image === '')
+        throw new Error('the image name is empty');
+    if (image.length > MAX_NAME_LENGTH) {
+        throw new Error(`the image name is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    const components = image.split('/');
+    const first = components[0];
+    const hasRegistry = components.length > 1 && (/[.:]/.test(first) || first === 'localhost');
+    if (hasRegistry && !REGISTRY_PATTERN.test(first)) {
+        throw new Error('the registry part must be a host name with an optional :port');
+    }
+    const path = hasRegistry ? components.slice(1) : components;
+    for (const component of path) {
+        if (PATH_COMPONENT_PATTERN.test(component))
+            continue;
+        if (PATH_COMPONENT_PATTERN.test(component.toLowerCase())) {
+            throw new Error('the repository path must be lower-case (registries reject upper-case names)');
+        }
+        throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
+    }
+}
+/**
+ * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
+ * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
+ * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
+ * source that has one, so they may come from different sources; a digest is taken from the image's
+ * source, else from the tag's.
+ *
+ * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
+ * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
+ * ours to validate: when it does not parse, it is skipped.
+ */
+function resolveImage(sources) {
+    const ordered = [
+        ['input', fromInputs(sources.imageInput, sources.tagInput)],
+        ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
+        [
+            'docker/metadata-action',
+            fromDockerMetadata(sources.dockerMetadataJson, sources.dockerMetadataVersion)
+        ],
+        ['commit SHA', { tag: nonEmpty(sources.sha) }]
+    ];
+    const image = firstWith(ordered, 'image');
+    const tag = firstWith(ordered, 'tag');
+    const digest = digestBeside(ordered, [image?.source, tag?.source]);
+    return {
+        ...(image && { image: image.value, imageSource: image.source }),
+        ...(tag && { tag: tag.value, tagSource: tag.source }),
+        ...(digest && { digest: digest.value, digestSource: digest.source }),
+        imageFromInput: image?.source === 'input',
+        tagFromInput: tag?.source === 'input'
+    };
+}
+function firstWith(ordered, field) {
+    for (const [source, candidate] of ordered) {
+        const value = candidate[field];
+        if (value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
+function digestBeside(ordered, sources) {
+    for (const source of sources) {
+        const value = ordered.find(([name]) => name === source)?.[1].digest;
+        if (source !== undefined && value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+function fromInputs(imageInput, tagInput) {
+    const reference = nonEmpty(imageInput);
+    const split = reference === undefined ? undefined : splitOrFail(Setting.Image, reference);
+    const tag = nonEmpty(tagInput);
+    if (tag !== undefined && !TAG_PATTERN.test(tag)) {
+        throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
+    }
+    if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
+        throw new SettingError(Setting.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
+    }
+    return { ...split, tag: tag ?? split?.tag };
+}
+function splitOrFail(input, reference, what = 'an image reference') {
+    try {
+        return splitImageReference(reference);
+    }
+    catch (error) {
+        throw new SettingError(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
+            `${error.message}; got '${shorten(reference)}'`);
+    }
+}
+/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
+const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
+const TAG_KEYS = ['tag', 'imagetag'];
+const VERSION_KEYS = ['version'];
+const TAGS_KEYS = ['tags'];
+/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
+const DIGEST_KEYS = ['digest', 'imagedigest'];
+/**
+ * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
+ * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
+ * first entry's tag. An explicit key and the reference in `image` must agree.
+ */
+function fromBuildOutputs(outputs) {
+    if (!outputs)
+        return {};
+    const value = keyReader(outputs);
+    const imageKey = value(IMAGE_KEYS);
+    const listed = imageKey ? undefined : firstListedReference(value(TAGS_KEYS));
+    const reference = imageKey ?? listed;
+    const split = reference
+        ? splitOrFail(Setting.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
+        : undefined;
+    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
+    const tagInImageKey = imageKey ? split?.tag : undefined;
+    const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
+    const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
+    if (tag && !TAG_PATTERN.test(tag.value)) {
+        throw new SettingError(Setting.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
+    }
+    const digestKey = value(DIGEST_KEYS);
+    if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
+        throw new SettingError(Setting.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
+    }
+    const digest = agreed('digest', digestKey, split?.digest, reference?.key);
+    return { image: split?.image, tag: tag?.value, digest: digest?.value };
+}
+/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
+function keyReader(outputs) {
+    const byAlias = new Map();
+    for (const [key, raw] of Object.entries(outputs)) {
+        const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+        const alias = key.toLowerCase().replace(/[-_]/g, '');
+        if (value !== '' && !byAlias.has(alias))
+            byAlias.set(alias, { key, value });
+    }
+    return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
+}
+/** An explicit key and the same part of the image reference must not say different things. */
+function agreed(what, explicit, fromReference, referenceKey) {
+    if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
+        throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
+    }
+    if (explicit)
+        return explicit;
+    return fromReference === undefined || referenceKey === undefined
+        ? undefined
+        : { key: referenceKey, value: fromReference };
+}
+/**
+ * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
+ * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
+ */
+function firstListedReference(list) {
+    if (!list)
+        return undefined;
+    const first = list.value
+        .split(/[\n,]/)
+        .map(item => item.trim())
+        .find(item => item !== '');
+    if (first === undefined)
+        return undefined;
+    const nameAndTag = first.split('@')[0];
+    const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/');
+    return hasTag ? { key: list.key, value: first } : undefined;
+}
+function fromDockerMetadata(json, version) {
+    const firstReference = firstDockerMetadataTag(json);
+    const versionTag = nonEmpty(version);
+    const tag = versionTag !== undefined && TAG_PATTERN.test(versionTag) ? versionTag : firstReference?.tag;
+    return { image: firstReference?.image, tag };
+}
+function firstDockerMetadataTag(json) {
+    if (!nonEmpty(json))
+        return undefined;
+    try {
+        const parsed = JSON.parse(json);
+        const tags = parsed?.tags;
+        const first = Array.isArray(tags) ? tags.find(item => typeof item === 'string') : undefined;
+        return typeof first === 'string' ? splitImageReference(first) : undefined;
+    }
+    catch {
+        // Not our input: another step's output we cannot read is a source we skip.
+        return undefined;
+    }
+}
+function nonEmpty(value) {
+    const trimmed = value?.trim();
+    return trimmed ? trimmed : undefined;
+}
+function shorten(value) {
+    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
+
+;// CONCATENATED MODULE: ./src/core/body.ts
+
+/** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
+function parseJsonObjectInput(input, raw) {
+    const text = raw.trim();
+    if (text === '')
+        throw new SettingError(input, 'expected a JSON object; got an empty value');
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new SettingError(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
+    }
+    if (!isObject(parsed)) {
+        throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
+    }
+    return parsed;
+}
+/** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
+function parserReason(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
+    const firstLine = withoutExcerpt.split('\n')[0];
+    return firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine;
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return `a ${typeof value}`;
+}
+/** Which input to name when an input-layer key disagrees with `payload`. */
+const INPUT_OF_KEY = { image: 'image', tag: 'tag', digest: 'image' };
+/**
+ * Layers, each overriding the one before: the run's context (and its top-level `branch`), derived,
+ * payload, inputs. An `image` or `tag`
+ * input that disagrees with the same key in `payload` is a SettingError (two explicit answers).
+ * A digest split from the `image` input is held to the same rule. Overriding is shallow: a
+ * `github` key in `payload` replaces the whole context object, and a `branch` in it wins.
+ */
+function buildBody(layers) {
+    checkInputsAgreeWithPayload(layers.inputs, layers.payload);
+    const body = {};
+    if (layers.context) {
+        const { key, value, branch } = layers.context;
+        setAll(body, { [key]: body_withoutUndefined(value) });
+        if (branch)
+            setAll(body, { branch });
+    }
+    setAll(body, body_withoutUndefined(layers.derived));
+    if (layers.payload)
+        setAll(body, layers.payload);
+    setAll(body, body_withoutUndefined(layers.inputs));
+    return body;
+}
+/** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
+function setAll(target, source) {
+    for (const [key, value] of Object.entries(source)) {
+        Object.defineProperty(target, key, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true
+        });
+    }
+}
+function checkInputsAgreeWithPayload(inputs, payload) {
+    if (!payload)
+        return;
+    for (const key of ['image', 'tag', 'digest']) {
+        const fromInput = inputs[key];
+        if (fromInput === undefined || !Object.hasOwn(payload, key))
+            continue;
+        if (payload[key] === fromInput)
+            continue;
+        throw new SettingError(INPUT_OF_KEY[key], `gives ${key} '${fromInput}', but the payload input sets "${key}" to ${describeJson(payload[key])}; set it in one place only`);
+    }
+}
+function describeJson(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+function body_withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/settings.ts
+
+
+
+
+
+
+
+/** Harness throttles bodies over 500,000 characters to one every 10 s (harness-api.md §1.3). */
+const MAX_BODY_CHARS = 500_000;
+const API_KEY_SHAPE = /^(pat|sat)\.[^.\s]+\.[^.\s]+(\.[^.\s]+)?$/;
+/** Reads every setting, registers secrets the moment they are read, and validates. Throws SettingError. */
+function readSettings(sources) {
+    const input = (name) => sources.value(name).trim();
+    const secret = (name) => {
+        const value = input(name);
+        sources.redactor.add(value);
+        return value || undefined;
+    };
+    // Secrets first, so a later validation error can never print one.
+    const webhookUrlInput = secret(Setting.WebhookUrl);
+    const webhookTokenInput = secret(Setting.WebhookToken);
+    const apiKey = secret(Setting.ApiKey);
+    const target = webhookUrlInput
+        ? targetFromWebhookUrl(webhookUrlInput, webhookTokenInput, input, sources.redactor)
+        : targetFromIdentifiers(webhookTokenInput, input);
+    const wait = readBoolean(Setting.Wait, input(Setting.Wait), false);
+    if (apiKey)
+        checkApiKey(apiKey, target.ids.accountId);
+    else if (wait) {
+        throw new SettingError(Setting.ApiKey, 'required when wait is true: reading the execution needs a Harness API key with Pipeline View (and Execute to abort).');
+    }
+    const timeoutMs = parseDuration(Setting.Timeout, input(Setting.Timeout) || '30m');
+    const pollIntervalMs = parseDuration(Setting.PollInterval, input(Setting.PollInterval) || '10s');
+    if (wait && pollIntervalMs > timeoutMs) {
+        throw new SettingError(Setting.PollInterval, 'must not be longer than timeout.');
+    }
+    const { body, image } = composeBody(input, sources);
+    return {
+        ...target,
+        apiKey,
+        body,
+        image,
+        wait,
+        timeoutMs,
+        pollIntervalMs,
+        abortOnCancel: readBoolean(Setting.AbortOnCancel, input(Setting.AbortOnCancel), true),
+        abortOnTimeout: readBoolean(Setting.AbortOnTimeout, input(Setting.AbortOnTimeout), false),
+        requestTimeoutMs: sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
+            ? parseDuration('HARNESS_TRIGGER_REQUEST_TIMEOUT', sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT)
+            : undefined
+    };
+}
+function targetFromIdentifiers(webhookToken, input) {
+    const endpoint = normalizeHarnessUrl(input(Setting.HarnessUrl) || 'https://app.harness.io');
+    const ids = {
+        accountId: checkAccountId(Setting.AccountId, required(Setting.AccountId, input)),
+        orgId: checkIdentifier(Setting.OrgId, input(Setting.OrgId) || 'default'),
+        projectId: checkIdentifier(Setting.ProjectId, required(Setting.ProjectId, input)),
+        pipelineId: checkIdentifier(Setting.PipelineId, required(Setting.PipelineId, input)),
+        triggerId: checkIdentifier(Setting.TriggerId, required(Setting.TriggerId, input))
+    };
+    const token = webhookToken ? checkWebhookToken(Setting.WebhookToken, webhookToken) : undefined;
+    return {
+        webhookUrl: buildWebhookUrl(endpoint, ids, token),
+        webhookVersion: token ? 'v3' : 'v2',
+        endpoint,
+        ids
+    };
+}
+function required(name, input) {
+    const value = input(name);
+    if (!value) {
+        throw new SettingError(name, `required: set '${name}', or set 'webhook-url' to the trigger's webhook URL as Harness shows it.`);
+    }
+    return value;
+}
+/** Identifier inputs may fill what the copied URL lacks; where both say something, they must agree. */
+function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
+    const parsed = parseWebhookUrl(webhookUrl);
+    redactor.add(parsed.webhookToken);
+    if (webhookToken && webhookToken !== parsed.webhookToken) {
+        throw new SettingError(Setting.WebhookToken, parsed.webhookToken
+            ? 'does not match the token in webhook-url; set only one of them.'
+            : 'is set, but webhook-url is a v2 URL without a token; use the v3 URL Harness shows, or drop webhook-token.');
+    }
+    const pick = (name, fromUrl, query) => {
+        const fromInput = input(name);
+        if (fromUrl && fromInput && fromUrl !== fromInput) {
+            throw new SettingError(name, `'${fromInput}' disagrees with ${query} '${fromUrl}' in webhook-url.`);
+        }
+        const value = fromUrl || fromInput;
+        if (!value) {
+            throw new SettingError(name, `required: webhook-url has no ${query}, so set '${name}'` +
+                (query === 'pipelineIdentifier' || query === 'triggerIdentifier'
+                    ? ' (sent without it, every custom trigger of the project would fire).'
+                    : '.'));
+        }
+        return value;
+    };
+    const ids = {
+        accountId: pick(Setting.AccountId, parsed.accountId, 'accountIdentifier'),
+        orgId: checkIdentifier(Setting.OrgId, pick(Setting.OrgId, parsed.orgId, 'orgIdentifier')),
+        projectId: checkIdentifier(Setting.ProjectId, pick(Setting.ProjectId, parsed.projectId, 'projectIdentifier')),
+        pipelineId: checkIdentifier(Setting.PipelineId, pick(Setting.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
+        triggerId: checkIdentifier(Setting.TriggerId, pick(Setting.TriggerId, parsed.triggerId, 'triggerIdentifier'))
+    };
+    // Rebuilt from the parsed parts, so what we send always carries all five identifiers.
+    return {
+        webhookUrl: buildWebhookUrl(parsed.endpoint, ids, parsed.webhookToken),
+        webhookVersion: parsed.version,
+        endpoint: parsed.endpoint,
+        ids
+    };
+}
+function checkApiKey(apiKey, accountId) {
+    if (!API_KEY_SHAPE.test(apiKey)) {
+        throw new SettingError(Setting.ApiKey, 'does not look like a Harness API key: expected pat.<account>.<id>.<secret> or sat.<account>.<id>.<secret> (a personal access or service-account token).');
+    }
+    const parts = apiKey.split('.');
+    if (parts.length === 4 && parts[1] !== accountId) {
+        throw new SettingError(Setting.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
+    }
+}
+const TRUE_WORDS = ['true', 'True', 'TRUE'];
+const FALSE_WORDS = ['false', 'False', 'FALSE'];
+/** `true`/`false` as YAML 1.2's core schema writes them; anything else is a SettingError. */
+function readBoolean(name, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    if (TRUE_WORDS.includes(raw))
+        return true;
+    if (FALSE_WORDS.includes(raw))
+        return false;
+    throw new SettingError(name, `expected true or false; got '${raw.slice(0, 40)}'.`);
+}
+function composeBody(input, sources) {
+    const { env } = sources;
+    const buildOutputsRaw = input(Setting.BuildOutputs);
+    const payloadRaw = input(Setting.Payload);
+    const image = resolveImage({
+        imageInput: input(Setting.Image) || undefined,
+        tagInput: input(Setting.Tag) || undefined,
+        buildOutputs: buildOutputsRaw
+            ? parseJsonObjectInput(Setting.BuildOutputs, buildOutputsRaw)
+            : undefined,
+        dockerMetadataJson: env.DOCKER_METADATA_OUTPUT_JSON,
+        dockerMetadataVersion: env.DOCKER_METADATA_OUTPUT_VERSION,
+        sha: sources.sha
+    });
+    const pickFrom = (fromInput, value) => fromInput ? value : undefined;
+    const body = buildBody({
+        context: sources.context,
+        derived: {
+            image: pickFrom(!image.imageFromInput, image.image),
+            tag: pickFrom(!image.tagFromInput, image.tag),
+            digest: image.digestSource === 'input' ? undefined : image.digest
+        },
+        payload: payloadRaw ? parseJsonObjectInput(Setting.Payload, payloadRaw) : undefined,
+        inputs: {
+            image: pickFrom(image.imageFromInput, image.image),
+            tag: pickFrom(image.tagFromInput, image.tag),
+            digest: image.digestSource === 'input' ? image.digest : undefined
+        }
+    });
+    const size = JSON.stringify(body).length;
+    if (size > MAX_BODY_CHARS) {
+        throw new SettingError(Setting.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
+    }
+    return { body, image };
+}
+
+;// CONCATENATED MODULE: ./src/action/github-context.ts
+/** The GitHub front end's part of the body: where the run came from, read from the runner. */
+/**
+ * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
+ * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
+ * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
+ * already-read event payload (for the PR number). Absent values are left out, never `""`.
+ *
+ * Pull-request events are those named `pull_request*` (incl. `pull_request_target` and reviews);
+ * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
+ */
+function githubContextFromEnv(env, eventPayload) {
+    const value = (name) => {
+        const text = env[name]?.trim();
+        return text ? text : undefined;
+    };
+    const event = value('GITHUB_EVENT_NAME');
+    const isPullRequest = event?.startsWith('pull_request') ?? false;
+    const pullRequest = isPullRequest ? pullRequestOf(eventPayload) : undefined;
+    const context = {
+        repository: value('GITHUB_REPOSITORY'),
+        ref: value('GITHUB_REF'),
+        branch: isPullRequest
+            ? (value('GITHUB_HEAD_REF') ?? pullRequest?.headRef)
+            : pushedBranch(value('GITHUB_REF'), value('GITHUB_REF_NAME'), value('GITHUB_REF_TYPE')),
+        sha: value('GITHUB_SHA'),
+        runId: value('GITHUB_RUN_ID'),
+        runAttempt: value('GITHUB_RUN_ATTEMPT'),
+        runUrl: runUrl(value('GITHUB_SERVER_URL'), value('GITHUB_REPOSITORY'), value('GITHUB_RUN_ID')),
+        workflow: value('GITHUB_WORKFLOW'),
+        job: value('GITHUB_JOB'),
+        actor: value('GITHUB_ACTOR'),
+        event,
+        prNumber: pullRequest?.number
+    };
+    return github_context_withoutUndefined(context);
+}
+function pushedBranch(ref, refName, refType) {
+    if (refType === 'branch' && refName)
+        return refName;
+    if (ref?.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    return undefined;
+}
+function runUrl(server, repository, runId) {
+    if (!server || !repository || !runId)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
+function pullRequestOf(payload) {
+    if (!payload)
+        return undefined;
+    const pr = github_context_isObject(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && github_context_isObject(pr.head) ? pr.head : undefined;
+    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
+    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
+    return { number, headRef };
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+function github_context_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function github_context_withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+/** The action's inputs: every setting of the core, and those that only make sense on GitHub. */
+const Inputs = {
+    ...Setting,
+    GithubContext: 'github-context',
+    Summary: 'summary',
+    CommentOnPr: 'comment-on-pr',
+    GithubToken: 'github-token'
+};
+/** Reads every input, registers secrets the moment they are read, and validates. Throws SettingError. */
+function readInputs(sources) {
+    const input = (name) => sources.getInput(name).trim();
+    // Secrets first, so a later validation error can never print one.
+    const githubToken = input(Inputs.GithubToken) || undefined;
+    sources.redactor.add(githubToken);
+    const useGithubContext = readBoolean(Inputs.GithubContext, input(Inputs.GithubContext), true);
+    const github = useGithubContext
+        ? githubContextFromEnv(sources.env, sources.readEventPayload())
+        : undefined;
+    const settings = readSettings({
+        value: name => sources.getInput(name),
+        env: sources.env,
+        context: github && { key: 'github', value: github, branch: github.branch },
+        sha: sources.env.GITHUB_SHA?.trim() || undefined,
+        redactor: sources.redactor
+    });
+    return {
+        ...settings,
+        summary: readBoolean(Inputs.Summary, input(Inputs.Summary), true),
+        commentOnPr: readBoolean(Inputs.CommentOnPr, input(Inputs.CommentOnPr), false),
+        githubToken
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/process-runtime.ts + 3 modules
+var process_runtime = __nccwpck_require__(8445);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var lib_core = __nccwpck_require__(5049);
+;// CONCATENATED MODULE: ./src/action/comment-loader.ts
+
+/**
+ * Creates or updates the PR comment. Octokit is loaded only here, on the first comment: it costs
+ * start-up time that only PR comments need. Never throws.
+ */
+function pullRequestCommenter(core) {
+    return async (settings, text) => {
+        try {
+            const { commentOnPullRequest } = await Promise.all(/* import() */[__nccwpck_require__.e(413), __nccwpck_require__.e(139)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2139));
+            await commentOnPullRequest(core, settings, text);
+        }
+        catch (error) {
+            (0,lib_core/* warning */.$e)(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/action/state.ts
+/** Saved by the main phase for the post phase (`STATE_<name>`); never holds a secret. */
+const States = {
+    /** JSON of PendingAbort while an execution is being watched; empty once nothing is left to do */
+    PendingAbort: 'pendingAbort'
+};
+function parsePendingAbort(raw) {
+    if (!raw)
+        return undefined;
+    try {
+        const value = JSON.parse(raw);
+        const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId];
+        return fields.every(field => typeof field === 'string' && field !== '')
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/words.ts
+
+/** An error as the action's log words it: a bad setting is named as the input it came from. */
+function failureText(error) {
+    if (error instanceof SettingError)
+        return `Input '${error.setting}': ${error.problem}`;
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/action/main.ts
+
+
+
+
 
 
 
@@ -2917,22 +2920,21 @@ var abort = __nccwpck_require__(6885);
 
 const CANCEL_REQUEST_TIMEOUT_MS = 4000;
 /** The main phase: settings → fire → (wait) → outputs, summary, exit status. */
-async function runMain(runtime) {
+async function run(runtime = mainRuntime()) {
     const { core } = runtime;
-    const redactor = new secrets/* Redactor */.p(secret => core.setSecret(secret));
-    core.saveState(names/* States */.DG.IsPost, 'true');
+    const redactor = new Redactor(secret => core.setSecret(secret));
     try {
-        const settings = readSettings({
+        const settings = readInputs({
             getInput: name => core.getInput(name),
             env: runtime.env,
             readEventPayload: runtime.readEventPayload,
             redactor
         });
-        core.info(describeTarget(settings));
+        core.info(describe_describeTarget(settings));
         if (!settings.image.image) {
             core.notice('No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.');
         }
-        const client = new harness_client/* HarnessClient */.a({
+        const client = new HarnessClient({
             endpoint: settings.endpoint,
             apiKey: settings.apiKey,
             redactor,
@@ -2972,9 +2974,9 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         pollIntervalMs: settings.pollIntervalMs,
         cancelSignal: runtime.cancelSignal,
         onExecutionStarted: started => {
-            core.setOutput(names/* Outputs */.tY.WebhookStatus, redactor.redact(started.webhookStatus));
-            core.setOutput(names/* Outputs */.tY.ExecutionId, redactor.redact(started.executionId));
-            core.setOutput(names/* Outputs */.tY.ExecutionUrl, redactor.redact(started.executionUrl));
+            core.setOutput(Outputs.WebhookStatus, redactor.redact(started.webhookStatus));
+            core.setOutput(Outputs.ExecutionId, redactor.redact(started.executionId));
+            core.setOutput(Outputs.ExecutionUrl, redactor.redact(started.executionUrl));
             core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`);
             void commentProgress(runtime, redactor, { settings, accepted, started });
             // Should this process be killed before it sees the end, the post phase aborts it.
@@ -2986,7 +2988,7 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
                     projectId: scope.projectId,
                     executionId: started.executionId
                 };
-                core.saveState(names/* States */.DG.PendingAbort, JSON.stringify(pending));
+                core.saveState(States.PendingAbort, JSON.stringify(pending));
             }
         }
     }, {
@@ -3002,18 +3004,18 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         }
     });
     if (result.webhookStatus)
-        core.setOutput(names/* Outputs */.tY.WebhookStatus, redactor.redact(result.webhookStatus));
+        core.setOutput(Outputs.WebhookStatus, redactor.redact(result.webhookStatus));
     if (result.executionId)
-        core.setOutput(names/* Outputs */.tY.ExecutionId, redactor.redact(result.executionId));
+        core.setOutput(Outputs.ExecutionId, redactor.redact(result.executionId));
     if (result.executionUrl)
-        core.setOutput(names/* Outputs */.tY.ExecutionUrl, redactor.redact(result.executionUrl));
+        core.setOutput(Outputs.ExecutionUrl, redactor.redact(result.executionUrl));
     if (result.status)
-        core.setOutput(names/* Outputs */.tY.Status, redactor.redact(result.status));
+        core.setOutput(Outputs.Status, redactor.redact(result.status));
     if (result.outcome === 'passed')
         core.info(redactor.redact(result.message));
     // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
     const settleClient = result.outcome === 'cancelled'
-        ? new harness_client/* HarnessClient */.a({ ...client.options, requestTimeoutMs: CANCEL_REQUEST_TIMEOUT_MS })
+        ? new HarnessClient({ ...client.options, requestTimeoutMs: CANCEL_REQUEST_TIMEOUT_MS })
         : client;
     if (result.outcome === 'cancelled' && !result.executionId && settings.abortOnCancel) {
         // Cancelled before we saw the execution start: one look, so a just-started one is not left running.
@@ -3023,11 +3025,11 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         ((result.outcome === 'cancelled' && settings.abortOnCancel) ||
             (result.outcome === 'timeout' && settings.abortOnTimeout));
     const aborted = shouldAbort && result.executionId
-        ? await (0,abort/* abortExecution */.p)(settleClient, scope, result.executionId, line => core.info(redactor.redact(line)))
+        ? await abortExecution(settleClient, scope, result.executionId, line => core.info(redactor.redact(line)))
         : true;
     if (aborted) {
         // The main phase has dealt with the execution: nothing left for post.
-        core.saveState(names/* States */.DG.PendingAbort, '');
+        core.saveState(States.PendingAbort, '');
     }
     else {
         core.warning(`Execution ${redactor.redact(result.executionId ?? '')} may still be running in Harness; the post step will try to abort it again.`);
@@ -3044,10 +3046,10 @@ async function executionStartedMeanwhile(client, settings, accepted) {
     }
 }
 function writeAcceptedOutputs(core, accepted, redactor) {
-    core.setOutput(names/* Outputs */.tY.EventCorrelationId, redactor.redact(accepted.eventCorrelationId));
-    core.setOutput(names/* Outputs */.tY.UiUrl, redactor.redact(accepted.uiUrl));
-    core.setOutput(names/* Outputs */.tY.ApiUrl, redactor.redact(accepted.apiUrl));
-    core.setOutput(names/* Outputs */.tY.UiSetupUrl, redactor.redact(accepted.uiSetupUrl));
+    core.setOutput(Outputs.EventCorrelationId, redactor.redact(accepted.eventCorrelationId));
+    core.setOutput(Outputs.UiUrl, redactor.redact(accepted.uiUrl));
+    core.setOutput(Outputs.ApiUrl, redactor.redact(accepted.apiUrl));
+    core.setOutput(Outputs.UiSetupUrl, redactor.redact(accepted.uiSetupUrl));
 }
 async function report(runtime, settings, accepted, result, redactor) {
     const { core } = runtime;
@@ -3069,158 +3071,368 @@ function commentProgress(runtime, redactor, view) {
         return Promise.resolve();
     return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)));
 }
-function failureText(error) {
-    return error instanceof Error ? error.message : String(error);
+function mainRuntime() {
+    const runtime = (0,process_runtime/* processRuntime */.q)();
+    return { ...runtime, commentOnPullRequest: pullRequestCommenter(runtime.core) };
 }
 
 
 /***/ }),
 
-/***/ 6455:
+/***/ 8445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   DG: () => (/* binding */ States),
-/* harmony export */   G0: () => (/* binding */ Inputs),
-/* harmony export */   tY: () => (/* binding */ Outputs)
-/* harmony export */ });
-/** Input, output and state names, written once (../shared/interface.md holds the contract). */
-const Inputs = {
-    WebhookUrl: 'webhook-url',
-    HarnessUrl: 'harness-url',
-    AccountId: 'account-id',
-    OrgId: 'org-id',
-    ProjectId: 'project-id',
-    PipelineId: 'pipeline-id',
-    TriggerId: 'trigger-id',
-    WebhookToken: 'webhook-token',
-    ApiKey: 'api-key',
-    Image: 'image',
-    Tag: 'tag',
-    BuildOutputs: 'build-outputs',
-    Payload: 'payload',
-    GithubContext: 'github-context',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    AbortOnCancel: 'abort-on-cancel',
-    AbortOnTimeout: 'abort-on-timeout',
-    Summary: 'summary',
-    CommentOnPr: 'comment-on-pr',
-    GithubToken: 'github-token'
-};
-const Outputs = {
-    EventCorrelationId: 'eventCorrelationId',
-    UiUrl: 'uiUrl',
-    ApiUrl: 'apiUrl',
-    UiSetupUrl: 'uiSetupUrl',
-    WebhookStatus: 'webhookStatus',
-    ExecutionId: 'executionId',
-    ExecutionUrl: 'executionUrl',
-    Status: 'status'
-};
-/** Saved by the main phase for the post phase (`STATE_<name>`); never holds a secret. */
-const States = {
-    IsPost: 'isPost',
-    /** JSON of PendingAbort while an execution is being watched; empty once nothing is left to do */
-    PendingAbort: 'pendingAbort'
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ exitSoon),
+  q: () => (/* binding */ processRuntime)
+});
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 5 modules
+var core = __nccwpck_require__(5049);
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(857);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(9896);
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
 };
 
 
-/***/ }),
-
-/***/ 6661:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   a: () => (/* binding */ runPost)
-/* harmony export */ });
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6455);
-/* harmony import */ var _secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7194);
-/* harmony import */ var _harness_client_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9461);
-/* harmony import */ var _harness_urls_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2144);
-/* harmony import */ var _abort_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6885);
-
-
-
-
-
-/**
- * The post phase: when the main phase was stopped (cancelled, killed) while it watched an
- * execution, abort that execution. Its own failures are warnings, never a failed job.
- */
-async function runPost(runtime) {
-    const { core } = runtime;
-    const pending = (0,_abort_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePendingAbort */ .H)(core.getState(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .States */ .DG.PendingAbort));
-    if (!pending)
-        return;
-    const redactor = new _secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .Redactor */ .p(secret => core.setSecret(secret));
-    const apiKey = core.getInput(_names_js__WEBPACK_IMPORTED_MODULE_0__/* .Inputs */ .G0.ApiKey).trim();
-    redactor.add(apiKey);
-    try {
-        const client = new _harness_client_js__WEBPACK_IMPORTED_MODULE_1__/* .HarnessClient */ .a({
-            endpoint: (0,_harness_urls_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeHarnessUrl */ .Xt)(pending.gateway),
-            apiKey: apiKey || undefined,
-            redactor,
-            send: runtime.send,
-            requestTimeoutMs: 5000
+const { access, appendFile, writeFile } = external_fs_.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
         });
-        core.info(`The main step did not see execution ${pending.executionId} finish: aborting it.`);
-        const done = await (0,_abort_js__WEBPACK_IMPORTED_MODULE_3__/* .abortExecution */ .p)(client, pending, pending.executionId, line => core.info(redactor.redact(line)));
-        if (!done)
-            core.warning(`Execution ${pending.executionId} may still be running in Harness.`);
     }
-    catch (error) {
-        core.warning(redactor.redact(error instanceof Error ? error.message : String(error)));
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
     }
 }
-
-
-/***/ }),
-
-/***/ 7194:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   p: () => (/* binding */ Redactor)
-/* harmony export */ });
+const _summary = new Summary();
 /**
- * Remembers every secret the action has read and removes them from any text before it is shown.
- * Harness echoes webhook tokens in its error messages, so everything that came back from the
- * wire goes through `redact` before it reaches a log, an error, an output or a summary.
+ * @deprecated use `core.summary`
  */
-class Redactor {
-    mask;
-    secrets = new Set();
-    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
-    constructor(mask = () => { }) {
-        this.mask = mask;
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/action/process-runtime.ts
+
+
+
+// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
+const process_runtime_core = {
+    getInput: core/* getInput */.V4,
+    setSecret: core/* setSecret */.Pq,
+    setOutput: core/* setOutput */.uH,
+    setFailed: core/* setFailed */.C1,
+    saveState: core/* saveState */.LZ,
+    getState: core/* getState */.Gu,
+    info: core/* info */.pq,
+    notice: core/* notice */.lm,
+    warning: core/* warning */.$e,
+    debug: core/* debug */.Yz,
+    summary: summary
+};
+/** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
+function processRuntime() {
+    const cancellation = new AbortController();
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.on(signal, () => {
+            process_runtime_core.info(`Received ${signal}: the run is being cancelled.`);
+            cancellation.abort();
+        });
     }
-    add(secret) {
-        if (!secret)
-            return;
-        for (const form of formsOf(secret)) {
-            if (form.length < 3 || this.secrets.has(form))
-                continue;
-            this.secrets.add(form);
-            this.mask(form);
-        }
-    }
-    redact(text) {
-        let result = text;
-        // Longest first, so a secret that contains another is replaced whole.
-        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
-            result = result.split(secret).join('***');
-        }
-        return result;
-    }
+    return {
+        core: process_runtime_core,
+        env: process.env,
+        readEventPayload,
+        cancelSignal: cancellation.signal,
+        now: () => Date.now(),
+        sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+        random: Math.random
+    };
 }
-/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
-function formsOf(secret) {
-    const forms = new Set([secret.trim(), secret]);
-    forms.add(encodeURIComponent(secret));
-    forms.add(JSON.stringify(secret).slice(1, -1));
-    return [...forms].filter(Boolean);
+/** Nothing should keep the process alive after a phase; if something does, don't let it hang the job. */
+function exitSoon() {
+    setTimeout(() => process.exit(), 2000).unref();
+}
+function readEventPayload() {
+    const path = process.env.GITHUB_EVENT_PATH;
+    if (!path)
+        return undefined;
+    try {
+        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        process_runtime_core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
+        return undefined;
+    }
 }
 
 
@@ -3324,13 +3536,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
-/***/ 3024:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-
-/***/ }),
-
 /***/ 7067:
 /***/ ((module) => {
 
@@ -3370,13 +3575,6 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:queryst
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
-
-/***/ }),
-
-/***/ 8500:
-/***/ ((module) => {
-
-module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
 
 /***/ }),
 
@@ -3960,298 +4158,6 @@ function getIDToken(aud) {
 
 //# sourceMappingURL=core.js.map
 
-/***/ }),
-
-/***/ 1170:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   z: () => (/* binding */ summary)
-/* harmony export */ });
-/* unused harmony exports SUMMARY_ENV_VAR, SUMMARY_DOCS_URL, markdownSummary */
-/* harmony import */ var os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(857);
-/* harmony import */ var fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9896);
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access, appendFile, writeFile } = fs__WEBPACK_IMPORTED_MODULE_1__.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield access(pathFromEnv, fs__WEBPACK_IMPORTED_MODULE_1__.constants.R_OK | fs__WEBPACK_IMPORTED_MODULE_1__.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(os__WEBPACK_IMPORTED_MODULE_0__.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = _summary;
-//# sourceMappingURL=summary.js.map
-
 /***/ })
 
 /******/ });
@@ -4522,6 +4428,6 @@ const summary = _summary;
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(9407);
+/******/ var __webpack_exports__ = __nccwpck_require__(218);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

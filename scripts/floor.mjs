@@ -107,7 +107,13 @@ function outputLine(name, value) {
 const apiKey = input('api-key')
 mask(apiKey)
 mask(input('webhook-token'))
-const body = JSON.stringify({ github: githubContext(), ...imageAndTag() })
+const github = githubContext()
+// The top-level branch: what a Git-stored pipeline needs (interface.md, body section).
+const body = JSON.stringify({
+  github,
+  ...(github.branch ? { branch: github.branch } : {}),
+  ...imageAndTag()
+})
 const answer = await post(webhookUrl(), body, apiKey)
 const data = answer.status === 200 ? JSON.parse(answer.text).data : undefined
 if (!data?.eventCorrelationId) {

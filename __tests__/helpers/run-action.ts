@@ -19,6 +19,8 @@ import { assertNoSecrets, secretsOfInputs } from './secrets.js'
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const ACTION_ENTRY = join(REPO_ROOT, 'dist', 'index.js')
+/** the post step's own entry (`runs.post`): it can never fire the trigger */
+export const POST_ENTRY = join(REPO_ROOT, 'dist', 'post.js')
 
 /** The runner's cancellation: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after that. */
 export const RUNNER_SIGTERM_AFTER_MS = 7500
@@ -203,11 +205,15 @@ function spawnStep(
 ): Promise<ActionResult> {
   const timeoutMs = options.timeoutMs ?? 20000
   const started = Date.now()
-  const child = spawn(process.execPath, [options.entry ?? ACTION_ENTRY], {
-    cwd: env.GITHUB_WORKSPACE,
-    env,
-    stdio: ['ignore', 'pipe', 'pipe']
-  })
+  const child = spawn(
+    process.execPath,
+    [options.entry ?? (options.phase === 'post' ? POST_ENTRY : ACTION_ENTRY)],
+    {
+      cwd: env.GITHUB_WORKSPACE,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe']
+    }
+  )
   let stdout = ''
   let stderr = ''
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

@@ -1,5 +1,4 @@
-import type { Redactor } from '../secrets.js'
-import { NetworkError, sendRequest, type HttpRequest, type HttpResponse } from '../http/request.js'
+import { NetworkError, sendRequest, type HttpRequest, type HttpResponse } from './http/request.js'
 import {
   abortUrl,
   eventDetailsUrl,
@@ -24,6 +23,13 @@ import {
 } from './client-shapes.js'
 
 /** What Harness returned for an accepted trigger POST (v2/v3 `NGProcessWebhookResponse`). */
+
+/** Takes the secrets the client is given and removes them from every text it lets out. */
+export interface SecretRedactor {
+  add(secret: string | undefined): void
+  redact(text: string): string
+}
+
 export interface WebhookAccepted {
   eventCorrelationId: string
   apiUrl: string
@@ -99,7 +105,7 @@ export class HarnessApiError extends Error {
 export interface HarnessClientOptions {
   endpoint: HarnessEndpoint
   apiKey?: string
-  redactor: Redactor
+  redactor: SecretRedactor
   /** debug/info lines (already redacted) */
   log?: (line: string) => void
   sleep?: (ms: number) => Promise<void>

@@ -1,4 +1,4 @@
-import type { HttpResponse } from '../http/request.js'
+import type { HttpResponse } from './http/request.js'
 
 /**
  * What one Harness answer says, before anyone decides what to do with it. Harness wraps every

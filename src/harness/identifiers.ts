@@ -1,4 +1,4 @@
-import { InputError } from '../errors.js'
+import { SettingError } from './setting-error.js'
 
 /** Harness's rule for org, project, pipeline and trigger identifiers. */
 export const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/
@@ -9,11 +9,11 @@ export const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/
 export const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $'
 export const ACCOUNT_ID_RULE = 'letters, digits, _ or -'
 
-/** Returns the trimmed identifier, or throws an InputError naming `input` and the rule. */
+/** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
 export function checkIdentifier(input: string, value: string): string {
   const trimmed = value.trim()
   if (IDENTIFIER_PATTERN.test(trimmed)) return trimmed
-  throw new InputError(
+  throw new SettingError(
     input,
     `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`
   )
@@ -22,7 +22,7 @@ export function checkIdentifier(input: string, value: string): string {
 export function checkAccountId(input: string, value: string): string {
   const trimmed = value.trim()
   if (ACCOUNT_ID_PATTERN.test(trimmed)) return trimmed
-  throw new InputError(
+  throw new SettingError(
     input,
     `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`
   )
@@ -33,7 +33,7 @@ export function checkWebhookToken(input: string, value: string): string {
   const trimmed = value.trim()
   if (WEBHOOK_TOKEN_PATTERN.test(trimmed)) return trimmed
   const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters'
-  throw new InputError(
+  throw new SettingError(
     input,
     `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`
   )

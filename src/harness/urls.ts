@@ -1,5 +1,5 @@
 import { BlockList, isIP } from 'node:net'
-import { InputError } from '../errors.js'
+import { SettingError } from './setting-error.js'
 import {
   ACCOUNT_ID_PATTERN,
   ACCOUNT_ID_RULE,
@@ -67,18 +67,18 @@ const HTTPS_RULE =
 
 /**
  * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
- * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws InputError(input, …).
+ * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
  */
 export function normalizeHarnessUrl(raw: string, input = 'harness-url'): HarnessEndpoint {
   const expected =
     'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)'
   const trimmed = raw.trim()
-  if (trimmed === '') throw new InputError(input, `${expected}; got an empty value`)
+  if (trimmed === '') throw new SettingError(input, `${expected}; got an empty value`)
   const url = parseAbsoluteUrl(trimmed)
-  if (!url) throw new InputError(input, `${expected}; the value given is not an absolute URL`)
+  if (!url) throw new SettingError(input, `${expected}; the value given is not an absolute URL`)
   checkTransport(url, input, expected)
   if (/[?#]/.test(trimmed)) {
-    throw new InputError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`)
+    throw new SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`)
   }
   const segments = pathSegments(url)
   if (segments.at(-1)?.toLowerCase() === 'gateway') segments.pop()
@@ -86,7 +86,7 @@ export function normalizeHarnessUrl(raw: string, input = 'harness-url'): Harness
     segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment)
   )
   if (looksLikeLink) {
-    throw new InputError(
+    throw new SettingError(
       input,
       `${expected}; the path given looks like a UI or API link, not a base`
     )
@@ -101,7 +101,7 @@ const ACCEPTED_WEBHOOK_URLS =
 
 /**
  * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
- * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws InputError('webhook-url', …) for FirstGen
+ * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
  * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
  * messages never contain the URL or token (the URL is a secret).
  *
@@ -111,7 +111,7 @@ const ACCEPTED_WEBHOOK_URLS =
  */
 export function parseWebhookUrl(raw: string): ParsedWebhookUrl {
   const fail = (problem: string): never => {
-    throw new InputError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`)
+    throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`)
   }
   const trimmed = raw.trim()
   if (trimmed === '') fail('it is empty')
@@ -305,13 +305,13 @@ function endpointFrom(origin: string, prefixSegments: string[]): HarnessEndpoint
 
 function checkTransport(url: URL, input: string, expected: string): void {
   if (!isHttp(url)) {
-    throw new InputError(input, `${expected}; only https:// URLs are accepted`)
+    throw new SettingError(input, `${expected}; only https:// URLs are accepted`)
   }
   if (url.username || url.password) {
-    throw new InputError(input, `${expected}; credentials in the URL are not accepted`)
+    throw new SettingError(input, `${expected}; credentials in the URL are not accepted`)
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-    throw new InputError(input, `${HTTPS_RULE}; ${expected}`)
+    throw new SettingError(input, `${HTTPS_RULE}; ${expected}`)
   }
 }
 

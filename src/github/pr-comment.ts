@@ -1,10 +1,24 @@
 import * as github from '@actions/github'
-import type { ActionsCore } from './main.js'
-import type { Settings } from './settings.js'
-import { commentBody, commentMarker, pickMarkedComment, type ListedComment } from './comment.js'
+import type { Settings } from '../core/settings.js'
+import {
+  commentBody,
+  commentMarker,
+  pickMarkedComment,
+  type ListedComment
+} from '../report/comment.js'
 
 type Octokit = ReturnType<typeof github.getOctokit>
-type Log = Pick<ActionsCore, 'info' | 'notice' | 'warning'>
+interface Log {
+  info(message: string): void
+  notice(message: string): void
+  warning(message: string): void
+}
+
+/** What a comment needs of the run's settings: the deployment's key, and whether and how to post. */
+export type CommentSettings = Pick<Settings, 'ids' | 'image'> & {
+  commentOnPr: boolean
+  githubToken?: string
+}
 
 /** What a comment needs to know of the run: the event, and where it happened. */
 export interface PullRequestEvent {
@@ -71,13 +85,13 @@ export class PullRequestCommenter {
   ) {}
 
   /** Create or update this deployment's comment with `text` (already free of secrets). */
-  post(settings: Settings, text: string): Promise<void> {
+  post(settings: CommentSettings, text: string): Promise<void> {
     const next = this.queue.then(() => this.postNow(settings, text))
     this.queue = next
     return next
   }
 
-  private async postNow(settings: Settings, text: string): Promise<void> {
+  private async postNow(settings: CommentSettings, text: string): Promise<void> {
     if (!settings.commentOnPr || this.stopped) return
     const target = pullRequestOf(this.event)
     if (typeof target === 'string') return this.stop(() => this.log.warning(target))
@@ -210,7 +224,7 @@ let runCommenter: PullRequestCommenter | undefined
  */
 export async function commentOnPullRequest(
   core: Log,
-  settings: Settings,
+  settings: CommentSettings,
   text: string
 ): Promise<void> {
   runCommenter ??= new PullRequestCommenter(

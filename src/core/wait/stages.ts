@@ -1,6 +1,6 @@
 import { formatElapsed } from '../duration.js'
-import type { StageSummary } from '../harness/client.js'
-import { classifyExecutionStatus } from '../harness/status.js'
+import type { StageSummary } from '../../harness/client.js'
+import { classifyExecutionStatus } from '../../harness/status.js'
 
 /** Harness lists every stage from the start; a stage that has not started yet is not news. */
 const NOT_STARTED = new Set(['notstarted', 'not_started'])

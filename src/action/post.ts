@@ -1,15 +1,17 @@
-import { Inputs, States } from './names.js'
-import { Redactor } from './secrets.js'
-import { HarnessClient } from './harness/client.js'
-import { normalizeHarnessUrl } from './harness/urls.js'
-import { abortExecution, parsePendingAbort } from './abort.js'
-import type { Runtime } from './main.js'
+import { Redactor } from '../core/redactor.js'
+import { HarnessClient } from '../harness/client.js'
+import { normalizeHarnessUrl } from '../harness/urls.js'
+import { abortExecution } from '../core/settle.js'
+import { Inputs } from './inputs.js'
+import { processRuntime } from './process-runtime.js'
+import type { Runtime } from './runtime.js'
+import { States, parsePendingAbort } from './state.js'
 
 /**
  * The post phase: when the main phase was stopped (cancelled, killed) while it watched an
  * execution, abort that execution. Its own failures are warnings, never a failed job.
  */
-export async function runPost(runtime: Runtime): Promise<void> {
+export async function run(runtime: Runtime = processRuntime()): Promise<void> {
   const { core } = runtime
   const pending = parsePendingAbort(core.getState(States.PendingAbort))
   if (!pending) return

@@ -1,6 +1,6 @@
 import { formatElapsed } from '../duration.js'
-import { HarnessApiError } from '../harness/client.js'
-import { NetworkError } from '../http/request.js'
+import { HarnessApiError } from '../../harness/client.js'
+import { NetworkError } from '../../harness/http/request.js'
 import { retryDelay } from './intervals.js'
 
 export interface WaitLog {

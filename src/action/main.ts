@@ -1,51 +1,25 @@
-import { Outputs, States } from './names.js'
-import { Redactor } from './secrets.js'
-import { readSettings, type Settings } from './settings.js'
-import { HarnessClient, type WebhookAccepted } from './harness/client.js'
-import type { HttpRequest, HttpResponse } from './http/request.js'
-import { waitForPipeline, type WaitResult } from './wait.js'
-import { renderSummary, type ReportView } from './report.js'
-import { describeTarget } from './describe.js'
-import { abortExecution, type PendingAbort } from './abort.js'
+import { Outputs } from '../core/names.js'
+import { Redactor } from '../core/redactor.js'
+import { HarnessClient, type WebhookAccepted } from '../harness/client.js'
+import { waitForPipeline, type WaitResult } from '../core/wait.js'
+import { renderSummary, type ReportView } from '../report/summary.js'
+import { describeTarget } from '../core/describe.js'
+import { abortExecution } from '../core/settle.js'
+import { readInputs, type ActionSettings } from './inputs.js'
+import { processRuntime } from './process-runtime.js'
+import { pullRequestCommenter } from './comment-loader.js'
+import type { ActionsCore, Runtime } from './runtime.js'
+import { States, type PendingAbort } from './state.js'
+import { failureText } from './words.js'
 
 const CANCEL_REQUEST_TIMEOUT_MS = 4000
 
-/** The parts of `@actions/core` the action uses; passed in so tests can watch them. */
-export interface ActionsCore {
-  getInput(name: string): string
-  setSecret(secret: string): void
-  setOutput(name: string, value: string): void
-  setFailed(message: string): void
-  saveState(name: string, value: string): void
-  getState(name: string): string
-  info(message: string): void
-  notice(message: string): void
-  warning(message: string): void
-  debug(message: string): void
-  summary: { addRaw(text: string, addEOL?: boolean): { write(): Promise<unknown> } }
-}
-
-export interface Runtime {
-  core: ActionsCore
-  env: Record<string, string | undefined>
-  readEventPayload(): Record<string, unknown> | undefined
-  /** aborted on SIGINT/SIGTERM */
-  cancelSignal: AbortSignal
-  now(): number
-  sleep(ms: number, signal: AbortSignal): Promise<void>
-  random(): number
-  send?: (request: HttpRequest) => Promise<HttpResponse>
-  /** loaded lazily: Octokit costs start-up time that only PR comments need */
-  commentOnPullRequest?: (settings: Settings, text: string) => Promise<void>
-}
-
 /** The main phase: settings → fire → (wait) → outputs, summary, exit status. */
-export async function runMain(runtime: Runtime): Promise<void> {
+export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
   const { core } = runtime
   const redactor = new Redactor(secret => core.setSecret(secret))
-  core.saveState(States.IsPost, 'true')
   try {
-    const settings = readSettings({
+    const settings = readInputs({
       getInput: name => core.getInput(name),
       env: runtime.env,
       readEventPayload: runtime.readEventPayload,
@@ -88,7 +62,7 @@ export async function runMain(runtime: Runtime): Promise<void> {
 
 async function waitAndSettle(
   runtime: Runtime,
-  settings: Settings,
+  settings: ActionSettings,
   client: HarnessClient,
   accepted: WebhookAccepted,
   redactor: Redactor
@@ -176,7 +150,7 @@ async function waitAndSettle(
 
 async function executionStartedMeanwhile(
   client: HarnessClient,
-  settings: Settings,
+  settings: ActionSettings,
   accepted: WebhookAccepted
 ): Promise<string | undefined> {
   try {
@@ -203,7 +177,7 @@ function writeAcceptedOutputs(
 
 async function report(
   runtime: Runtime,
-  settings: Settings,
+  settings: ActionSettings,
   accepted: WebhookAccepted,
   result: WaitResult | undefined,
   redactor: Redactor
@@ -221,12 +195,17 @@ async function report(
 }
 
 /** Creates or updates this deployment's PR comment; never throws (github.ts warns instead). */
-function commentProgress(runtime: Runtime, redactor: Redactor, view: ReportView): Promise<void> {
+function commentProgress(
+  runtime: Runtime,
+  redactor: Redactor,
+  view: ReportView & { settings: ActionSettings }
+): Promise<void> {
   const { settings } = view
   if (!settings.commentOnPr || !runtime.commentOnPullRequest) return Promise.resolve()
   return runtime.commentOnPullRequest(settings, redactor.redact(renderSummary(view)))
 }
 
-function failureText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
+function mainRuntime(): Runtime {
+  const runtime = processRuntime()
+  return { ...runtime, commentOnPullRequest: pullRequestCommenter(runtime.core) }
 }

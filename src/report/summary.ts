@@ -1,8 +1,8 @@
-import type { Settings } from './settings.js'
-import type { StageSummary, WebhookAccepted } from './harness/client.js'
-import type { StartedExecution, WaitResult } from './wait.js'
-import { formatElapsed } from './duration.js'
-import { classifyExecutionStatus } from './harness/status.js'
+import type { Settings } from '../core/settings.js'
+import type { StageSummary, WebhookAccepted } from '../harness/client.js'
+import type { StartedExecution, WaitResult } from '../core/wait.js'
+import { formatElapsed } from '../core/duration.js'
+import { classifyExecutionStatus } from '../harness/status.js'
 
 /** Where one deployment stands: fired (`accepted`), then running (`started`), then ended (`result`). */
 export interface ReportView {

@@ -1,5 +1,8 @@
-/** Input, output and state names, written once (../shared/interface.md holds the contract). */
-export const Inputs = {
+/**
+ * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
+ * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ */
+export const Setting = {
   WebhookUrl: 'webhook-url',
   HarnessUrl: 'harness-url',
   AccountId: 'account-id',
@@ -13,16 +16,14 @@ export const Inputs = {
   Tag: 'tag',
   BuildOutputs: 'build-outputs',
   Payload: 'payload',
-  GithubContext: 'github-context',
   Wait: 'wait',
   Timeout: 'timeout',
   PollInterval: 'poll-interval',
   AbortOnCancel: 'abort-on-cancel',
-  AbortOnTimeout: 'abort-on-timeout',
-  Summary: 'summary',
-  CommentOnPr: 'comment-on-pr',
-  GithubToken: 'github-token'
+  AbortOnTimeout: 'abort-on-timeout'
 } as const
+
+export type SettingName = (typeof Setting)[keyof typeof Setting]
 
 export const Outputs = {
   EventCorrelationId: 'eventCorrelationId',
@@ -35,9 +36,4 @@ export const Outputs = {
   Status: 'status'
 } as const
 
-/** Saved by the main phase for the post phase (`STATE_<name>`); never holds a secret. */
-export const States = {
-  IsPost: 'isPost',
-  /** JSON of PendingAbort while an execution is being watched; empty once nothing is left to do */
-  PendingAbort: 'pendingAbort'
-} as const
+export type OutputName = (typeof Outputs)[keyof typeof Outputs]

@@ -1,6 +1,6 @@
 import { formatDuration } from '../duration.js'
-import type { ExecutionSummary } from '../harness/client.js'
-import { classifyExecutionStatus } from '../harness/status.js'
+import type { ExecutionSummary } from '../../harness/client.js'
+import { classifyExecutionStatus } from '../../harness/status.js'
 import { elapsed, oneLine } from './stages.js'
 
 /** What to check first, for the event statuses a custom trigger can end in without starting. */

@@ -1,11 +1,5 @@
-import type { HarnessClient } from './harness/client.js'
-import type { ProjectScope } from './harness/urls.js'
-
-/** What the post phase needs to abort an execution the main phase did not see finish. */
-export interface PendingAbort extends ProjectScope {
-  gateway: string
-  executionId: string
-}
+import type { HarnessClient } from '../harness/client.js'
+import type { ProjectScope } from '../harness/urls.js'
 
 /** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
 export async function abortExecution(
@@ -28,18 +22,5 @@ export async function abortExecution(
       `Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`
     )
     return false
-  }
-}
-
-export function parsePendingAbort(raw: string): PendingAbort | undefined {
-  if (!raw) return undefined
-  try {
-    const value = JSON.parse(raw) as Partial<PendingAbort>
-    const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId]
-    return fields.every(field => typeof field === 'string' && field !== '')
-      ? (value as PendingAbort)
-      : undefined
-  } catch {
-    return undefined
   }
 }

@@ -1,5 +1,5 @@
-import { InputError } from './errors.js'
-import { Inputs } from './names.js'
+import { SettingError } from '../harness/setting-error.js'
+import { Setting } from './names.js'
 
 export interface ImageReference {
   /** registry/path without tag or digest, e.g. `ghcr.io/acme/api` or `localhost:5000/api` */
@@ -166,14 +166,14 @@ function digestBeside(
 
 function fromInputs(imageInput: string | undefined, tagInput: string | undefined): Candidate {
   const reference = nonEmpty(imageInput)
-  const split = reference === undefined ? undefined : splitOrFail(Inputs.Image, reference)
+  const split = reference === undefined ? undefined : splitOrFail(Setting.Image, reference)
   const tag = nonEmpty(tagInput)
   if (tag !== undefined && !TAG_PATTERN.test(tag)) {
-    throw new InputError(Inputs.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`)
+    throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`)
   }
   if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
-    throw new InputError(
-      Inputs.Tag,
+    throw new SettingError(
+      Setting.Tag,
       `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`
     )
   }
@@ -188,7 +188,7 @@ function splitOrFail(
   try {
     return splitImageReference(reference)
   } catch (error) {
-    throw new InputError(
+    throw new SettingError(
       input,
       `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
         `${(error as Error).message}; got '${shorten(reference)}'`
@@ -217,7 +217,7 @@ function fromBuildOutputs(outputs: Record<string, unknown> | undefined): Candida
   const reference = imageKey ?? listed
   const split = reference
     ? splitOrFail(
-        Inputs.BuildOutputs,
+        Setting.BuildOutputs,
         reference.value,
         `key '${reference.key}' to hold an image reference`
       )
@@ -229,15 +229,15 @@ function fromBuildOutputs(outputs: Record<string, unknown> | undefined): Candida
   const tag =
     agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList
   if (tag && !TAG_PATTERN.test(tag.value)) {
-    throw new InputError(
-      Inputs.BuildOutputs,
+    throw new SettingError(
+      Setting.BuildOutputs,
       `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`
     )
   }
   const digestKey = value(DIGEST_KEYS)
   if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
-    throw new InputError(
-      Inputs.BuildOutputs,
+    throw new SettingError(
+      Setting.BuildOutputs,
       `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`
     )
   }
@@ -271,8 +271,8 @@ function agreed(
   referenceKey: string | undefined
 ): KeyedValue | undefined {
   if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
-    throw new InputError(
-      Inputs.BuildOutputs,
+    throw new SettingError(
+      Setting.BuildOutputs,
       `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`
     )
   }

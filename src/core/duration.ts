@@ -1,4 +1,4 @@
-import { InputError } from './errors.js'
+import { SettingError } from '../harness/setting-error.js'
 
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const
 type Unit = keyof typeof MS_PER_UNIT
@@ -18,21 +18,21 @@ const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy
 
 /**
  * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
- * Zero, negative, empty or unknown units: InputError naming `input` and the accepted forms.
+ * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
  * Units are case-insensitive; the result is rounded to whole milliseconds.
  */
 export function parseDuration(input: string, raw: string): number {
   const text = raw.trim().toLowerCase()
   const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text)
   if (ms === undefined) {
-    throw new InputError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`)
+    throw new SettingError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`)
   }
   const rounded = Math.round(ms)
   if (rounded < 1) {
-    throw new InputError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`)
+    throw new SettingError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`)
   }
   if (rounded > MAX_DURATION_MS) {
-    throw new InputError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`)
+    throw new SettingError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`)
   }
   return rounded
 }

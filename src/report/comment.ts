@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { TriggerIds } from './harness/urls.js'
+import type { TriggerIds } from '../harness/urls.js'
 
 /** GitHub refuses issue comment bodies longer than this. */
 export const MAX_COMMENT_CHARS = 65_536

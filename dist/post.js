@@ -1,0 +1,3093 @@
+import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+/******/ var __webpack_modules__ = ({
+
+/***/ 91:
+/***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+__nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
+/* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(245);
+// Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
+// cleans up after a main step that was cancelled or killed, whatever state that step left.
+
+
+await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
+(0,_process_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .exitSoon */ .C)();
+
+__webpack_async_result__();
+} catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 788:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+;// CONCATENATED MODULE: ./src/core/redactor.ts
+/**
+ * Remembers every secret the action has read and removes them from any text before it is shown.
+ * Harness echoes webhook tokens in its error messages, so everything that came back from the
+ * wire goes through `redact` before it reaches a log, an error, an output or a summary.
+ */
+class Redactor {
+    mask;
+    secrets = new Set();
+    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
+    constructor(mask = () => { }) {
+        this.mask = mask;
+    }
+    add(secret) {
+        if (!secret)
+            return;
+        for (const form of formsOf(secret)) {
+            if (form.length < 3 || this.secrets.has(form))
+                continue;
+            this.secrets.add(form);
+            this.mask(form);
+        }
+    }
+    redact(text) {
+        let result = text;
+        // Longest first, so a secret that contains another is replaced whole.
+        for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+            result = result.split(secret).join('***');
+        }
+        return result;
+    }
+}
+/** The ways a secret can show up in text: as is, URL-encoded (in a query or path), JSON-escaped. */
+function formsOf(secret) {
+    const forms = new Set([secret.trim(), secret]);
+    forms.add(encodeURIComponent(secret));
+    forms.add(JSON.stringify(secret).slice(1, -1));
+    return [...forms].filter(Boolean);
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+;// CONCATENATED MODULE: ./src/harness/http/socket-errors.ts
+const UNTRUSTED_CERTIFICATE = new Set([
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'CERT_UNTRUSTED'
+]);
+const OTHER_CERTIFICATE_PROBLEMS = {
+    CERT_HAS_EXPIRED: 'the server certificate has expired',
+    CERT_NOT_YET_VALID: 'the server certificate is not valid yet',
+    CERT_REVOKED: 'the server certificate is revoked',
+    CERT_SIGNATURE_FAILURE: 'the server certificate has a bad signature',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
+    HOSTNAME_MISMATCH: 'the server certificate does not name this host'
+};
+/** Maps a Node socket/TLS error to its meaning. Node's own message is kept out: it may hold a URL. */
+function classifySocketError(error) {
+    const code = errorCode(error);
+    if (code === 'ECONNREFUSED') {
+        return {
+            kind: 'connection-refused',
+            mayHaveReached: false,
+            detail: 'connection refused (ECONNREFUSED)'
+        };
+    }
+    if (code === 'ENOTFOUND') {
+        return { kind: 'dns', mayHaveReached: false, detail: 'host name not found (ENOTFOUND)' };
+    }
+    if (code === 'EAI_AGAIN') {
+        return { kind: 'dns', mayHaveReached: false, detail: 'DNS lookup failed for now (EAI_AGAIN)' };
+    }
+    if (code === 'ECONNRESET' || code === 'EPIPE') {
+        return { kind: 'reset', mayHaveReached: true, detail: `the connection was reset (${code})` };
+    }
+    if (isTlsCode(code))
+        return { kind: 'tls', mayHaveReached: false, detail: tlsDetail(code) };
+    if (errorMessage(error) === 'socket hang up') {
+        return {
+            kind: 'reset',
+            mayHaveReached: true,
+            detail: 'the server closed the connection without answering (socket hang up)'
+        };
+    }
+    return {
+        kind: 'other',
+        mayHaveReached: true,
+        detail: `the request failed (${code || 'no error code'})`
+    };
+}
+function isTlsCode(code) {
+    return (UNTRUSTED_CERTIFICATE.has(code) ||
+        code in OTHER_CERTIFICATE_PROBLEMS ||
+        code.startsWith('ERR_TLS_') ||
+        code.startsWith('ERR_SSL_') ||
+        code === 'EPROTO');
+}
+function tlsDetail(code) {
+    if (UNTRUSTED_CERTIFICATE.has(code)) {
+        return (`TLS failed: the server certificate is not trusted (${code}); ` +
+            'for a private or self-signed CA, point NODE_EXTRA_CA_CERTS at its PEM file');
+    }
+    const problem = OTHER_CERTIFICATE_PROBLEMS[code];
+    return problem ? `TLS failed: ${problem} (${code})` : `the TLS handshake failed (${code})`;
+}
+function errorCode(error) {
+    const code = error?.code;
+    return typeof code === 'string' ? code : '';
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : '';
+}
+
+;// CONCATENATED MODULE: ./src/harness/http/route.ts
+
+
+
+
+/** The proxy could not be reached or would not carry the request: the target never saw it. */
+class ProxyFailure extends Error {
+    constructor(detail) {
+        super(detail);
+        this.name = 'ProxyFailure';
+    }
+}
+function describeTarget(url) {
+    const secure = url.protocol === 'https:';
+    const port = url.port ? Number(url.port) : secure ? 443 : 80;
+    return {
+        url,
+        secure,
+        hostname: url.hostname.replace(/^\[(.*)\]$/, '$1'),
+        port,
+        hostPort: `${url.hostname}:${port}`
+    };
+}
+/**
+ * Opens the connection for one request: straight to the target, or through the proxy that
+ * HTTP(S)_PROXY/NO_PROXY choose (a CONNECT tunnel for HTTPS). Every socket made is handed to
+ * `track` at once, so the caller's deadline can destroy it.
+ */
+async function openRoute(target, ca, track) {
+    const proxy = getProxyUrl(target.url);
+    if (!proxy) {
+        const socket = await connectTo(target, ca, track);
+        await connected(socket, target.secure);
+        return { socket, viaHttpProxy: false };
+    }
+    const proxyTarget = describeTarget(proxy);
+    const proxyAuthorization = basicAuthorization(proxy);
+    let proxySocket;
+    try {
+        proxySocket = await connectTo(proxyTarget, undefined, track);
+        await connected(proxySocket, proxyTarget.secure);
+    }
+    catch (error) {
+        const { detail } = classifySocketError(error);
+        throw new ProxyFailure(`could not reach the proxy ${proxyTarget.hostPort}: ${detail}`);
+    }
+    if (!target.secure)
+        return { socket: proxySocket, viaHttpProxy: true, proxyAuthorization };
+    const tunnel = await openTunnel(proxySocket, target, proxyTarget, proxyAuthorization);
+    const { connect } = await loadTls();
+    const socket = connect({ ...tlsOptions(target, ca), socket: tunnel });
+    track(socket);
+    await connected(socket, true);
+    return { socket, viaHttpProxy: false };
+}
+async function connectTo(target, ca, track) {
+    const socket = target.secure
+        ? (await loadTls()).connect({ ...tlsOptions(target, ca), port: target.port })
+        : external_node_net_default().connect({ host: target.hostname, port: target.port });
+    track(socket);
+    return socket;
+}
+/** node:tls (and OpenSSL's set-up) loads only when a connection needs it: start-up is the cost. */
+function loadTls() {
+    return Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
+}
+function tlsOptions(target, ca) {
+    return {
+        host: target.hostname,
+        // SNI takes host names only (RFC 6066); certificate checks still use `host`.
+        ...(external_node_net_default().isIP(target.hostname) ? {} : { servername: target.hostname }),
+        ...(ca ? { ca } : {})
+    };
+}
+/** Resolves when the socket is connected (and the TLS handshake done), rejects on its error. */
+function connected(socket, secure) {
+    const ready = secure ? 'secureConnect' : 'connect';
+    return new Promise((resolve, reject) => {
+        const cleanUp = () => {
+            socket.off(ready, onReady);
+            socket.off('error', onError);
+            socket.off('close', onClose);
+        };
+        const onReady = () => {
+            cleanUp();
+            resolve();
+        };
+        const onError = (error) => {
+            cleanUp();
+            reject(error);
+        };
+        const onClose = () => {
+            cleanUp();
+            reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        };
+        socket.once(ready, onReady);
+        socket.once('error', onError);
+        socket.once('close', onClose);
+    });
+}
+function openTunnel(proxySocket, target, proxy, proxyAuthorization) {
+    return new Promise((resolve, reject) => {
+        const headers = { Host: target.hostPort };
+        if (proxyAuthorization)
+            headers['Proxy-Authorization'] = proxyAuthorization;
+        const connect = external_node_http_default().request({
+            method: 'CONNECT',
+            path: target.hostPort,
+            headers,
+            createConnection: () => proxySocket
+        });
+        connect.once('connect', (answer, socket, head) => {
+            const status = answer.statusCode ?? 0;
+            if (status >= 200 && status < 300) {
+                if (head.length > 0)
+                    socket.unshift(head);
+                resolve(socket);
+                return;
+            }
+            socket.destroy();
+            const reason = answer.statusMessage ? ` ${answer.statusMessage}` : '';
+            reject(new ProxyFailure(`the proxy ${proxy.hostPort} refused the tunnel to ${target.hostPort} (HTTP ${status}${reason})`));
+        });
+        connect.once('error', error => {
+            const { detail } = classifySocketError(error);
+            reject(new ProxyFailure(`the proxy ${proxy.hostPort} failed during CONNECT: ${detail}`));
+        });
+        connect.end();
+    });
+}
+function basicAuthorization(proxy) {
+    if (!proxy.username)
+        return undefined;
+    const credentials = `${proxy.username}:${proxy.password}`;
+    return `Basic ${Buffer.from(credentials).toString('base64')}`;
+}
+
+;// CONCATENATED MODULE: ./src/harness/http/request.ts
+
+
+
+/**
+ * A request that got no complete HTTP answer. `mayHaveReached` is false only when the server
+ * provably never saw the request (connection refused, DNS failure, TLS handshake failure, a
+ * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
+ * The message names what happened and the host, never the URL's path or query (secrets live there).
+ */
+class NetworkError extends Error {
+    kind;
+    mayHaveReached;
+    constructor(message, kind, mayHaveReached) {
+        super(message);
+        this.kind = kind;
+        this.mayHaveReached = mayHaveReached;
+        this.name = 'NetworkError';
+    }
+}
+/**
+ * One HTTP(S) request with node:http/https (never `fetch`: it costs ~100 ms at start-up).
+ * Honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY (rules from `@actions/http-client/lib/proxy`), custom CAs
+ * through NODE_EXTRA_CA_CERTS (Node does that itself), follows no redirect (a 3xx is returned as is).
+ */
+function sendRequest(request) {
+    return exchange(request, undefined);
+}
+/**
+ * `sendRequest` that trusts `ca` (PEM) instead of the default roots: for tests against a
+ * self-signed loopback server. The action itself relies on NODE_EXTRA_CA_CERTS.
+ */
+function sendRequestTrusting(ca) {
+    return request => exchange(request, ca);
+}
+async function exchange(request, ca) {
+    const target = parseTarget(request);
+    const label = `${request.method} ${target.hostPort}`;
+    // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
+    // may hold the process open, and a timed-out request must not linger.
+    const sockets = [];
+    let timer;
+    const deadline = new Promise((_, reject) => {
+        timer = setTimeout(() => {
+            const after = `${Number((request.timeoutMs / 1000).toFixed(3))} s`;
+            reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
+        }, request.timeoutMs);
+    });
+    try {
+        const delivery = deliver(request, target, ca, label, socket => sockets.push(socket));
+        return await Promise.race([delivery, deadline]);
+    }
+    catch (error) {
+        throw asNetworkError(error, label);
+    }
+    finally {
+        clearTimeout(timer);
+        for (const socket of sockets)
+            socket.destroy();
+    }
+}
+function parseTarget(request) {
+    let url;
+    try {
+        url = new URL(request.url);
+    }
+    catch {
+        throw new NetworkError(`${request.method}: the URL is not valid`, 'other', false);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+        throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
+    }
+    return describeTarget(url);
+}
+async function deliver(request, target, ca, label, track) {
+    const route = await openRoute(target, ca, track);
+    return exchangeOver(route, request, target, label);
+}
+function exchangeOver(route, request, target, label) {
+    const body = request.body === undefined ? undefined : Buffer.from(request.body, 'utf8');
+    const { url } = target;
+    return new Promise((resolve, reject) => {
+        const outgoing = external_node_http_default().request({
+            method: request.method,
+            path: route.viaHttpProxy
+                ? `${url.protocol}//${url.host}${url.pathname}${url.search}`
+                : `${url.pathname}${url.search}`,
+            headers: outgoingHeaders(request, target, route, body),
+            createConnection: () => route.socket
+        });
+        outgoing.once('error', reject);
+        outgoing.once('response', answer => {
+            readAnswer(answer, request.maxResponseBytes, label).then(resolve, reject);
+        });
+        outgoing.end(body);
+    });
+}
+function outgoingHeaders(request, target, route, body) {
+    const headers = { Host: target.url.host, ...request.headers };
+    if (body !== undefined || request.method !== 'GET') {
+        headers['Content-Length'] = String(body?.length ?? 0);
+    }
+    if (route.proxyAuthorization)
+        headers['Proxy-Authorization'] = route.proxyAuthorization;
+    return headers;
+}
+/** Reads the body up to `limit` bytes; one byte more and the answer is dropped. */
+function readAnswer(answer, limit, label) {
+    return new Promise((resolve, reject) => {
+        const tooLarge = () => {
+            answer.destroy();
+            const message = `${label}: the answer is larger than ${formatBytes(limit)}; stopped reading it`;
+            reject(new NetworkError(message, 'too-large', true));
+        };
+        if (Number(answer.headers['content-length']) > limit) {
+            tooLarge();
+            return;
+        }
+        const chunks = [];
+        let size = 0;
+        answer.on('data', (chunk) => {
+            size += chunk.length;
+            if (size > limit)
+                tooLarge();
+            else
+                chunks.push(chunk);
+        });
+        answer.once('end', () => {
+            const body = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body });
+        });
+        answer.once('error', reject);
+        answer.once('close', () => {
+            if (!answer.complete)
+                reject(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
+        });
+    });
+}
+function asNetworkError(error, label) {
+    if (error instanceof NetworkError)
+        return error;
+    if (error instanceof ProxyFailure)
+        return new NetworkError(`${label}: ${error.message}`, 'proxy', false);
+    const failure = classifySocketError(error);
+    return new NetworkError(`${label}: ${failure.detail}`, failure.kind, failure.mayHaveReached);
+}
+function formatBytes(bytes) {
+    if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0)
+        return `${bytes / (1024 * 1024)} MiB`;
+    if (bytes >= 1024 && bytes % 1024 === 0)
+        return `${bytes / 1024} KiB`;
+    return `${bytes} bytes`;
+}
+
+;// CONCATENATED MODULE: ./src/harness/setting-error.ts
+/**
+ * A missing or malformed setting, found before any request is sent. It carries the setting's name
+ * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
+ * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
+ */
+class setting_error_SettingError extends Error {
+    setting;
+    problem;
+    constructor(setting, problem) {
+        super(`'${setting}': ${problem}`);
+        this.name = 'SettingError';
+        this.setting = setting;
+        this.problem = problem;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/harness/identifiers.ts
+
+/** Harness's rule for org, project, pipeline and trigger identifiers. */
+const identifiers_IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
+/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
+const identifiers_ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const identifiers_WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
+const identifiers_IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
+const identifiers_ACCOUNT_ID_RULE = 'letters, digits, _ or -';
+/** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
+function identifiers_checkIdentifier(input, value) {
+    const trimmed = value.trim();
+    if (identifiers_IDENTIFIER_PATTERN.test(trimmed))
+        return trimmed;
+    throw new SettingError(input, `expected a Harness identifier: ${identifiers_IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
+}
+function identifiers_checkAccountId(input, value) {
+    const trimmed = value.trim();
+    if (identifiers_ACCOUNT_ID_PATTERN.test(trimmed))
+        return trimmed;
+    throw new SettingError(input, `expected a Harness account id (${identifiers_ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
+}
+/** Like checkAccountId, but the error never repeats the value (it is a secret). */
+function identifiers_checkWebhookToken(input, value) {
+    const trimmed = value.trim();
+    if (identifiers_WEBHOOK_TOKEN_PATTERN.test(trimmed))
+        return trimmed;
+    const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
+    throw new SettingError(input, `expected the trigger's custom webhook token (${identifiers_ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
+}
+const SHOWN_CHARS = 64;
+/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
+function describeValue(value) {
+    if (value === '')
+        return 'an empty value';
+    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
+    return `'${shown}'`;
+}
+/** People often paste the display name; Harness shows the identifier beside it. */
+function nameHint(value) {
+    if (!/[\s-]/.test(value))
+        return '';
+    return ' (this looks like a name; use the identifier Harness shows under the name, which has no spaces or hyphens)';
+}
+
+;// CONCATENATED MODULE: ./src/harness/urls.ts
+
+
+
+const LOOPBACK = new external_node_net_namespaceObject.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1');
+    if (host === 'localhost' || host === 'localhost.')
+        return true;
+    const family = (0,external_node_net_namespaceObject.isIP)(host);
+    if (family === 4)
+        return LOOPBACK.check(host, 'ipv4');
+    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
+    if (family === 6)
+        return LOOPBACK.check(host, 'ipv6');
+    return false;
+}
+const WEBHOOK_PATH = (/* unused pure expression or super */ null && (['pipeline', 'api', 'webhook', 'custom']));
+/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
+const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
+const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
+/**
+ * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
+ * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
+ */
+function urls_normalizeHarnessUrl(raw, input = 'harness-url') {
+    const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        throw new setting_error_SettingError(input, `${expected}; got an empty value`);
+    const url = parseAbsoluteUrl(trimmed);
+    if (!url)
+        throw new setting_error_SettingError(input, `${expected}; the value given is not an absolute URL`);
+    checkTransport(url, input, expected);
+    if (/[?#]/.test(trimmed)) {
+        throw new setting_error_SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
+    }
+    const segments = pathSegments(url);
+    if (segments.at(-1)?.toLowerCase() === 'gateway')
+        segments.pop();
+    const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
+    if (looksLikeLink) {
+        throw new setting_error_SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
+    }
+    return endpointFrom(url.origin, segments);
+}
+const ACCEPTED_WEBHOOK_URLS = (/* unused pure expression or super */ null && ('expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…'));
+/**
+ * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
+ * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
+ * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
+ * messages never contain the URL or token (the URL is a secret).
+ *
+ * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
+ * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
+ * than the five identifiers are ignored.
+ */
+function urls_parseWebhookUrl(raw) {
+    const fail = (problem) => {
+        throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
+    };
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        fail('it is empty');
+    const url = parseAbsoluteUrl(trimmed) ?? fail('the value given is not an absolute URL');
+    checkTransport(url, 'webhook-url', ACCEPTED_WEBHOOK_URLS);
+    if (url.hash || trimmed.includes('#'))
+        fail('it has a #fragment, which a webhook URL never has');
+    const segments = pathSegments(url);
+    const start = indexOfSequence(segments, WEBHOOK_PATH);
+    if (start < 0)
+        fail(describeWrongPath(segments));
+    const prefix = segments.slice(0, start);
+    if (prefix.at(-1) === 'gateway')
+        prefix.pop();
+    if (!prefix.every(segment => PREFIX_SEGMENT.test(segment))) {
+        fail('the part of the path before /pipeline/api/webhook/custom is not a plain path prefix');
+    }
+    const { version, webhookToken } = readVersion(segments.slice(start + WEBHOOK_PATH.length), fail);
+    return {
+        endpoint: endpointFrom(url.origin, prefix),
+        version,
+        ...(webhookToken === undefined ? {} : { webhookToken }),
+        ...readQueryIds(url.searchParams, fail)
+    };
+}
+function describeWrongPath(segments) {
+    if (indexOfSequence(segments, ['api', 'webhooks']) >= 0) {
+        return 'it is a Harness FirstGen webhook URL (…/api/webhooks/…), and this action triggers NextGen pipelines';
+    }
+    return 'its path is not that of a custom webhook trigger';
+}
+function readVersion(rest, fail) {
+    if (rest.length === 0) {
+        fail('it is the old v1 form (…/webhook/custom?…), whose answer carries no links to follow');
+    }
+    if (rest.length === 1 && rest[0] === 'v2')
+        return { version: 'v2' };
+    if (rest.length === 2 && rest[1] === 'v3') {
+        const token = safeDecode(rest[0]);
+        if (token === undefined || !WEBHOOK_TOKEN_PATTERN.test(token)) {
+            fail(`its webhook token is malformed (expected ${ACCOUNT_ID_RULE})`);
+        }
+        return { version: 'v3', webhookToken: token };
+    }
+    return fail('it does not end in /custom/v2 or /custom/<token>/v3');
+}
+const OPTIONAL_QUERY_IDS = (/* unused pure expression or super */ null && ([
+    ['orgIdentifier', 'orgId'],
+    ['projectIdentifier', 'projectId'],
+    ['pipelineIdentifier', 'pipelineId'],
+    ['triggerIdentifier', 'triggerId']
+]));
+function readQueryIds(query, fail) {
+    const single = (name) => {
+        const values = query.getAll(name);
+        if (values.length > 1)
+            fail(`it has ${name} more than once`);
+        const value = values[0]?.trim();
+        return value ? value : undefined;
+    };
+    const accountId = single('accountIdentifier');
+    if (accountId === undefined)
+        fail('it has no accountIdentifier');
+    if (!ACCOUNT_ID_PATTERN.test(accountId)) {
+        fail(`its accountIdentifier is not a Harness account id (${ACCOUNT_ID_RULE})`);
+    }
+    const ids = { accountId };
+    for (const [name, key] of OPTIONAL_QUERY_IDS) {
+        const value = single(name);
+        if (value === undefined)
+            continue;
+        if (!IDENTIFIER_PATTERN.test(value)) {
+            fail(`its ${name} is not a Harness identifier (${IDENTIFIER_RULE})`);
+        }
+        ids[key] = value;
+    }
+    return ids;
+}
+/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
+function urls_buildWebhookUrl(endpoint, ids, webhookToken) {
+    const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
+    const query = queryString([
+        ['accountIdentifier', ids.accountId],
+        ['orgIdentifier', ids.orgId],
+        ['projectIdentifier', ids.projectId],
+        ['pipelineIdentifier', ids.pipelineId],
+        ['triggerIdentifier', ids.triggerId]
+    ]);
+    return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
+}
+/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
+function eventDetailsUrl(endpoint, accountId, eventId, variant) {
+    const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
+    return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
+        queryString([['accountIdentifier', accountId]]));
+}
+/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
+function eventHistoryUrl(endpoint, accountId, eventId) {
+    return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
+        queryString([
+            ['accountIdentifier', accountId],
+            ['page', '0'],
+            ['size', '10']
+        ]));
+}
+/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
+function executionApiUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
+        queryString(scopeQuery(scope)));
+}
+/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
+function abortUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
+        queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
+}
+/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
+function executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
+    const path = [
+        'account',
+        ids.accountId,
+        module,
+        'orgs',
+        ids.orgId,
+        'projects',
+        ids.projectId,
+        'pipelines',
+        ids.pipelineId,
+        'executions',
+        planExecutionId,
+        'pipeline'
+    ];
+    return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
+}
+/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
+function isSameOrigin(endpoint, url) {
+    const target = parseAbsoluteUrl(url);
+    const own = parseAbsoluteUrl(endpoint.origin);
+    if (!target || !own || !isHttp(target))
+        return false;
+    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
+    return target.origin === own.origin;
+}
+function endpointFrom(origin, prefixSegments) {
+    const base = origin + prefixSegments.map(segment => `/${segment}`).join('');
+    return { origin, gateway: `${base}/gateway`, ui: `${base}/ng/#` };
+}
+function checkTransport(url, input, expected) {
+    if (!isHttp(url)) {
+        throw new setting_error_SettingError(input, `${expected}; only https:// URLs are accepted`);
+    }
+    if (url.username || url.password) {
+        throw new setting_error_SettingError(input, `${expected}; credentials in the URL are not accepted`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new setting_error_SettingError(input, `${HTTPS_RULE}; ${expected}`);
+    }
+}
+function isHttp(url) {
+    return url.protocol === 'https:' || url.protocol === 'http:';
+}
+function parseAbsoluteUrl(text) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Non-empty path segments, so trailing and doubled slashes do not matter. */
+function pathSegments(url) {
+    return url.pathname.split('/').filter(segment => segment !== '');
+}
+function indexOfSequence(segments, sequence) {
+    for (let start = 0; start + sequence.length <= segments.length; start++) {
+        if (sequence.every((part, offset) => segments[start + offset] === part))
+            return start;
+    }
+    return -1;
+}
+function safeDecode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return undefined;
+    }
+}
+function scopeQuery(scope) {
+    return [
+        ['accountIdentifier', scope.accountId],
+        ['orgIdentifier', scope.orgId],
+        ['projectIdentifier', scope.projectId]
+    ];
+}
+function queryString(pairs) {
+    return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+}
+
+;// CONCATENATED MODULE: ./src/harness/envelope.ts
+/** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
+function readEnvelope(response, requestUrl) {
+    if (response.status >= 300 && response.status < 400) {
+        return { kind: 'redirect', locationOrigin: originOf(response.headers.location, requestUrl) };
+    }
+    let parsed;
+    try {
+        parsed = JSON.parse(response.body);
+    }
+    catch {
+        return { kind: 'not-json' };
+    }
+    if (!isRecord(parsed))
+        return { kind: 'not-an-object' };
+    const envelopeStatus = textField(parsed.status);
+    if (isSuccessStatus(response.status) && envelopeStatus === 'SUCCESS') {
+        return { kind: 'success', data: parsed.data };
+    }
+    return {
+        kind: 'failure',
+        envelopeStatus,
+        code: textField(parsed.code),
+        message: textField(parsed.message) ?? firstResponseMessage(parsed.responseMessages)
+    };
+}
+/**
+ * The message for an answer that is not a success, e.g.
+ * `Harness answered HTTP 401 INVALID_TOKEN: Invalid call: Invalid token or token expired`.
+ */
+function describeUnsuccessfulAnswer(response, reading, redact) {
+    const http = `HTTP ${response.status}`;
+    switch (reading.kind) {
+        case 'redirect': {
+            const to = reading.locationOrigin ? ` to ${reading.locationOrigin}` : '';
+            return `Harness answered with a redirect (${http}${to}); redirects are not followed`;
+        }
+        case 'not-json':
+            return `Harness answered ${http}${statusHint(response.status)} ${bodyDescription(response.body, 'with a body that is not JSON', redact)}`;
+        case 'not-an-object':
+            return `Harness answered ${http} with JSON that is not the expected object: ${excerpt(response.body, redact)}`;
+        case 'failure':
+            return describeFailure(response, reading, redact);
+    }
+}
+/** The message for a success whose `data` lacks what the caller needs (`missing` says what). */
+function describeShapeProblem(response, missing, redact) {
+    return `Harness answered HTTP ${response.status} SUCCESS, but not in the expected shape (${missing}): ${excerpt(response.body, redact)}`;
+}
+const MESSAGE_LIMIT = 500;
+const EXCERPT_LIMIT = 200;
+function describeFailure(response, reading, redact) {
+    const envelope = isSuccessStatus(response.status) && reading.envelopeStatus
+        ? ` (status ${reading.envelopeStatus})`
+        : '';
+    const head = `Harness answered HTTP ${response.status}${envelope}${statusHint(response.status)}`;
+    if (!reading.code && !reading.message) {
+        return `${head} ${bodyDescription(response.body, 'without an error code or message', redact)}`;
+    }
+    const code = reading.code ? ` ${singleLine(redact(reading.code), 100)}` : '';
+    const message = reading.message ? `: ${singleLine(redact(reading.message), MESSAGE_LIMIT)}` : '';
+    return `${head}${code}${message}`;
+}
+function bodyDescription(body, what, redact) {
+    return body.trim() === '' ? 'with an empty body' : `${what}: ${excerpt(body, redact)}`;
+}
+function statusHint(status) {
+    return status === 429 ? ' (too many requests)' : '';
+}
+/** A short, single-line, secret-free quote of a body (redacted whole before it is cut). */
+function excerpt(body, redact) {
+    return singleLine(redact(body), EXCERPT_LIMIT);
+}
+function singleLine(text, limit) {
+    const flat = text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
+    return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+}
+function originOf(location, requestUrl) {
+    if (!location)
+        return undefined;
+    try {
+        const origin = new URL(location, requestUrl).origin;
+        return origin === 'null' ? undefined : origin;
+    }
+    catch {
+        return undefined;
+    }
+}
+function firstResponseMessage(value) {
+    if (!Array.isArray(value))
+        return undefined;
+    for (const entry of value) {
+        const message = isRecord(entry) ? textField(entry.message) : undefined;
+        if (message)
+            return message;
+    }
+    return undefined;
+}
+function isSuccessStatus(status) {
+    return status >= 200 && status < 300;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
+function textField(value) {
+    return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
+
+/** A successful answer whose `data` lacks what is needed; the message says what is missing. */
+class ShapeProblem extends Error {
+    constructor(missing) {
+        super(missing);
+        this.name = 'ShapeProblem';
+    }
+}
+/** v2/v3 answer object, or v1's bare event id string. */
+function webhookAcceptedFrom(data) {
+    const bareId = textField(data);
+    if (bareId)
+        return { eventCorrelationId: bareId, apiUrl: '', uiUrl: '', uiSetupUrl: '' };
+    const answer = recordOrFail(data, 'no data object');
+    const eventCorrelationId = textField(answer.eventCorrelationId);
+    if (!eventCorrelationId)
+        throw new ShapeProblem('no data.eventCorrelationId');
+    return {
+        eventCorrelationId,
+        apiUrl: textField(answer.apiUrl) ?? '',
+        uiUrl: textField(answer.uiUrl) ?? '',
+        uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
+    };
+}
+/** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
+function eventDetailsFrom(data, redact) {
+    const root = recordOrFail(data, 'no data object');
+    const processing = root.webhookProcessingDetails;
+    if (!isRecord(processing))
+        throw new ShapeProblem('no data.webhookProcessingDetails');
+    // Very old servers answer eventFound:false before the event is processed.
+    if (processing.eventFound === false)
+        return { pending: true };
+    const status = textField(processing.status);
+    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
+    return withoutUndefined({
+        pending: status === undefined || status === 'QUEUED',
+        status,
+        message: redacted(processing.message, redact),
+        warningMsg: redacted(processing.warningMsg, redact),
+        pipelineExecutionId: textField(processing.pipelineExecutionId),
+        executionUrl: textField(root.executionUrl),
+        executionStatus: textField(summary?.status)
+    });
+}
+/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
+function eventHistoryFrom(data, redact) {
+    const content = recordOrFail(data, 'no data object').content;
+    if (!Array.isArray(content))
+        throw new ShapeProblem('no data.content list');
+    const records = content.filter(isRecord).map(entry => withoutUndefined({
+        finalStatus: textField(entry.finalStatus),
+        message: redacted(entry.message, redact),
+        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
+        createdAt: numberField(entry.createdAt)
+    }));
+    return records.sort((a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY));
+}
+/** `PipelineExecutionDetailDTO` → the summary the action reports on. */
+function executionSummaryFrom(data, planExecutionId, redact) {
+    const root = recordOrFail(data, 'no data object');
+    const summary = root.pipelineExecutionSummary;
+    if (!isRecord(summary))
+        throw new ShapeProblem('no data.pipelineExecutionSummary');
+    const status = textField(summary.status);
+    if (!status)
+        throw new ShapeProblem('no data.pipelineExecutionSummary.status');
+    const modules = Array.isArray(summary.modules)
+        ? summary.modules.filter((module) => typeof module === 'string')
+        : undefined;
+    return withoutUndefined({
+        status,
+        planExecutionId: textField(summary.planExecutionId) ?? planExecutionId,
+        pipelineIdentifier: textField(summary.pipelineIdentifier),
+        name: textField(summary.name),
+        runSequence: numberField(summary.runSequence),
+        startTs: timestampField(summary.startTs),
+        endTs: timestampField(summary.endTs),
+        modules,
+        failureMessage: redacted(record(summary.failureInfo)?.message, redact),
+        executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
+        stages: stagesFrom(summary.layoutNodeMap, redact)
+    });
+}
+/**
+ * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
+ * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
+ */
+function stagesFrom(layoutNodeMap, redact) {
+    if (!isRecord(layoutNodeMap))
+        return [];
+    const stages = [];
+    for (const [key, node] of Object.entries(layoutNodeMap)) {
+        if (!isRecord(node) || !looksLikeStage(node))
+            continue;
+        const name = textField(node.name);
+        const status = textField(node.status);
+        if (!name || !status)
+            continue;
+        stages.push(withoutUndefined({
+            nodeUuid: textField(node.nodeUuid) ?? key,
+            name,
+            status,
+            startTs: timestampField(node.startTs),
+            endTs: timestampField(node.endTs),
+            failureMessage: redacted(record(node.failureInfo)?.message, redact)
+        }));
+    }
+    return stages;
+}
+function looksLikeStage(node) {
+    const group = textField(node.nodeGroup);
+    if (group)
+        return group.toUpperCase() === 'STAGE';
+    return textField(node.nodeType)?.toLowerCase() !== 'parallel';
+}
+function recordOrFail(value, missing) {
+    if (!isRecord(value))
+        throw new ShapeProblem(missing);
+    return value;
+}
+function record(value) {
+    return isRecord(value) ? value : undefined;
+}
+function redacted(value, redact) {
+    const text = textField(value);
+    return text === undefined ? undefined : redact(text);
+}
+function numberField(value) {
+    return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+}
+/** Harness sends 0 for a time that has not come yet (endTs of a running execution). */
+function timestampField(value) {
+    const time = numberField(value);
+    return time !== undefined && time > 0 ? time : undefined;
+}
+/** Leaves absent fields out, so results compare and print cleanly. */
+function withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
+}
+
+;// CONCATENATED MODULE: ./src/harness/client.ts
+
+
+
+
+/**
+ * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
+ * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
+ */
+class HarnessApiError extends Error {
+    httpStatus;
+    code;
+    retryable;
+    constructor(message, httpStatus, code, retryable) {
+        super(message);
+        this.httpStatus = httpStatus;
+        this.code = code;
+        this.retryable = retryable;
+        this.name = 'HarnessApiError';
+    }
+}
+const KiB = 1024;
+const MiB = 1024 * KiB;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
+const READ_ANSWER_LIMIT = MiB;
+/** Execution summaries carry the stage layout: they grow with the pipeline. */
+const EXECUTION_ANSWER_LIMIT = 4 * MiB;
+const MAX_POST_RETRIES = 3;
+const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
+    "check the pipeline's executions in Harness before running this again.";
+/**
+ * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
+ * `endpoint.origin`; every message that leaves it has passed through the redactor.
+ */
+class HarnessClient {
+    options;
+    /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
+    eventDetailsVariant = 'v2';
+    constructor(options) {
+        this.options = options;
+        // The key must never show, whoever else forgot to register it.
+        options.redactor.add(options.apiKey);
+    }
+    /**
+     * POST the body to the webhook URL. Retried at most 3 times, only when Harness provably did not
+     * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
+     * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
+     */
+    async fireWebhook(webhookUrl, body) {
+        for (let attempt = 1;; attempt++) {
+            const retriesLeft = attempt <= MAX_POST_RETRIES;
+            let response;
+            try {
+                response = await this.exchange('POST', webhookUrl, WEBHOOK_ANSWER_LIMIT, body);
+            }
+            catch (error) {
+                if (isRefusedConnection(error) && retriesLeft) {
+                    await this.backOff(attempt, 'connection refused');
+                    continue;
+                }
+                throw webhookNetworkFailure(error, attempt);
+            }
+            if (response.status === 429 && retriesLeft) {
+                await this.backOff(attempt, 'HTTP 429, too many requests');
+                continue;
+            }
+            return this.acceptedFrom(response, webhookUrl, attempt);
+        }
+    }
+    /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
+    async getEventDetails(accountId, eventId) {
+        const { endpoint } = this.options;
+        let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
+        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        if (response.status === 404 && this.eventDetailsVariant === 'v2') {
+            this.eventDetailsVariant = 'v1';
+            this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
+            url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
+            response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        }
+        const reading = readEnvelope(response, url);
+        if (isHistoryNotYetWritten(response, reading))
+            return { pending: true };
+        return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
+    }
+    /** newest first; one request, no retry */
+    async getEventHistory(accountId, eventId) {
+        const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
+        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
+    }
+    /** one request, no retry */
+    async getExecution(scope, planExecutionId) {
+        const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
+        const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT);
+        return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
+    }
+    /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
+    async abortExecution(scope, planExecutionId) {
+        const url = abortUrl(this.options.endpoint, scope, planExecutionId);
+        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT);
+        const reading = readEnvelope(response, url);
+        if (reading.kind === 'success')
+            return 'aborted';
+        if (reading.kind === 'failure') {
+            if (reading.code === 'ABORT_ALL_ALREADY_NG')
+                return 'already-aborting';
+            if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
+                return 'already-finished';
+            }
+        }
+        throw this.apiError(response, reading);
+    }
+    redact = (text) => this.options.redactor.redact(text);
+    log(line) {
+        this.options.log?.(this.redact(line));
+    }
+    /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
+    async exchange(method, url, maxResponseBytes, body) {
+        const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
+        const headers = {
+            'Content-Type': 'application/json',
+            Accept: 'application/json',
+            'User-Agent': 'harness-trigger'
+        };
+        if (apiKey && isSameOrigin(endpoint, url))
+            headers['X-Api-Key'] = apiKey;
+        const timeoutMs = requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        try {
+            return await send({ method, url, headers, body, timeoutMs, maxResponseBytes });
+        }
+        catch (error) {
+            if (error instanceof NetworkError) {
+                throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
+            }
+            throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
+        }
+    }
+    async backOff(attempt, reason) {
+        const base = this.options.postRetryBaseMs ?? 1000;
+        // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
+        const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+        this.log(`Harness did not take the trigger (${reason}); ` +
+            `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
+        const sleep = this.options.sleep ?? (ms => new Promise(resolve => setTimeout(resolve, ms)));
+        await sleep(delay);
+    }
+    acceptedFrom(response, url, attempts) {
+        const reading = readEnvelope(response, url);
+        if (reading.kind !== 'success') {
+            const error = this.apiError(response, reading);
+            let message = error.message;
+            if (response.status >= 500)
+                message = withSentence(message, NOT_RETRIED);
+            else if (response.status === 429)
+                message += ` (gave up after ${attempts} attempts)`;
+            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
+        }
+        return this.shaped(response, () => webhookAcceptedFrom(reading.data));
+    }
+    /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
+    mapped(response, reading, map) {
+        if (reading.kind !== 'success')
+            throw this.apiError(response, reading);
+        return this.shaped(response, () => map(reading.data));
+    }
+    shaped(response, map) {
+        try {
+            return map();
+        }
+        catch (error) {
+            if (!(error instanceof ShapeProblem))
+                throw error;
+            const message = describeShapeProblem(response, error.message, this.redact);
+            throw new HarnessApiError(message, response.status, undefined, false);
+        }
+    }
+    apiError(response, reading) {
+        const message = describeUnsuccessfulAnswer(response, reading, this.redact);
+        const code = reading.kind === 'failure' ? reading.code : undefined;
+        const retryable = response.status === 429 || response.status >= 500;
+        return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
+    }
+}
+function isRefusedConnection(error) {
+    return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
+}
+/** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
+function webhookNetworkFailure(error, attempts) {
+    if (!(error instanceof NetworkError))
+        return error;
+    if (error.mayHaveReached) {
+        return new NetworkError(withSentence(error.message, NOT_RETRIED), error.kind, true);
+    }
+    if (error.kind === 'connection-refused') {
+        const message = `${error.message} (gave up after ${attempts} attempts)`;
+        return new NetworkError(message, error.kind, error.mayHaveReached);
+    }
+    return error;
+}
+function withSentence(message, sentence) {
+    return `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
+}
+/** Harness answers 400 before it has written the event's history: the event is still pending. */
+function isHistoryNotYetWritten(response, reading) {
+    if (response.status !== 400 || reading.kind !== 'failure' || !reading.message)
+        return false;
+    return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
+async function abortExecution(client, scope, executionId, log) {
+    try {
+        const outcome = await client.abortExecution(scope, executionId);
+        const said = {
+            aborted: `Asked Harness to abort execution ${executionId}.`,
+            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${executionId} is already being aborted.`
+        };
+        log(said[outcome]);
+        return true;
+    }
+    catch (error) {
+        log(`Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
+        return false;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/names.ts
+/**
+ * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
+ * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ */
+const names_Setting = {
+    WebhookUrl: 'webhook-url',
+    HarnessUrl: 'harness-url',
+    AccountId: 'account-id',
+    OrgId: 'org-id',
+    ProjectId: 'project-id',
+    PipelineId: 'pipeline-id',
+    TriggerId: 'trigger-id',
+    WebhookToken: 'webhook-token',
+    ApiKey: 'api-key',
+    Image: 'image',
+    Tag: 'tag',
+    BuildOutputs: 'build-outputs',
+    Payload: 'payload',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    AbortOnCancel: 'abort-on-cancel',
+    AbortOnTimeout: 'abort-on-timeout'
+};
+const Outputs = {
+    EventCorrelationId: 'eventCorrelationId',
+    UiUrl: 'uiUrl',
+    ApiUrl: 'apiUrl',
+    UiSetupUrl: 'uiSetupUrl',
+    WebhookStatus: 'webhookStatus',
+    ExecutionId: 'executionId',
+    ExecutionUrl: 'executionUrl',
+    Status: 'status'
+};
+
+;// CONCATENATED MODULE: ./src/core/duration.ts
+
+const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
+/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
+const UNIT_ORDER = (/* unused pure expression or super */ null && (['h', 'm', 's', 'ms']));
+/**
+ * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
+ * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
+ */
+const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
+const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
+const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
+const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
+/**
+ * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
+ * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
+ * Units are case-insensitive; the result is rounded to whole milliseconds.
+ */
+function duration_parseDuration(input, raw) {
+    const text = raw.trim().toLowerCase();
+    const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
+    if (ms === undefined) {
+        throw new SettingError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
+    }
+    const rounded = Math.round(ms);
+    if (rounded < 1) {
+        throw new SettingError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
+    }
+    if (rounded > MAX_DURATION_MS) {
+        throw new SettingError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
+    }
+    return rounded;
+}
+/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
+function parseCompound(text) {
+    if (text === '')
+        return undefined;
+    let total = 0;
+    let position = 0;
+    let previousUnitIndex = -1;
+    COMPONENT.lastIndex = 0;
+    while (position < text.length) {
+        const match = COMPONENT.exec(text);
+        if (!match)
+            return undefined;
+        const unitIndex = UNIT_ORDER.indexOf(match[2]);
+        if (unitIndex <= previousUnitIndex)
+            return undefined;
+        previousUnitIndex = unitIndex;
+        total += Number(match[1]) * MS_PER_UNIT[match[2]];
+        position = COMPONENT.lastIndex;
+    }
+    return total;
+}
+function quote(value) {
+    if (value === '')
+        return 'an empty value';
+    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+}
+/**
+ * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
+ * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
+ */
+function formatDuration(ms) {
+    let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
+    if (rest === 0)
+        return '0ms';
+    const parts = [];
+    for (const unit of UNIT_ORDER) {
+        const count = Math.floor(rest / MS_PER_UNIT[unit]);
+        rest -= count * MS_PER_UNIT[unit];
+        if (count > 0)
+            parts.push(`${count}${unit}`);
+    }
+    return parts.join(' ');
+}
+/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
+function formatElapsed(ms) {
+    return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
+}
+
+;// CONCATENATED MODULE: ./src/core/image.ts
+
+
+/** Docker's tag rule. */
+const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
+const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
+/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
+const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const MAX_NAME_LENGTH = 255;
+/**
+ * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
+ * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
+ * A malformed reference throws a plain Error whose message says what is wrong (without the
+ * reference, so callers can prefix the input's name and decide whether to show the value).
+ */
+function splitImageReference(reference) {
+    const text = reference.trim();
+    if (text === '')
+        throw new Error('the image reference is empty');
+    const at = text.indexOf('@');
+    const nameAndTag = at < 0 ? text : text.slice(0, at);
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
+        throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
+    }
+    const lastSlash = nameAndTag.lastIndexOf('/');
+    const colon = nameAndTag.lastIndexOf(':');
+    const hasTag = colon > lastSlash;
+    const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
+    const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined;
+    if (tag !== undefined && !TAG_PATTERN.test(tag))
+        throw new Error(TAG_RULE_PROBLEM);
+    checkImageName(image);
+    return {
+        image,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+const TAG_RULE_PROBLEM = 'a tag must be a letter, digit or _ followed by up to 127 letters, digits, _, . or -';
+function checkImageName(image) {
+    if (image === '')
+        throw new Error('the image name is empty');
+    if (image.length > MAX_NAME_LENGTH) {
+        throw new Error(`the image name is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    const components = image.split('/');
+    const first = components[0];
+    const hasRegistry = components.length > 1 && (/[.:]/.test(first) || first === 'localhost');
+    if (hasRegistry && !REGISTRY_PATTERN.test(first)) {
+        throw new Error('the registry part must be a host name with an optional :port');
+    }
+    const path = hasRegistry ? components.slice(1) : components;
+    for (const component of path) {
+        if (PATH_COMPONENT_PATTERN.test(component))
+            continue;
+        if (PATH_COMPONENT_PATTERN.test(component.toLowerCase())) {
+            throw new Error('the repository path must be lower-case (registries reject upper-case names)');
+        }
+        throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
+    }
+}
+/**
+ * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
+ * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
+ * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
+ * source that has one, so they may come from different sources; a digest is taken from the image's
+ * source, else from the tag's.
+ *
+ * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
+ * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
+ * ours to validate: when it does not parse, it is skipped.
+ */
+function image_resolveImage(sources) {
+    const ordered = [
+        ['input', fromInputs(sources.imageInput, sources.tagInput)],
+        ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
+        [
+            'docker/metadata-action',
+            fromDockerMetadata(sources.dockerMetadataJson, sources.dockerMetadataVersion)
+        ],
+        ['commit SHA', { tag: nonEmpty(sources.sha) }]
+    ];
+    const image = firstWith(ordered, 'image');
+    const tag = firstWith(ordered, 'tag');
+    const digest = digestBeside(ordered, [image?.source, tag?.source]);
+    return {
+        ...(image && { image: image.value, imageSource: image.source }),
+        ...(tag && { tag: tag.value, tagSource: tag.source }),
+        ...(digest && { digest: digest.value, digestSource: digest.source }),
+        imageFromInput: image?.source === 'input',
+        tagFromInput: tag?.source === 'input'
+    };
+}
+function firstWith(ordered, field) {
+    for (const [source, candidate] of ordered) {
+        const value = candidate[field];
+        if (value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
+function digestBeside(ordered, sources) {
+    for (const source of sources) {
+        const value = ordered.find(([name]) => name === source)?.[1].digest;
+        if (source !== undefined && value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+function fromInputs(imageInput, tagInput) {
+    const reference = nonEmpty(imageInput);
+    const split = reference === undefined ? undefined : splitOrFail(Setting.Image, reference);
+    const tag = nonEmpty(tagInput);
+    if (tag !== undefined && !TAG_PATTERN.test(tag)) {
+        throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
+    }
+    if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
+        throw new SettingError(Setting.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
+    }
+    return { ...split, tag: tag ?? split?.tag };
+}
+function splitOrFail(input, reference, what = 'an image reference') {
+    try {
+        return splitImageReference(reference);
+    }
+    catch (error) {
+        throw new SettingError(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
+            `${error.message}; got '${shorten(reference)}'`);
+    }
+}
+/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
+const IMAGE_KEYS = (/* unused pure expression or super */ null && (['image', 'imagename', 'imageref']));
+const TAG_KEYS = (/* unused pure expression or super */ null && (['tag', 'imagetag']));
+const VERSION_KEYS = (/* unused pure expression or super */ null && (['version']));
+const TAGS_KEYS = (/* unused pure expression or super */ null && (['tags']));
+/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
+const DIGEST_KEYS = (/* unused pure expression or super */ null && (['digest', 'imagedigest']));
+/**
+ * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
+ * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
+ * first entry's tag. An explicit key and the reference in `image` must agree.
+ */
+function fromBuildOutputs(outputs) {
+    if (!outputs)
+        return {};
+    const value = keyReader(outputs);
+    const imageKey = value(IMAGE_KEYS);
+    const listed = imageKey ? undefined : firstListedReference(value(TAGS_KEYS));
+    const reference = imageKey ?? listed;
+    const split = reference
+        ? splitOrFail(Setting.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
+        : undefined;
+    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
+    const tagInImageKey = imageKey ? split?.tag : undefined;
+    const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
+    const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
+    if (tag && !TAG_PATTERN.test(tag.value)) {
+        throw new SettingError(Setting.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
+    }
+    const digestKey = value(DIGEST_KEYS);
+    if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
+        throw new SettingError(Setting.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
+    }
+    const digest = agreed('digest', digestKey, split?.digest, reference?.key);
+    return { image: split?.image, tag: tag?.value, digest: digest?.value };
+}
+/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
+function keyReader(outputs) {
+    const byAlias = new Map();
+    for (const [key, raw] of Object.entries(outputs)) {
+        const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+        const alias = key.toLowerCase().replace(/[-_]/g, '');
+        if (value !== '' && !byAlias.has(alias))
+            byAlias.set(alias, { key, value });
+    }
+    return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
+}
+/** An explicit key and the same part of the image reference must not say different things. */
+function agreed(what, explicit, fromReference, referenceKey) {
+    if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
+        throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
+    }
+    if (explicit)
+        return explicit;
+    return fromReference === undefined || referenceKey === undefined
+        ? undefined
+        : { key: referenceKey, value: fromReference };
+}
+/**
+ * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
+ * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
+ */
+function firstListedReference(list) {
+    if (!list)
+        return undefined;
+    const first = list.value
+        .split(/[\n,]/)
+        .map(item => item.trim())
+        .find(item => item !== '');
+    if (first === undefined)
+        return undefined;
+    const nameAndTag = first.split('@')[0];
+    const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/');
+    return hasTag ? { key: list.key, value: first } : undefined;
+}
+function fromDockerMetadata(json, version) {
+    const firstReference = firstDockerMetadataTag(json);
+    const versionTag = nonEmpty(version);
+    const tag = versionTag !== undefined && TAG_PATTERN.test(versionTag) ? versionTag : firstReference?.tag;
+    return { image: firstReference?.image, tag };
+}
+function firstDockerMetadataTag(json) {
+    if (!nonEmpty(json))
+        return undefined;
+    try {
+        const parsed = JSON.parse(json);
+        const tags = parsed?.tags;
+        const first = Array.isArray(tags) ? tags.find(item => typeof item === 'string') : undefined;
+        return typeof first === 'string' ? splitImageReference(first) : undefined;
+    }
+    catch {
+        // Not our input: another step's output we cannot read is a source we skip.
+        return undefined;
+    }
+}
+function nonEmpty(value) {
+    const trimmed = value?.trim();
+    return trimmed ? trimmed : undefined;
+}
+function shorten(value) {
+    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
+
+;// CONCATENATED MODULE: ./src/core/body.ts
+
+/** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
+function body_parseJsonObjectInput(input, raw) {
+    const text = raw.trim();
+    if (text === '')
+        throw new SettingError(input, 'expected a JSON object; got an empty value');
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch (error) {
+        throw new SettingError(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
+    }
+    if (!isObject(parsed)) {
+        throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
+    }
+    return parsed;
+}
+/** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
+function parserReason(error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
+    const firstLine = withoutExcerpt.split('\n')[0];
+    return firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine;
+}
+function kindOf(value) {
+    if (value === null)
+        return 'null';
+    if (Array.isArray(value))
+        return 'an array';
+    return `a ${typeof value}`;
+}
+/** Which input to name when an input-layer key disagrees with `payload`. */
+const INPUT_OF_KEY = { image: 'image', tag: 'tag', digest: 'image' };
+/**
+ * Layers, each overriding the one before: the run's context (and its top-level `branch`), derived,
+ * payload, inputs. An `image` or `tag`
+ * input that disagrees with the same key in `payload` is a SettingError (two explicit answers).
+ * A digest split from the `image` input is held to the same rule. Overriding is shallow: a
+ * `github` key in `payload` replaces the whole context object, and a `branch` in it wins.
+ */
+function body_buildBody(layers) {
+    checkInputsAgreeWithPayload(layers.inputs, layers.payload);
+    const body = {};
+    if (layers.context) {
+        const { key, value, branch } = layers.context;
+        setAll(body, { [key]: body_withoutUndefined(value) });
+        if (branch)
+            setAll(body, { branch });
+    }
+    setAll(body, body_withoutUndefined(layers.derived));
+    if (layers.payload)
+        setAll(body, layers.payload);
+    setAll(body, body_withoutUndefined(layers.inputs));
+    return body;
+}
+/** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
+function setAll(target, source) {
+    for (const [key, value] of Object.entries(source)) {
+        Object.defineProperty(target, key, {
+            value,
+            enumerable: true,
+            writable: true,
+            configurable: true
+        });
+    }
+}
+function checkInputsAgreeWithPayload(inputs, payload) {
+    if (!payload)
+        return;
+    for (const key of ['image', 'tag', 'digest']) {
+        const fromInput = inputs[key];
+        if (fromInput === undefined || !Object.hasOwn(payload, key))
+            continue;
+        if (payload[key] === fromInput)
+            continue;
+        throw new SettingError(INPUT_OF_KEY[key], `gives ${key} '${fromInput}', but the payload input sets "${key}" to ${describeJson(payload[key])}; set it in one place only`);
+    }
+}
+function describeJson(value) {
+    const text = JSON.stringify(value) ?? String(value);
+    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
+}
+function body_withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/core/settings.ts
+
+
+
+
+
+
+
+/** Harness throttles bodies over 500,000 characters to one every 10 s (harness-api.md §1.3). */
+const MAX_BODY_CHARS = 500_000;
+const API_KEY_SHAPE = /^(pat|sat)\.[^.\s]+\.[^.\s]+(\.[^.\s]+)?$/;
+/** Reads every setting, registers secrets the moment they are read, and validates. Throws SettingError. */
+function settings_readSettings(sources) {
+    const input = (name) => sources.value(name).trim();
+    const secret = (name) => {
+        const value = input(name);
+        sources.redactor.add(value);
+        return value || undefined;
+    };
+    // Secrets first, so a later validation error can never print one.
+    const webhookUrlInput = secret(Setting.WebhookUrl);
+    const webhookTokenInput = secret(Setting.WebhookToken);
+    const apiKey = secret(Setting.ApiKey);
+    const target = webhookUrlInput
+        ? targetFromWebhookUrl(webhookUrlInput, webhookTokenInput, input, sources.redactor)
+        : targetFromIdentifiers(webhookTokenInput, input);
+    const wait = settings_readBoolean(Setting.Wait, input(Setting.Wait), false);
+    if (apiKey)
+        checkApiKey(apiKey, target.ids.accountId);
+    else if (wait) {
+        throw new SettingError(Setting.ApiKey, 'required when wait is true: reading the execution needs a Harness API key with Pipeline View (and Execute to abort).');
+    }
+    const timeoutMs = parseDuration(Setting.Timeout, input(Setting.Timeout) || '30m');
+    const pollIntervalMs = parseDuration(Setting.PollInterval, input(Setting.PollInterval) || '10s');
+    if (wait && pollIntervalMs > timeoutMs) {
+        throw new SettingError(Setting.PollInterval, 'must not be longer than timeout.');
+    }
+    const { body, image } = composeBody(input, sources);
+    return {
+        ...target,
+        apiKey,
+        body,
+        image,
+        wait,
+        timeoutMs,
+        pollIntervalMs,
+        abortOnCancel: settings_readBoolean(Setting.AbortOnCancel, input(Setting.AbortOnCancel), true),
+        abortOnTimeout: settings_readBoolean(Setting.AbortOnTimeout, input(Setting.AbortOnTimeout), false),
+        requestTimeoutMs: sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
+            ? parseDuration('HARNESS_TRIGGER_REQUEST_TIMEOUT', sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT)
+            : undefined
+    };
+}
+function targetFromIdentifiers(webhookToken, input) {
+    const endpoint = normalizeHarnessUrl(input(Setting.HarnessUrl) || 'https://app.harness.io');
+    const ids = {
+        accountId: checkAccountId(Setting.AccountId, required(Setting.AccountId, input)),
+        orgId: checkIdentifier(Setting.OrgId, input(Setting.OrgId) || 'default'),
+        projectId: checkIdentifier(Setting.ProjectId, required(Setting.ProjectId, input)),
+        pipelineId: checkIdentifier(Setting.PipelineId, required(Setting.PipelineId, input)),
+        triggerId: checkIdentifier(Setting.TriggerId, required(Setting.TriggerId, input))
+    };
+    const token = webhookToken ? checkWebhookToken(Setting.WebhookToken, webhookToken) : undefined;
+    return {
+        webhookUrl: buildWebhookUrl(endpoint, ids, token),
+        webhookVersion: token ? 'v3' : 'v2',
+        endpoint,
+        ids
+    };
+}
+function required(name, input) {
+    const value = input(name);
+    if (!value) {
+        throw new SettingError(name, `required: set '${name}', or set 'webhook-url' to the trigger's webhook URL as Harness shows it.`);
+    }
+    return value;
+}
+/** Identifier inputs may fill what the copied URL lacks; where both say something, they must agree. */
+function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
+    const parsed = parseWebhookUrl(webhookUrl);
+    redactor.add(parsed.webhookToken);
+    if (webhookToken && webhookToken !== parsed.webhookToken) {
+        throw new SettingError(Setting.WebhookToken, parsed.webhookToken
+            ? 'does not match the token in webhook-url; set only one of them.'
+            : 'is set, but webhook-url is a v2 URL without a token; use the v3 URL Harness shows, or drop webhook-token.');
+    }
+    const pick = (name, fromUrl, query) => {
+        const fromInput = input(name);
+        if (fromUrl && fromInput && fromUrl !== fromInput) {
+            throw new SettingError(name, `'${fromInput}' disagrees with ${query} '${fromUrl}' in webhook-url.`);
+        }
+        const value = fromUrl || fromInput;
+        if (!value) {
+            throw new SettingError(name, `required: webhook-url has no ${query}, so set '${name}'` +
+                (query === 'pipelineIdentifier' || query === 'triggerIdentifier'
+                    ? ' (sent without it, every custom trigger of the project would fire).'
+                    : '.'));
+        }
+        return value;
+    };
+    const ids = {
+        accountId: pick(Setting.AccountId, parsed.accountId, 'accountIdentifier'),
+        orgId: checkIdentifier(Setting.OrgId, pick(Setting.OrgId, parsed.orgId, 'orgIdentifier')),
+        projectId: checkIdentifier(Setting.ProjectId, pick(Setting.ProjectId, parsed.projectId, 'projectIdentifier')),
+        pipelineId: checkIdentifier(Setting.PipelineId, pick(Setting.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
+        triggerId: checkIdentifier(Setting.TriggerId, pick(Setting.TriggerId, parsed.triggerId, 'triggerIdentifier'))
+    };
+    // Rebuilt from the parsed parts, so what we send always carries all five identifiers.
+    return {
+        webhookUrl: buildWebhookUrl(parsed.endpoint, ids, parsed.webhookToken),
+        webhookVersion: parsed.version,
+        endpoint: parsed.endpoint,
+        ids
+    };
+}
+function checkApiKey(apiKey, accountId) {
+    if (!API_KEY_SHAPE.test(apiKey)) {
+        throw new SettingError(Setting.ApiKey, 'does not look like a Harness API key: expected pat.<account>.<id>.<secret> or sat.<account>.<id>.<secret> (a personal access or service-account token).');
+    }
+    const parts = apiKey.split('.');
+    if (parts.length === 4 && parts[1] !== accountId) {
+        throw new SettingError(Setting.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
+    }
+}
+const TRUE_WORDS = (/* unused pure expression or super */ null && (['true', 'True', 'TRUE']));
+const FALSE_WORDS = (/* unused pure expression or super */ null && (['false', 'False', 'FALSE']));
+/** `true`/`false` as YAML 1.2's core schema writes them; anything else is a SettingError. */
+function settings_readBoolean(name, raw, fallback) {
+    if (raw === '')
+        return fallback;
+    if (TRUE_WORDS.includes(raw))
+        return true;
+    if (FALSE_WORDS.includes(raw))
+        return false;
+    throw new SettingError(name, `expected true or false; got '${raw.slice(0, 40)}'.`);
+}
+function composeBody(input, sources) {
+    const { env } = sources;
+    const buildOutputsRaw = input(Setting.BuildOutputs);
+    const payloadRaw = input(Setting.Payload);
+    const image = resolveImage({
+        imageInput: input(Setting.Image) || undefined,
+        tagInput: input(Setting.Tag) || undefined,
+        buildOutputs: buildOutputsRaw
+            ? parseJsonObjectInput(Setting.BuildOutputs, buildOutputsRaw)
+            : undefined,
+        dockerMetadataJson: env.DOCKER_METADATA_OUTPUT_JSON,
+        dockerMetadataVersion: env.DOCKER_METADATA_OUTPUT_VERSION,
+        sha: sources.sha
+    });
+    const pickFrom = (fromInput, value) => fromInput ? value : undefined;
+    const body = buildBody({
+        context: sources.context,
+        derived: {
+            image: pickFrom(!image.imageFromInput, image.image),
+            tag: pickFrom(!image.tagFromInput, image.tag),
+            digest: image.digestSource === 'input' ? undefined : image.digest
+        },
+        payload: payloadRaw ? parseJsonObjectInput(Setting.Payload, payloadRaw) : undefined,
+        inputs: {
+            image: pickFrom(image.imageFromInput, image.image),
+            tag: pickFrom(image.tagFromInput, image.tag),
+            digest: image.digestSource === 'input' ? image.digest : undefined
+        }
+    });
+    const size = JSON.stringify(body).length;
+    if (size > MAX_BODY_CHARS) {
+        throw new SettingError(Setting.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
+    }
+    return { body, image };
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.ts
+
+
+
+/** The action's inputs: every setting of the core, and those that only make sense on GitHub. */
+const Inputs = {
+    ...names_Setting,
+    GithubContext: 'github-context',
+    Summary: 'summary',
+    CommentOnPr: 'comment-on-pr',
+    GithubToken: 'github-token'
+};
+/** Reads every input, registers secrets the moment they are read, and validates. Throws SettingError. */
+function readInputs(sources) {
+    const input = (name) => sources.getInput(name).trim();
+    // Secrets first, so a later validation error can never print one.
+    const githubToken = input(Inputs.GithubToken) || undefined;
+    sources.redactor.add(githubToken);
+    const useGithubContext = readBoolean(Inputs.GithubContext, input(Inputs.GithubContext), true);
+    const github = useGithubContext
+        ? githubContextFromEnv(sources.env, sources.readEventPayload())
+        : undefined;
+    const settings = readSettings({
+        value: name => sources.getInput(name),
+        env: sources.env,
+        context: github && { key: 'github', value: github, branch: github.branch },
+        sha: sources.env.GITHUB_SHA?.trim() || undefined,
+        redactor: sources.redactor
+    });
+    return {
+        ...settings,
+        summary: readBoolean(Inputs.Summary, input(Inputs.Summary), true),
+        commentOnPr: readBoolean(Inputs.CommentOnPr, input(Inputs.CommentOnPr), false),
+        githubToken
+    };
+}
+
+// EXTERNAL MODULE: ./src/action/process-runtime.ts + 11 modules
+var process_runtime = __nccwpck_require__(245);
+;// CONCATENATED MODULE: ./src/action/state.ts
+/** Saved by the main phase for the post phase (`STATE_<name>`); never holds a secret. */
+const States = {
+    /** JSON of PendingAbort while an execution is being watched; empty once nothing is left to do */
+    PendingAbort: 'pendingAbort'
+};
+function parsePendingAbort(raw) {
+    if (!raw)
+        return undefined;
+    try {
+        const value = JSON.parse(raw);
+        const fields = [value.gateway, value.accountId, value.orgId, value.projectId, value.executionId];
+        return fields.every(field => typeof field === 'string' && field !== '')
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/action/post.ts
+
+
+
+
+
+
+
+/**
+ * The post phase: when the main phase was stopped (cancelled, killed) while it watched an
+ * execution, abort that execution. Its own failures are warnings, never a failed job.
+ */
+async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
+    const { core } = runtime;
+    const pending = parsePendingAbort(core.getState(States.PendingAbort));
+    if (!pending)
+        return;
+    const redactor = new Redactor(secret => core.setSecret(secret));
+    const apiKey = core.getInput(Inputs.ApiKey).trim();
+    redactor.add(apiKey);
+    try {
+        const client = new HarnessClient({
+            endpoint: urls_normalizeHarnessUrl(pending.gateway),
+            apiKey: apiKey || undefined,
+            redactor,
+            send: runtime.send,
+            requestTimeoutMs: 5000
+        });
+        core.info(`The main step did not see execution ${pending.executionId} finish: aborting it.`);
+        const done = await abortExecution(client, pending, pending.executionId, line => core.info(redactor.redact(line)));
+        if (!done)
+            core.warning(`Execution ${pending.executionId} may still be running in Harness.`);
+    }
+    catch (error) {
+        core.warning(redactor.redact(error instanceof Error ? error.message : String(error)));
+    }
+}
+
+
+/***/ }),
+
+/***/ 245:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C: () => (/* binding */ exitSoon),
+  q: () => (/* binding */ processRuntime)
+});
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function setSecret(secret) {
+    command_issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    command_issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return __awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('STATE', file_command_prepareKeyValueMessage(name, value));
+    }
+    command_issueCommand('save-state', { name }, utils_toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return __awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:timers/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:timers/promises");
+;// CONCATENATED MODULE: ./src/action/process-runtime.ts
+
+
+
+// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
+const core = {
+    getInput: getInput,
+    setSecret: setSecret,
+    setOutput: setOutput,
+    setFailed: setFailed,
+    saveState: saveState,
+    getState: getState,
+    info: info,
+    notice: notice,
+    warning: warning,
+    debug: debug,
+    summary: summary
+};
+/** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
+function processRuntime() {
+    const cancellation = new AbortController();
+    for (const signal of ['SIGINT', 'SIGTERM']) {
+        process.on(signal, () => {
+            core.info(`Received ${signal}: the run is being cancelled.`);
+            cancellation.abort();
+        });
+    }
+    return {
+        core,
+        env: process.env,
+        readEventPayload,
+        cancelSignal: cancellation.signal,
+        now: () => Date.now(),
+        sleep: (ms, signal) => (0,promises_namespaceObject.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
+        random: Math.random
+    };
+}
+/** Nothing should keep the process alive after a phase; if something does, don't let it hang the job. */
+function exitSoon() {
+    setTimeout(() => process.exit(), 2000).unref();
+}
+function readEventPayload() {
+    const path = process.env.GITHUB_EVENT_PATH;
+    if (!path)
+        return undefined;
+    try {
+        const value = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
+        return value && typeof value === 'object' ? value : undefined;
+    }
+    catch {
+        core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ })
+
+/******/ });
+/************************************************************************/
+/******/ // The module cache
+/******/ var __webpack_module_cache__ = {};
+/******/ 
+/******/ // The require function
+/******/ function __nccwpck_require__(moduleId) {
+/******/ 	// Check if module is in cache
+/******/ 	var cachedModule = __webpack_module_cache__[moduleId];
+/******/ 	if (cachedModule !== undefined) {
+/******/ 		return cachedModule.exports;
+/******/ 	}
+/******/ 	// Create a new module (and put it into the cache)
+/******/ 	var module = __webpack_module_cache__[moduleId] = {
+/******/ 		// no module.id needed
+/******/ 		// no module.loaded needed
+/******/ 		exports: {}
+/******/ 	};
+/******/ 
+/******/ 	// Execute the module function
+/******/ 	var threw = true;
+/******/ 	try {
+/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		threw = false;
+/******/ 	} finally {
+/******/ 		if(threw) delete __webpack_module_cache__[moduleId];
+/******/ 	}
+/******/ 
+/******/ 	// Return the exports of the module
+/******/ 	return module.exports;
+/******/ }
+/******/ 
+/************************************************************************/
+/******/ /* webpack/runtime/asset-relocator-loader */
+/******/ if (typeof __nccwpck_require__ !== 'undefined') __nccwpck_require__.ab = decodeURIComponent(new URL('.', import.meta.url).pathname).slice(import.meta.url.match(/^file:\/\/\/\w:/) ? 1 : 0, -1) + "/";
+/******/ 
+/******/ /* webpack/runtime/async module */
+/******/ (() => {
+/******/ 	var webpackQueues = typeof Symbol === "function" ? Symbol("webpack queues") : "__webpack_queues__";
+/******/ 	var webpackExports = typeof Symbol === "function" ? Symbol("webpack exports") : "__webpack_exports__";
+/******/ 	var webpackError = typeof Symbol === "function" ? Symbol("webpack error") : "__webpack_error__";
+/******/ 	var resolveQueue = (queue) => {
+/******/ 		if(queue && queue.d < 1) {
+/******/ 			queue.d = 1;
+/******/ 			queue.forEach((fn) => (fn.r--));
+/******/ 			queue.forEach((fn) => (fn.r-- ? fn.r++ : fn()));
+/******/ 		}
+/******/ 	}
+/******/ 	var wrapDeps = (deps) => (deps.map((dep) => {
+/******/ 		if(dep !== null && typeof dep === "object") {
+/******/ 			if(dep[webpackQueues]) return dep;
+/******/ 			if(dep.then) {
+/******/ 				var queue = [];
+/******/ 				queue.d = 0;
+/******/ 				dep.then((r) => {
+/******/ 					obj[webpackExports] = r;
+/******/ 					resolveQueue(queue);
+/******/ 				}, (e) => {
+/******/ 					obj[webpackError] = e;
+/******/ 					resolveQueue(queue);
+/******/ 				});
+/******/ 				var obj = {};
+/******/ 				obj[webpackQueues] = (fn) => (fn(queue));
+/******/ 				return obj;
+/******/ 			}
+/******/ 		}
+/******/ 		var ret = {};
+/******/ 		ret[webpackQueues] = x => {};
+/******/ 		ret[webpackExports] = dep;
+/******/ 		return ret;
+/******/ 	}));
+/******/ 	__nccwpck_require__.a = (module, body, hasAwait) => {
+/******/ 		var queue;
+/******/ 		hasAwait && ((queue = []).d = -1);
+/******/ 		var depQueues = new Set();
+/******/ 		var exports = module.exports;
+/******/ 		var currentDeps;
+/******/ 		var outerResolve;
+/******/ 		var reject;
+/******/ 		var promise = new Promise((resolve, rej) => {
+/******/ 			reject = rej;
+/******/ 			outerResolve = resolve;
+/******/ 		});
+/******/ 		promise[webpackExports] = exports;
+/******/ 		promise[webpackQueues] = (fn) => (queue && fn(queue), depQueues.forEach(fn), promise["catch"](x => {}));
+/******/ 		module.exports = promise;
+/******/ 		body((deps) => {
+/******/ 			currentDeps = wrapDeps(deps);
+/******/ 			var fn;
+/******/ 			var getResult = () => (currentDeps.map((d) => {
+/******/ 				if(d[webpackError]) throw d[webpackError];
+/******/ 				return d[webpackExports];
+/******/ 			}))
+/******/ 			var promise = new Promise((resolve) => {
+/******/ 				fn = () => (resolve(getResult));
+/******/ 				fn.r = 0;
+/******/ 				var fnQueue = (q) => (q !== queue && !depQueues.has(q) && (depQueues.add(q), q && !q.d && (fn.r++, q.push(fn))));
+/******/ 				currentDeps.map((dep) => (dep[webpackQueues](fnQueue)));
+/******/ 			});
+/******/ 			return fn.r ? promise : getResult();
+/******/ 		}, (err) => ((err ? reject(promise[webpackError] = err) : outerResolve(exports)), resolveQueue(queue)));
+/******/ 		queue && queue.d < 0 && (queue.d = 0);
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/compat get default export */
+/******/ (() => {
+/******/ 	// getDefaultExport function for compatibility with non-harmony modules
+/******/ 	__nccwpck_require__.n = (module) => {
+/******/ 		var getter = module && module.__esModule ?
+/******/ 			() => (module['default']) :
+/******/ 			() => (module);
+/******/ 		__nccwpck_require__.d(getter, { a: getter });
+/******/ 		return getter;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/define property getters */
+/******/ (() => {
+/******/ 	// define getter functions for harmony exports
+/******/ 	__nccwpck_require__.d = (exports, definition) => {
+/******/ 		for(var key in definition) {
+/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
+/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
+/******/ 			}
+/******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/hasOwnProperty shorthand */
+/******/ (() => {
+/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/make namespace object */
+/******/ (() => {
+/******/ 	// define __esModule on exports
+/******/ 	__nccwpck_require__.r = (exports) => {
+/******/ 		if(typeof Symbol !== 'undefined' && Symbol.toStringTag) {
+/******/ 			Object.defineProperty(exports, Symbol.toStringTag, { value: 'Module' });
+/******/ 		}
+/******/ 		Object.defineProperty(exports, '__esModule', { value: true });
+/******/ 	};
+/******/ })();
+/******/ 
+/************************************************************************/
+/******/ 
+/******/ // startup
+/******/ // Load entry module and return exports
+/******/ // This entry module used 'module' so it can't be inlined
+/******/ var __webpack_exports__ = __nccwpck_require__(91);
+/******/ __webpack_exports__ = await __webpack_exports__;
+/******/ 

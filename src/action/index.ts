@@ -1,0 +1,6 @@
+// Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
+import { run } from './main.js'
+import { exitSoon } from './process-runtime.js'
+
+await run()
+exitSoon()

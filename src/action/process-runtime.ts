@@ -1,0 +1,68 @@
+import {
+  debug,
+  getInput,
+  getState,
+  info,
+  notice,
+  saveState,
+  setFailed,
+  setOutput,
+  setSecret,
+  summary,
+  warning
+} from '@actions/core'
+import { readFileSync } from 'node:fs'
+import { setTimeout as delay } from 'node:timers/promises'
+import type { ActionsCore, Runtime } from './runtime.js'
+
+// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
+const core: ActionsCore = {
+  getInput,
+  setSecret,
+  setOutput,
+  setFailed,
+  saveState,
+  getState,
+  info,
+  notice,
+  warning,
+  debug,
+  summary
+}
+
+/** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
+export function processRuntime(): Runtime {
+  const cancellation = new AbortController()
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      core.info(`Received ${signal}: the run is being cancelled.`)
+      cancellation.abort()
+    })
+  }
+  return {
+    core,
+    env: process.env,
+    readEventPayload,
+    cancelSignal: cancellation.signal,
+    now: () => Date.now(),
+    sleep: (ms, signal) => delay(ms, undefined, { signal }).catch(() => undefined),
+    random: Math.random
+  }
+}
+
+/** Nothing should keep the process alive after a phase; if something does, don't let it hang the job. */
+export function exitSoon(): void {
+  setTimeout(() => process.exit(), 2000).unref()
+}
+
+function readEventPayload(): Record<string, unknown> | undefined {
+  const path = process.env.GITHUB_EVENT_PATH
+  if (!path) return undefined
+  try {
+    const value: unknown = JSON.parse(readFileSync(path, 'utf8'))
+    return value && typeof value === 'object' ? (value as Record<string, unknown>) : undefined
+  } catch {
+    core.debug('Could not read the event payload at GITHUB_EVENT_PATH.')
+    return undefined
+  }
+}
