@@ -4,30 +4,27 @@ import {
   getState,
   info,
   notice,
-  saveState,
   setFailed,
-  setOutput,
   setSecret,
-  summary,
   warning
 } from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
+import { fileCommands } from './file-commands.js'
 import type { ActionsCore, Runtime } from './runtime.js'
 
 // Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
+// Outputs, state and summary: see file-commands.ts (the toolkit's writers cost start-up time).
 const core: ActionsCore = {
   getInput,
   setSecret,
-  setOutput,
   setFailed,
-  saveState,
   getState,
   info,
   notice,
   warning,
   debug,
-  summary
+  ...fileCommands
 }
 
 /** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
