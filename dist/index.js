@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9394);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8683);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(543);
 /* harmony import */ var _phase_mark_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2427);
 // Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
@@ -21,7 +21,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9394:
+/***/ 8683:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30,42 +30,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: ./src/core/names.ts
-/**
- * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
- * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
- */
-const Setting = {
-    WebhookUrl: 'webhook-url',
-    HarnessUrl: 'harness-url',
-    AccountId: 'account-id',
-    OrgId: 'org-id',
-    ProjectId: 'project-id',
-    PipelineId: 'pipeline-id',
-    TriggerId: 'trigger-id',
-    WebhookToken: 'webhook-token',
-    ApiKey: 'api-key',
-    Image: 'image',
-    Tag: 'tag',
-    BuildOutputs: 'build-outputs',
-    Payload: 'payload',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    AbortOnCancel: 'abort-on-cancel',
-    AbortOnTimeout: 'abort-on-timeout'
-};
-const Outputs = {
-    EventCorrelationId: 'eventCorrelationId',
-    UiUrl: 'uiUrl',
-    ApiUrl: 'apiUrl',
-    UiSetupUrl: 'uiSetupUrl',
-    WebhookStatus: 'webhookStatus',
-    ExecutionId: 'executionId',
-    ExecutionUrl: 'executionUrl',
-    Status: 'status'
-};
-
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __nccwpck_require__(2483);
 ;// CONCATENATED MODULE: ./src/core/redactor.ts
 /**
  * Remembers every secret the action has read and removes them from any text before it is shown.
@@ -568,23 +534,8 @@ function formatBytes(bytes) {
     return `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/harness/setting-error.ts
-/**
- * A missing or malformed setting, found before any request is sent. It carries the setting's name
- * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
- * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
- */
-class SettingError extends Error {
-    setting;
-    problem;
-    constructor(setting, problem) {
-        super(`'${setting}': ${problem}`);
-        this.name = 'SettingError';
-        this.setting = setting;
-        this.problem = problem;
-    }
-}
-
+// EXTERNAL MODULE: ./src/harness/setting-error.ts
+var setting_error = __nccwpck_require__(2431);
 ;// CONCATENATED MODULE: ./src/harness/identifiers.ts
 
 /** Harness's rule for org, project, pipeline and trigger identifiers. */
@@ -599,13 +550,13 @@ function checkIdentifier(input, value) {
     const trimmed = value.trim();
     if (IDENTIFIER_PATTERN.test(trimmed))
         return trimmed;
-    throw new SettingError(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
+    throw new setting_error/* SettingError */.L(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
 }
 function checkAccountId(input, value) {
     const trimmed = value.trim();
     if (ACCOUNT_ID_PATTERN.test(trimmed))
         return trimmed;
-    throw new SettingError(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
+    throw new setting_error/* SettingError */.L(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
 }
 /** Like checkAccountId, but the error never repeats the value (it is a secret). */
 function checkWebhookToken(input, value) {
@@ -613,7 +564,7 @@ function checkWebhookToken(input, value) {
     if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
         return trimmed;
     const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
-    throw new SettingError(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
+    throw new setting_error/* SettingError */.L(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
 }
 const SHOWN_CHARS = 64;
 /** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
@@ -666,20 +617,20 @@ function normalizeHarnessUrl(raw, input = 'harness-url') {
     const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
     const trimmed = raw.trim();
     if (trimmed === '')
-        throw new SettingError(input, `${expected}; got an empty value`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; got an empty value`);
     const url = parseAbsoluteUrl(trimmed);
     if (!url)
-        throw new SettingError(input, `${expected}; the value given is not an absolute URL`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; the value given is not an absolute URL`);
     checkTransport(url, input, expected);
     if (/[?#]/.test(trimmed)) {
-        throw new SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
     }
     const segments = pathSegments(url);
     if (segments.at(-1)?.toLowerCase() === 'gateway')
         segments.pop();
     const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
     if (looksLikeLink) {
-        throw new SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; the path given looks like a UI or API link, not a base`);
     }
     return endpointFrom(url.origin, segments);
 }
@@ -698,7 +649,7 @@ const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as 
  */
 function parseWebhookUrl(raw) {
     const fail = (problem) => {
-        throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
+        throw new setting_error/* SettingError */.L('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
     };
     const trimmed = raw.trim();
     if (trimmed === '')
@@ -848,13 +799,13 @@ function endpointFrom(origin, prefixSegments) {
 }
 function checkTransport(url, input, expected) {
     if (!isHttp(url)) {
-        throw new SettingError(input, `${expected}; only https:// URLs are accepted`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; only https:// URLs are accepted`);
     }
     if (url.username || url.password) {
-        throw new SettingError(input, `${expected}; credentials in the URL are not accepted`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; credentials in the URL are not accepted`);
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new SettingError(input, `${HTTPS_RULE}; ${expected}`);
+        throw new setting_error/* SettingError */.L(input, `${HTTPS_RULE}; ${expected}`);
     }
 }
 function isHttp(url) {
@@ -1433,22 +1384,6 @@ function classifyExecutionStatus(status) {
 function isTerminal(phase) {
     return phase === 'passed' || phase === 'failed';
 }
-/**
- * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
- * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
- */
-function humanStatusLabel(status) {
-    const words = status
-        .trim()
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .split(/[\s_]+/)
-        .filter(word => word !== '')
-        .map(word => word.toLowerCase());
-    if (words.length === 0)
-        return 'Unknown';
-    const sentence = words.join(' ');
-    return sentence[0].toUpperCase() + sentence.slice(1);
-}
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
@@ -1472,14 +1407,14 @@ function parseDuration(input, raw) {
     const text = raw.trim().toLowerCase();
     const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
     if (ms === undefined) {
-        throw new SettingError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
+        throw new setting_error/* SettingError */.L(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
     }
     const rounded = Math.round(ms);
     if (rounded < 1) {
-        throw new SettingError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
+        throw new setting_error/* SettingError */.L(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
     }
     if (rounded > MAX_DURATION_MS) {
-        throw new SettingError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
+        throw new setting_error/* SettingError */.L(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
     }
     return rounded;
 }
@@ -1605,6 +1540,7 @@ function oneLine(text, maxLength = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
+/** Stages in the order they started; those not started yet last, by name. */
 function byStartThenName(a, b) {
     const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
     const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
@@ -2053,6 +1989,7 @@ class PipelineWait {
 ;// CONCATENATED MODULE: ./src/report/summary.ts
 
 
+
 /** More stages than this and the list stops helping the eye. */
 const MAX_STAGES_SHOWN = 15;
 /**
@@ -2132,8 +2069,7 @@ function durationCell(result) {
 }
 /** In the order the stages started; those not started yet at the end. */
 function stagesCell(stages) {
-    const ordered = [...stages].sort((a, b) => (a.startTs ?? Number.MAX_SAFE_INTEGER) - (b.startTs ?? Number.MAX_SAFE_INTEGER) ||
-        a.name.localeCompare(b.name));
+    const ordered = [...stages].sort(byStartThenName);
     const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
         const took = stage.startTs && stage.endTs && stage.endTs >= stage.startTs
             ? ` ${formatElapsed(stage.endTs - stage.startTs)}`
@@ -2257,259 +2193,24 @@ async function abortExecution(client, scope, executionId, log) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/image.ts
-
-
-/** Docker's tag rule. */
-const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
-const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
-/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
-const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
-/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
-const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const MAX_NAME_LENGTH = 255;
-/**
- * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
- * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
- * A malformed reference throws a plain Error whose message says what is wrong (without the
- * reference, so callers can prefix the input's name and decide whether to show the value).
- */
-function splitImageReference(reference) {
-    const text = reference.trim();
-    if (text === '')
-        throw new Error('the image reference is empty');
-    const at = text.indexOf('@');
-    const nameAndTag = at < 0 ? text : text.slice(0, at);
-    const digest = at < 0 ? undefined : text.slice(at + 1);
-    if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
-        throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
-    }
-    const lastSlash = nameAndTag.lastIndexOf('/');
-    const colon = nameAndTag.lastIndexOf(':');
-    const hasTag = colon > lastSlash;
-    const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
-    const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined;
-    if (tag !== undefined && !TAG_PATTERN.test(tag))
-        throw new Error(TAG_RULE_PROBLEM);
-    checkImageName(image);
-    return {
-        image,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest })
-    };
-}
-const TAG_RULE_PROBLEM = 'a tag must be a letter, digit or _ followed by up to 127 letters, digits, _, . or -';
-function checkImageName(image) {
-    if (image === '')
-        throw new Error('the image name is empty');
-    if (image.length > MAX_NAME_LENGTH) {
-        throw new Error(`the image name is longer than ${MAX_NAME_LENGTH} characters`);
-    }
-    const components = image.split('/');
-    const first = components[0];
-    const hasRegistry = components.length > 1 && (/[.:]/.test(first) || first === 'localhost');
-    if (hasRegistry && !REGISTRY_PATTERN.test(first)) {
-        throw new Error('the registry part must be a host name with an optional :port');
-    }
-    const path = hasRegistry ? components.slice(1) : components;
-    for (const component of path) {
-        if (PATH_COMPONENT_PATTERN.test(component))
-            continue;
-        if (PATH_COMPONENT_PATTERN.test(component.toLowerCase())) {
-            throw new Error('the repository path must be lower-case (registries reject upper-case names)');
-        }
-        throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
-    }
-}
-/**
- * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
- * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
- * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
- * source that has one, so they may come from different sources; a digest is taken from the image's
- * source, else from the tag's.
- *
- * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
- * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
- * ours to validate: when it does not parse, it is skipped.
- */
-function resolveImage(sources) {
-    const ordered = [
-        ['input', fromInputs(sources.imageInput, sources.tagInput)],
-        ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
-        [
-            'docker/metadata-action',
-            fromDockerMetadata(sources.dockerMetadataJson, sources.dockerMetadataVersion)
-        ],
-        ['commit SHA', { tag: nonEmpty(sources.sha) }]
-    ];
-    const image = firstWith(ordered, 'image');
-    const tag = firstWith(ordered, 'tag');
-    const digest = digestBeside(ordered, [image?.source, tag?.source]);
-    return {
-        ...(image && { image: image.value, imageSource: image.source }),
-        ...(tag && { tag: tag.value, tagSource: tag.source }),
-        ...(digest && { digest: digest.value, digestSource: digest.source }),
-        imageFromInput: image?.source === 'input',
-        tagFromInput: tag?.source === 'input'
-    };
-}
-function firstWith(ordered, field) {
-    for (const [source, candidate] of ordered) {
-        const value = candidate[field];
-        if (value !== undefined)
-            return { value, source };
-    }
-    return undefined;
-}
-/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
-function digestBeside(ordered, sources) {
-    for (const source of sources) {
-        const value = ordered.find(([name]) => name === source)?.[1].digest;
-        if (source !== undefined && value !== undefined)
-            return { value, source };
-    }
-    return undefined;
-}
-function fromInputs(imageInput, tagInput) {
-    const reference = nonEmpty(imageInput);
-    const split = reference === undefined ? undefined : splitOrFail(Setting.Image, reference);
-    const tag = nonEmpty(tagInput);
-    if (tag !== undefined && !TAG_PATTERN.test(tag)) {
-        throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
-    }
-    if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
-        throw new SettingError(Setting.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
-    }
-    return { ...split, tag: tag ?? split?.tag };
-}
-function splitOrFail(input, reference, what = 'an image reference') {
-    try {
-        return splitImageReference(reference);
-    }
-    catch (error) {
-        throw new SettingError(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
-            `${error.message}; got '${shorten(reference)}'`);
-    }
-}
-/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
-const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
-const TAG_KEYS = ['tag', 'imagetag'];
-const VERSION_KEYS = ['version'];
-const TAGS_KEYS = ['tags'];
-/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
-const DIGEST_KEYS = ['digest', 'imagedigest'];
-/**
- * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
- * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
- * first entry's tag. An explicit key and the reference in `image` must agree.
- */
-function fromBuildOutputs(outputs) {
-    if (!outputs)
-        return {};
-    const value = keyReader(outputs);
-    const imageKey = value(IMAGE_KEYS);
-    const listed = imageKey ? undefined : firstListedReference(value(TAGS_KEYS));
-    const reference = imageKey ?? listed;
-    const split = reference
-        ? splitOrFail(Setting.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
-        : undefined;
-    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
-    const tagInImageKey = imageKey ? split?.tag : undefined;
-    const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
-    const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
-    if (tag && !TAG_PATTERN.test(tag.value)) {
-        throw new SettingError(Setting.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
-    }
-    const digestKey = value(DIGEST_KEYS);
-    if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
-        throw new SettingError(Setting.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
-    }
-    const digest = agreed('digest', digestKey, split?.digest, reference?.key);
-    return { image: split?.image, tag: tag?.value, digest: digest?.value };
-}
-/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
-function keyReader(outputs) {
-    const byAlias = new Map();
-    for (const [key, raw] of Object.entries(outputs)) {
-        const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-        const alias = key.toLowerCase().replace(/[-_]/g, '');
-        if (value !== '' && !byAlias.has(alias))
-            byAlias.set(alias, { key, value });
-    }
-    return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
-}
-/** An explicit key and the same part of the image reference must not say different things. */
-function agreed(what, explicit, fromReference, referenceKey) {
-    if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
-        throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
-    }
-    if (explicit)
-        return explicit;
-    return fromReference === undefined || referenceKey === undefined
-        ? undefined
-        : { key: referenceKey, value: fromReference };
-}
-/**
- * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
- * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
- */
-function firstListedReference(list) {
-    if (!list)
-        return undefined;
-    const first = list.value
-        .split(/[\n,]/)
-        .map(item => item.trim())
-        .find(item => item !== '');
-    if (first === undefined)
-        return undefined;
-    const nameAndTag = first.split('@')[0];
-    const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/');
-    return hasTag ? { key: list.key, value: first } : undefined;
-}
-function fromDockerMetadata(json, version) {
-    const firstReference = firstDockerMetadataTag(json);
-    const versionTag = nonEmpty(version);
-    const tag = versionTag !== undefined && TAG_PATTERN.test(versionTag) ? versionTag : firstReference?.tag;
-    return { image: firstReference?.image, tag };
-}
-function firstDockerMetadataTag(json) {
-    if (!nonEmpty(json))
-        return undefined;
-    try {
-        const parsed = JSON.parse(json);
-        const tags = parsed?.tags;
-        const first = Array.isArray(tags) ? tags.find(item => typeof item === 'string') : undefined;
-        return typeof first === 'string' ? splitImageReference(first) : undefined;
-    }
-    catch {
-        // Not our input: another step's output we cannot read is a source we skip.
-        return undefined;
-    }
-}
-function nonEmpty(value) {
-    const trimmed = value?.trim();
-    return trimmed ? trimmed : undefined;
-}
-function shorten(value) {
-    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
-}
-
+// EXTERNAL MODULE: ./src/core/image.ts
+var core_image = __nccwpck_require__(8906);
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
 /** Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack). */
 function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
-        throw new SettingError(input, 'expected a JSON object; got an empty value');
+        throw new setting_error/* SettingError */.L(input, 'expected a JSON object; got an empty value');
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new SettingError(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
+        throw new setting_error/* SettingError */.L(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
     }
     if (!isObject(parsed)) {
-        throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
+        throw new setting_error/* SettingError */.L(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
     return parsed;
 }
@@ -2571,7 +2272,7 @@ function checkInputsAgreeWithPayload(inputs, payload) {
             continue;
         if (payload[key] === fromInput)
             continue;
-        throw new SettingError(INPUT_OF_KEY[key], `gives ${key} '${fromInput}', but the payload input sets "${key}" to ${describeJson(payload[key])}; set it in one place only`);
+        throw new setting_error/* SettingError */.L(INPUT_OF_KEY[key], `gives ${key} '${fromInput}', but the payload input sets "${key}" to ${describeJson(payload[key])}; set it in one place only`);
     }
 }
 function describeJson(value) {
@@ -2605,22 +2306,22 @@ function readSettings(sources) {
         return value || undefined;
     };
     // Secrets first, so a later validation error can never print one.
-    const webhookUrlInput = secret(Setting.WebhookUrl);
-    const webhookTokenInput = secret(Setting.WebhookToken);
-    const apiKey = secret(Setting.ApiKey);
+    const webhookUrlInput = secret(names/* Setting */.B.WebhookUrl);
+    const webhookTokenInput = secret(names/* Setting */.B.WebhookToken);
+    const apiKey = secret(names/* Setting */.B.ApiKey);
     const target = webhookUrlInput
         ? targetFromWebhookUrl(webhookUrlInput, webhookTokenInput, input, sources.redactor)
         : targetFromIdentifiers(webhookTokenInput, input);
-    const wait = readBoolean(Setting.Wait, input(Setting.Wait), false);
+    const wait = readBoolean(names/* Setting */.B.Wait, input(names/* Setting */.B.Wait), false);
     if (apiKey)
         checkApiKey(apiKey, target.ids.accountId);
     else if (wait) {
-        throw new SettingError(Setting.ApiKey, 'required when wait is true: reading the execution needs a Harness API key with Pipeline View (and Execute to abort).');
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.ApiKey, 'required when wait is true: reading the execution needs a Harness API key with Pipeline View (and Execute to abort).');
     }
-    const timeoutMs = parseDuration(Setting.Timeout, input(Setting.Timeout) || '30m');
-    const pollIntervalMs = parseDuration(Setting.PollInterval, input(Setting.PollInterval) || '10s');
+    const timeoutMs = parseDuration(names/* Setting */.B.Timeout, input(names/* Setting */.B.Timeout) || '30m');
+    const pollIntervalMs = parseDuration(names/* Setting */.B.PollInterval, input(names/* Setting */.B.PollInterval) || '10s');
     if (wait && pollIntervalMs > timeoutMs) {
-        throw new SettingError(Setting.PollInterval, 'must not be longer than timeout.');
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.PollInterval, 'must not be longer than timeout.');
     }
     const { body, image } = composeBody(input, sources);
     return {
@@ -2631,23 +2332,23 @@ function readSettings(sources) {
         wait,
         timeoutMs,
         pollIntervalMs,
-        abortOnCancel: readBoolean(Setting.AbortOnCancel, input(Setting.AbortOnCancel), true),
-        abortOnTimeout: readBoolean(Setting.AbortOnTimeout, input(Setting.AbortOnTimeout), false),
+        abortOnCancel: readBoolean(names/* Setting */.B.AbortOnCancel, input(names/* Setting */.B.AbortOnCancel), true),
+        abortOnTimeout: readBoolean(names/* Setting */.B.AbortOnTimeout, input(names/* Setting */.B.AbortOnTimeout), false),
         requestTimeoutMs: sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
             ? parseDuration('HARNESS_TRIGGER_REQUEST_TIMEOUT', sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT)
             : undefined
     };
 }
 function targetFromIdentifiers(webhookToken, input) {
-    const endpoint = normalizeHarnessUrl(input(Setting.HarnessUrl) || 'https://app.harness.io');
+    const endpoint = normalizeHarnessUrl(input(names/* Setting */.B.HarnessUrl) || 'https://app.harness.io');
     const ids = {
-        accountId: checkAccountId(Setting.AccountId, required(Setting.AccountId, input)),
-        orgId: checkIdentifier(Setting.OrgId, input(Setting.OrgId) || 'default'),
-        projectId: checkIdentifier(Setting.ProjectId, required(Setting.ProjectId, input)),
-        pipelineId: checkIdentifier(Setting.PipelineId, required(Setting.PipelineId, input)),
-        triggerId: checkIdentifier(Setting.TriggerId, required(Setting.TriggerId, input))
+        accountId: checkAccountId(names/* Setting */.B.AccountId, required(names/* Setting */.B.AccountId, input)),
+        orgId: checkIdentifier(names/* Setting */.B.OrgId, input(names/* Setting */.B.OrgId) || 'default'),
+        projectId: checkIdentifier(names/* Setting */.B.ProjectId, required(names/* Setting */.B.ProjectId, input)),
+        pipelineId: checkIdentifier(names/* Setting */.B.PipelineId, required(names/* Setting */.B.PipelineId, input)),
+        triggerId: checkIdentifier(names/* Setting */.B.TriggerId, required(names/* Setting */.B.TriggerId, input))
     };
-    const token = webhookToken ? checkWebhookToken(Setting.WebhookToken, webhookToken) : undefined;
+    const token = webhookToken ? checkWebhookToken(names/* Setting */.B.WebhookToken, webhookToken) : undefined;
     return {
         webhookUrl: buildWebhookUrl(endpoint, ids, token),
         webhookVersion: token ? 'v3' : 'v2',
@@ -2658,7 +2359,7 @@ function targetFromIdentifiers(webhookToken, input) {
 function required(name, input) {
     const value = input(name);
     if (!value) {
-        throw new SettingError(name, `required: set '${name}', or set 'webhook-url' to the trigger's webhook URL as Harness shows it.`);
+        throw new setting_error/* SettingError */.L(name, `required: set '${name}', or set 'webhook-url' to the trigger's webhook URL as Harness shows it.`);
     }
     return value;
 }
@@ -2667,18 +2368,18 @@ function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
     const parsed = parseWebhookUrl(webhookUrl);
     redactor.add(parsed.webhookToken);
     if (webhookToken && webhookToken !== parsed.webhookToken) {
-        throw new SettingError(Setting.WebhookToken, parsed.webhookToken
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.WebhookToken, parsed.webhookToken
             ? 'does not match the token in webhook-url; set only one of them.'
             : 'is set, but webhook-url is a v2 URL without a token; use the v3 URL Harness shows, or drop webhook-token.');
     }
     const pick = (name, fromUrl, query) => {
         const fromInput = input(name);
         if (fromUrl && fromInput && fromUrl !== fromInput) {
-            throw new SettingError(name, `'${fromInput}' disagrees with ${query} '${fromUrl}' in webhook-url.`);
+            throw new setting_error/* SettingError */.L(name, `'${fromInput}' disagrees with ${query} '${fromUrl}' in webhook-url.`);
         }
         const value = fromUrl || fromInput;
         if (!value) {
-            throw new SettingError(name, `required: webhook-url has no ${query}, so set '${name}'` +
+            throw new setting_error/* SettingError */.L(name, `required: webhook-url has no ${query}, so set '${name}'` +
                 (query === 'pipelineIdentifier' || query === 'triggerIdentifier'
                     ? ' (sent without it, every custom trigger of the project would fire).'
                     : '.'));
@@ -2686,11 +2387,11 @@ function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
         return value;
     };
     const ids = {
-        accountId: pick(Setting.AccountId, parsed.accountId, 'accountIdentifier'),
-        orgId: checkIdentifier(Setting.OrgId, pick(Setting.OrgId, parsed.orgId, 'orgIdentifier')),
-        projectId: checkIdentifier(Setting.ProjectId, pick(Setting.ProjectId, parsed.projectId, 'projectIdentifier')),
-        pipelineId: checkIdentifier(Setting.PipelineId, pick(Setting.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
-        triggerId: checkIdentifier(Setting.TriggerId, pick(Setting.TriggerId, parsed.triggerId, 'triggerIdentifier'))
+        accountId: pick(names/* Setting */.B.AccountId, parsed.accountId, 'accountIdentifier'),
+        orgId: checkIdentifier(names/* Setting */.B.OrgId, pick(names/* Setting */.B.OrgId, parsed.orgId, 'orgIdentifier')),
+        projectId: checkIdentifier(names/* Setting */.B.ProjectId, pick(names/* Setting */.B.ProjectId, parsed.projectId, 'projectIdentifier')),
+        pipelineId: checkIdentifier(names/* Setting */.B.PipelineId, pick(names/* Setting */.B.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
+        triggerId: checkIdentifier(names/* Setting */.B.TriggerId, pick(names/* Setting */.B.TriggerId, parsed.triggerId, 'triggerIdentifier'))
     };
     // Rebuilt from the parsed parts, so what we send always carries all five identifiers.
     return {
@@ -2702,11 +2403,11 @@ function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
 }
 function checkApiKey(apiKey, accountId) {
     if (!API_KEY_SHAPE.test(apiKey)) {
-        throw new SettingError(Setting.ApiKey, 'does not look like a Harness API key: expected pat.<account>.<id>.<secret> or sat.<account>.<id>.<secret> (a personal access or service-account token).');
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.ApiKey, 'does not look like a Harness API key: expected pat.<account>.<id>.<secret> or sat.<account>.<id>.<secret> (a personal access or service-account token).');
     }
     const parts = apiKey.split('.');
     if (parts.length === 4 && parts[1] !== accountId) {
-        throw new SettingError(Setting.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
     }
 }
 const TRUE_WORDS = ['true', 'True', 'TRUE'];
@@ -2719,17 +2420,17 @@ function readBoolean(name, raw, fallback) {
         return true;
     if (FALSE_WORDS.includes(raw))
         return false;
-    throw new SettingError(name, `expected true or false; got '${raw.slice(0, 40)}'.`);
+    throw new setting_error/* SettingError */.L(name, `expected true or false; got '${raw.slice(0, 40)}'.`);
 }
 function composeBody(input, sources) {
     const { env } = sources;
-    const buildOutputsRaw = input(Setting.BuildOutputs);
-    const payloadRaw = input(Setting.Payload);
-    const image = resolveImage({
-        imageInput: input(Setting.Image) || undefined,
-        tagInput: input(Setting.Tag) || undefined,
+    const buildOutputsRaw = input(names/* Setting */.B.BuildOutputs);
+    const payloadRaw = input(names/* Setting */.B.Payload);
+    const image = (0,core_image/* resolveImage */.AT)({
+        imageInput: input(names/* Setting */.B.Image) || undefined,
+        tagInput: input(names/* Setting */.B.Tag) || undefined,
         buildOutputs: buildOutputsRaw
-            ? parseJsonObjectInput(Setting.BuildOutputs, buildOutputsRaw)
+            ? parseJsonObjectInput(names/* Setting */.B.BuildOutputs, buildOutputsRaw)
             : undefined,
         dockerMetadataJson: env.DOCKER_METADATA_OUTPUT_JSON,
         dockerMetadataVersion: env.DOCKER_METADATA_OUTPUT_VERSION,
@@ -2743,7 +2444,7 @@ function composeBody(input, sources) {
             tag: pickFrom(!image.tagFromInput, image.tag),
             digest: image.digestSource === 'input' ? undefined : image.digest
         },
-        payload: payloadRaw ? parseJsonObjectInput(Setting.Payload, payloadRaw) : undefined,
+        payload: payloadRaw ? parseJsonObjectInput(names/* Setting */.B.Payload, payloadRaw) : undefined,
         inputs: {
             image: pickFrom(image.imageFromInput, image.image),
             tag: pickFrom(image.tagFromInput, image.tag),
@@ -2752,20 +2453,23 @@ function composeBody(input, sources) {
     });
     const size = JSON.stringify(body).length;
     if (size > MAX_BODY_CHARS) {
-        throw new SettingError(Setting.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
     }
     return { body, image };
 }
 
+// EXTERNAL MODULE: ./src/github/pull-request.ts
+var pull_request = __nccwpck_require__(2524);
 ;// CONCATENATED MODULE: ./src/action/github-context.ts
 /** The GitHub front end's part of the body: where the run came from, read from the runner. */
+
 /**
  * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
  * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
  * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
  * already-read event payload (for the PR number). Absent values are left out, never `""`.
  *
- * Pull-request events are those named `pull_request*` (incl. `pull_request_target` and reviews);
+ * Pull-request events are `pull_request`, `pull_request_target` and the two review events;
  * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
  */
 function githubContextFromEnv(env, eventPayload) {
@@ -2774,8 +2478,8 @@ function githubContextFromEnv(env, eventPayload) {
         return text ? text : undefined;
     };
     const event = value('GITHUB_EVENT_NAME');
-    const isPullRequest = event?.startsWith('pull_request') ?? false;
-    const pullRequest = isPullRequest ? pullRequestOf(eventPayload) : undefined;
+    const isPullRequest = (0,pull_request/* isPullRequestEvent */.T)(event);
+    const pullRequest = isPullRequest ? (0,pull_request/* pullRequestOfPayload */.w)(eventPayload) : undefined;
     const context = {
         repository: value('GITHUB_REPOSITORY'),
         ref: value('GITHUB_REF'),
@@ -2806,21 +2510,6 @@ function runUrl(server, repository, runId) {
         return undefined;
     return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
 }
-function pullRequestOf(payload) {
-    if (!payload)
-        return undefined;
-    const pr = github_context_isObject(payload.pull_request) ? payload.pull_request : undefined;
-    const head = pr && github_context_isObject(pr.head) ? pr.head : undefined;
-    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
-    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
-    return { number, headRef };
-}
-function positiveInteger(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-function github_context_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function github_context_withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
@@ -2831,7 +2520,7 @@ function github_context_withoutUndefined(value) {
 
 /** The action's inputs: every setting of the core, and those that only make sense on GitHub. */
 const Inputs = {
-    ...Setting,
+    ...names/* Setting */.B,
     GithubContext: 'github-context',
     Summary: 'summary',
     CommentOnPr: 'comment-on-pr',
@@ -2909,7 +2598,7 @@ function parsePendingAbort(raw) {
 
 /** An error as the action's log words it: a bad setting is named as the input it came from. */
 function failureText(error) {
-    if (error instanceof SettingError)
+    if (error instanceof setting_error/* SettingError */.L)
         return `Input '${error.setting}': ${error.problem}`;
     return error instanceof Error ? error.message : String(error);
 }
@@ -2983,9 +2672,9 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         pollIntervalMs: settings.pollIntervalMs,
         cancelSignal: runtime.cancelSignal,
         onExecutionStarted: started => {
-            core.setOutput(Outputs.WebhookStatus, redactor.redact(started.webhookStatus));
-            core.setOutput(Outputs.ExecutionId, redactor.redact(started.executionId));
-            core.setOutput(Outputs.ExecutionUrl, redactor.redact(started.executionUrl));
+            core.setOutput(names/* Outputs */.t.WebhookStatus, redactor.redact(started.webhookStatus));
+            core.setOutput(names/* Outputs */.t.ExecutionId, redactor.redact(started.executionId));
+            core.setOutput(names/* Outputs */.t.ExecutionUrl, redactor.redact(started.executionUrl));
             core.info(`Pipeline execution started: ${redactor.redact(started.executionUrl)}`);
             void commentProgress(runtime, redactor, { settings, accepted, started });
             // Should this process be killed before it sees the end, the post phase aborts it.
@@ -3013,13 +2702,13 @@ async function waitAndSettle(runtime, settings, client, accepted, redactor) {
         }
     });
     if (result.webhookStatus)
-        core.setOutput(Outputs.WebhookStatus, redactor.redact(result.webhookStatus));
+        core.setOutput(names/* Outputs */.t.WebhookStatus, redactor.redact(result.webhookStatus));
     if (result.executionId)
-        core.setOutput(Outputs.ExecutionId, redactor.redact(result.executionId));
+        core.setOutput(names/* Outputs */.t.ExecutionId, redactor.redact(result.executionId));
     if (result.executionUrl)
-        core.setOutput(Outputs.ExecutionUrl, redactor.redact(result.executionUrl));
+        core.setOutput(names/* Outputs */.t.ExecutionUrl, redactor.redact(result.executionUrl));
     if (result.status)
-        core.setOutput(Outputs.Status, redactor.redact(result.status));
+        core.setOutput(names/* Outputs */.t.Status, redactor.redact(result.status));
     if (result.outcome === 'passed')
         core.info(redactor.redact(result.message));
     // The runner kills the process 10 s after SIGINT: what is left to say to Harness must be quick.
@@ -3055,10 +2744,10 @@ async function executionStartedMeanwhile(client, settings, accepted) {
     }
 }
 function writeAcceptedOutputs(core, accepted, redactor) {
-    core.setOutput(Outputs.EventCorrelationId, redactor.redact(accepted.eventCorrelationId));
-    core.setOutput(Outputs.UiUrl, redactor.redact(accepted.uiUrl));
-    core.setOutput(Outputs.ApiUrl, redactor.redact(accepted.apiUrl));
-    core.setOutput(Outputs.UiSetupUrl, redactor.redact(accepted.uiSetupUrl));
+    core.setOutput(names/* Outputs */.t.EventCorrelationId, redactor.redact(accepted.eventCorrelationId));
+    core.setOutput(names/* Outputs */.t.UiUrl, redactor.redact(accepted.uiUrl));
+    core.setOutput(names/* Outputs */.t.ApiUrl, redactor.redact(accepted.apiUrl));
+    core.setOutput(names/* Outputs */.t.UiSetupUrl, redactor.redact(accepted.uiSetupUrl));
 }
 async function report(runtime, settings, accepted, result, redactor) {
     const { core } = runtime;
@@ -3282,6 +2971,373 @@ function readEventPayload() {
     catch {
         process_runtime_core.debug('Could not read the event payload at GITHUB_EVENT_PATH.');
         return undefined;
+    }
+}
+
+
+/***/ }),
+
+/***/ 8906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AT: () => (/* binding */ resolveImage),
+/* harmony export */   Zs: () => (/* binding */ cutImageReference)
+/* harmony export */ });
+/* unused harmony exports TAG_PATTERN, DIGEST_PATTERN, splitImageReference */
+/* harmony import */ var _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2431);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2483);
+
+
+/** Docker's tag rule. */
+const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
+const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
+/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
+const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const MAX_NAME_LENGTH = 255;
+/**
+ * The parts of `name[:tag][@digest]` as written, unchecked: a `:` before the last `/` is a
+ * registry port, not a tag. The one place a reference is cut into its parts.
+ */
+function cutImageReference(text) {
+    const at = text.indexOf('@');
+    const nameAndTag = at < 0 ? text : text.slice(0, at);
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const colon = nameAndTag.lastIndexOf(':');
+    const hasTag = colon > nameAndTag.lastIndexOf('/');
+    return {
+        name: hasTag ? nameAndTag.slice(0, colon) : nameAndTag,
+        ...(hasTag ? { tag: nameAndTag.slice(colon + 1) } : {}),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+/**
+ * Splits and checks `ghcr.io/acme/api:1.4.2@sha256:…` (see cutImageReference).
+ * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
+ * A malformed reference throws a plain Error whose message says what is wrong (without the
+ * reference, so callers can prefix the input's name and decide whether to show the value).
+ */
+function splitImageReference(reference) {
+    const text = reference.trim();
+    if (text === '')
+        throw new Error('the image reference is empty');
+    const { name: image, tag, digest } = cutImageReference(text);
+    if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
+        throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
+    }
+    if (tag !== undefined && !TAG_PATTERN.test(tag))
+        throw new Error(TAG_RULE_PROBLEM);
+    checkImageName(image);
+    return {
+        image,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+const TAG_RULE_PROBLEM = 'a tag must be a letter, digit or _ followed by up to 127 letters, digits, _, . or -';
+function checkImageName(image) {
+    if (image === '')
+        throw new Error('the image name is empty');
+    if (image.length > MAX_NAME_LENGTH) {
+        throw new Error(`the image name is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    const components = image.split('/');
+    const first = components[0];
+    const hasRegistry = components.length > 1 && (/[.:]/.test(first) || first === 'localhost');
+    if (hasRegistry && !REGISTRY_PATTERN.test(first)) {
+        throw new Error('the registry part must be a host name with an optional :port');
+    }
+    const path = hasRegistry ? components.slice(1) : components;
+    for (const component of path) {
+        if (PATH_COMPONENT_PATTERN.test(component))
+            continue;
+        if (PATH_COMPONENT_PATTERN.test(component.toLowerCase())) {
+            throw new Error('the repository path must be lower-case (registries reject upper-case names)');
+        }
+        throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
+    }
+}
+/**
+ * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
+ * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
+ * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
+ * source that has one, so they may come from different sources; a digest is taken from the image's
+ * source, else from the tag's.
+ *
+ * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
+ * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
+ * ours to validate: when it does not parse, it is skipped.
+ */
+function resolveImage(sources) {
+    const ordered = [
+        ['input', fromInputs(sources.imageInput, sources.tagInput)],
+        ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
+        [
+            'docker/metadata-action',
+            fromDockerMetadata(sources.dockerMetadataJson, sources.dockerMetadataVersion)
+        ],
+        ['commit SHA', { tag: nonEmpty(sources.sha) }]
+    ];
+    const image = firstWith(ordered, 'image');
+    const tag = firstWith(ordered, 'tag');
+    const digest = digestBeside(ordered, [image?.source, tag?.source]);
+    return {
+        ...(image && { image: image.value, imageSource: image.source }),
+        ...(tag && { tag: tag.value, tagSource: tag.source }),
+        ...(digest && { digest: digest.value, digestSource: digest.source }),
+        imageFromInput: image?.source === 'input',
+        tagFromInput: tag?.source === 'input'
+    };
+}
+function firstWith(ordered, field) {
+    for (const [source, candidate] of ordered) {
+        const value = candidate[field];
+        if (value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
+function digestBeside(ordered, sources) {
+    for (const source of sources) {
+        const value = ordered.find(([name]) => name === source)?.[1].digest;
+        if (source !== undefined && value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+function fromInputs(imageInput, tagInput) {
+    const reference = nonEmpty(imageInput);
+    const split = reference === undefined ? undefined : splitOrFail(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Image, reference);
+    const tag = nonEmpty(tagInput);
+    if (tag !== undefined && !TAG_PATTERN.test(tag)) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
+    }
+    if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
+    }
+    return { ...split, tag: tag ?? split?.tag };
+}
+function splitOrFail(input, reference, what = 'an image reference') {
+    try {
+        return splitImageReference(reference);
+    }
+    catch (error) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
+            `${error.message}; got '${shorten(reference)}'`);
+    }
+}
+/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
+const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
+const TAG_KEYS = ['tag', 'imagetag'];
+const VERSION_KEYS = ['version'];
+const TAGS_KEYS = ['tags'];
+/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
+const DIGEST_KEYS = ['digest', 'imagedigest'];
+/**
+ * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
+ * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
+ * first entry's tag. An explicit key and the reference in `image` must agree.
+ */
+function fromBuildOutputs(outputs) {
+    if (!outputs)
+        return {};
+    const value = keyReader(outputs);
+    const imageKey = value(IMAGE_KEYS);
+    const listed = imageKey ? undefined : firstListedReference(value(TAGS_KEYS));
+    const reference = imageKey ?? listed;
+    const split = reference
+        ? splitOrFail(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
+        : undefined;
+    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
+    const tagInImageKey = imageKey ? split?.tag : undefined;
+    const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
+    const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
+    if (tag && !TAG_PATTERN.test(tag.value)) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
+    }
+    const digestKey = value(DIGEST_KEYS);
+    if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
+    }
+    const digest = agreed('digest', digestKey, split?.digest, reference?.key);
+    return { image: split?.image, tag: tag?.value, digest: digest?.value };
+}
+/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
+function keyReader(outputs) {
+    const byAlias = new Map();
+    for (const [key, raw] of Object.entries(outputs)) {
+        const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+        const alias = key.toLowerCase().replace(/[-_]/g, '');
+        if (value !== '' && !byAlias.has(alias))
+            byAlias.set(alias, { key, value });
+    }
+    return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
+}
+/** An explicit key and the same part of the image reference must not say different things. */
+function agreed(what, explicit, fromReference, referenceKey) {
+    if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
+    }
+    if (explicit)
+        return explicit;
+    return fromReference === undefined || referenceKey === undefined
+        ? undefined
+        : { key: referenceKey, value: fromReference };
+}
+/**
+ * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
+ * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
+ */
+function firstListedReference(list) {
+    if (!list)
+        return undefined;
+    const first = list.value
+        .split(/[\n,]/)
+        .map(item => item.trim())
+        .find(item => item !== '');
+    if (first === undefined)
+        return undefined;
+    return cutImageReference(first).tag !== undefined ? { key: list.key, value: first } : undefined;
+}
+function fromDockerMetadata(json, version) {
+    const firstReference = firstDockerMetadataTag(json);
+    const versionTag = nonEmpty(version);
+    const tag = versionTag !== undefined && TAG_PATTERN.test(versionTag) ? versionTag : firstReference?.tag;
+    return { image: firstReference?.image, tag };
+}
+function firstDockerMetadataTag(json) {
+    if (!nonEmpty(json))
+        return undefined;
+    try {
+        const parsed = JSON.parse(json);
+        const tags = parsed?.tags;
+        const first = Array.isArray(tags) ? tags.find(item => typeof item === 'string') : undefined;
+        return typeof first === 'string' ? splitImageReference(first) : undefined;
+    }
+    catch {
+        // Not our input: another step's output we cannot read is a source we skip.
+        return undefined;
+    }
+}
+function nonEmpty(value) {
+    const trimmed = value?.trim();
+    return trimmed ? trimmed : undefined;
+}
+function shorten(value) {
+    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
+
+
+/***/ }),
+
+/***/ 2483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ Setting),
+/* harmony export */   t: () => (/* binding */ Outputs)
+/* harmony export */ });
+/**
+ * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
+ * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ */
+const Setting = {
+    WebhookUrl: 'webhook-url',
+    HarnessUrl: 'harness-url',
+    AccountId: 'account-id',
+    OrgId: 'org-id',
+    ProjectId: 'project-id',
+    PipelineId: 'pipeline-id',
+    TriggerId: 'trigger-id',
+    WebhookToken: 'webhook-token',
+    ApiKey: 'api-key',
+    Image: 'image',
+    Tag: 'tag',
+    BuildOutputs: 'build-outputs',
+    Payload: 'payload',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    AbortOnCancel: 'abort-on-cancel',
+    AbortOnTimeout: 'abort-on-timeout'
+};
+const Outputs = {
+    EventCorrelationId: 'eventCorrelationId',
+    UiUrl: 'uiUrl',
+    ApiUrl: 'apiUrl',
+    UiSetupUrl: 'uiSetupUrl',
+    WebhookStatus: 'webhookStatus',
+    ExecutionId: 'executionId',
+    ExecutionUrl: 'executionUrl',
+    Status: 'status'
+};
+
+
+/***/ }),
+
+/***/ 2524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ isPullRequestEvent),
+/* harmony export */   w: () => (/* binding */ pullRequestOfPayload)
+/* harmony export */ });
+/**
+ * What a GitHub event says of its pull request: one reading for the body's context and for the PR
+ * comment alike. Pure and free of Octokit, so the action's body code can use it at start-up.
+ */
+/** Events whose payload names the pull request the run belongs to. */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+function isPullRequestEvent(eventName) {
+    return eventName !== undefined && PULL_REQUEST_EVENTS.has(eventName);
+}
+/** The pull request's number and head branch in an event payload; absent parts are undefined. */
+function pullRequestOfPayload(payload) {
+    if (!isObject(payload))
+        return {};
+    const pr = isObject(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && isObject(pr.head) ? pr.head : undefined;
+    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
+    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
+    return { number, headRef };
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 2431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ SettingError)
+/* harmony export */ });
+/**
+ * A missing or malformed setting, found before any request is sent. It carries the setting's name
+ * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
+ * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
+ */
+class SettingError extends Error {
+    setting;
+    problem;
+    constructor(setting, problem) {
+        super(`'${setting}': ${problem}`);
+        this.name = 'SettingError';
+        this.setting = setting;
+        this.problem = problem;
     }
 }
 

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(788);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(973);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 788:
+/***/ 785:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1470,7 +1470,23 @@ const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]
 const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const MAX_NAME_LENGTH = 255;
 /**
- * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
+ * The parts of `name[:tag][@digest]` as written, unchecked: a `:` before the last `/` is a
+ * registry port, not a tag. The one place a reference is cut into its parts.
+ */
+function cutImageReference(text) {
+    const at = text.indexOf('@');
+    const nameAndTag = at < 0 ? text : text.slice(0, at);
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const colon = nameAndTag.lastIndexOf(':');
+    const hasTag = colon > nameAndTag.lastIndexOf('/');
+    return {
+        name: hasTag ? nameAndTag.slice(0, colon) : nameAndTag,
+        ...(hasTag ? { tag: nameAndTag.slice(colon + 1) } : {}),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+/**
+ * Splits and checks `ghcr.io/acme/api:1.4.2@sha256:…` (see cutImageReference).
  * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
  * A malformed reference throws a plain Error whose message says what is wrong (without the
  * reference, so callers can prefix the input's name and decide whether to show the value).
@@ -1479,17 +1495,10 @@ function splitImageReference(reference) {
     const text = reference.trim();
     if (text === '')
         throw new Error('the image reference is empty');
-    const at = text.indexOf('@');
-    const nameAndTag = at < 0 ? text : text.slice(0, at);
-    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const { name: image, tag, digest } = cutImageReference(text);
     if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
         throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
     }
-    const lastSlash = nameAndTag.lastIndexOf('/');
-    const colon = nameAndTag.lastIndexOf(':');
-    const hasTag = colon > lastSlash;
-    const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
-    const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined;
     if (tag !== undefined && !TAG_PATTERN.test(tag))
         throw new Error(TAG_RULE_PROBLEM);
     checkImageName(image);
@@ -1663,9 +1672,7 @@ function firstListedReference(list) {
         .find(item => item !== '');
     if (first === undefined)
         return undefined;
-    const nameAndTag = first.split('@')[0];
-    const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/');
-    return hasTag ? { key: list.key, value: first } : undefined;
+    return cutImageReference(first).tag !== undefined ? { key: list.key, value: first } : undefined;
 }
 function fromDockerMetadata(json, version) {
     const firstReference = firstDockerMetadataTag(json);
@@ -1956,6 +1963,92 @@ function composeBody(input, sources) {
         throw new SettingError(Setting.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
     }
     return { body, image };
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+/**
+ * What a GitHub event says of its pull request: one reading for the body's context and for the PR
+ * comment alike. Pure and free of Octokit, so the action's body code can use it at start-up.
+ */
+/** Events whose payload names the pull request the run belongs to. */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+function pull_request_isPullRequestEvent(eventName) {
+    return eventName !== undefined && PULL_REQUEST_EVENTS.has(eventName);
+}
+/** The pull request's number and head branch in an event payload; absent parts are undefined. */
+function pull_request_pullRequestOfPayload(payload) {
+    if (!pull_request_isObject(payload))
+        return {};
+    const pr = pull_request_isObject(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && pull_request_isObject(pr.head) ? pr.head : undefined;
+    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
+    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
+    return { number, headRef };
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+function pull_request_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+;// CONCATENATED MODULE: ./src/action/github-context.ts
+/** The GitHub front end's part of the body: where the run came from, read from the runner. */
+
+/**
+ * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
+ * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
+ * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
+ * already-read event payload (for the PR number). Absent values are left out, never `""`.
+ *
+ * Pull-request events are `pull_request`, `pull_request_target` and the two review events;
+ * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
+ */
+function github_context_githubContextFromEnv(env, eventPayload) {
+    const value = (name) => {
+        const text = env[name]?.trim();
+        return text ? text : undefined;
+    };
+    const event = value('GITHUB_EVENT_NAME');
+    const isPullRequest = isPullRequestEvent(event);
+    const pullRequest = isPullRequest ? pullRequestOfPayload(eventPayload) : undefined;
+    const context = {
+        repository: value('GITHUB_REPOSITORY'),
+        ref: value('GITHUB_REF'),
+        branch: isPullRequest
+            ? (value('GITHUB_HEAD_REF') ?? pullRequest?.headRef)
+            : pushedBranch(value('GITHUB_REF'), value('GITHUB_REF_NAME'), value('GITHUB_REF_TYPE')),
+        sha: value('GITHUB_SHA'),
+        runId: value('GITHUB_RUN_ID'),
+        runAttempt: value('GITHUB_RUN_ATTEMPT'),
+        runUrl: runUrl(value('GITHUB_SERVER_URL'), value('GITHUB_REPOSITORY'), value('GITHUB_RUN_ID')),
+        workflow: value('GITHUB_WORKFLOW'),
+        job: value('GITHUB_JOB'),
+        actor: value('GITHUB_ACTOR'),
+        event,
+        prNumber: pullRequest?.number
+    };
+    return github_context_withoutUndefined(context);
+}
+function pushedBranch(ref, refName, refType) {
+    if (refType === 'branch' && refName)
+        return refName;
+    if (ref?.startsWith('refs/heads/'))
+        return ref.slice('refs/heads/'.length);
+    return undefined;
+}
+function runUrl(server, repository, runId) {
+    if (!server || !repository || !runId)
+        return undefined;
+    return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
+}
+function github_context_withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
