@@ -585,9 +585,16 @@ function nameHint(value) {
 
 
 
-const LOOPBACK = new external_node_net_.BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
+// Built on first use: only plain-HTTP URLs are checked, and a BlockList costs ~1 ms to set up.
+let loopback;
+function loopbackAddresses() {
+    if (!loopback) {
+        loopback = new external_node_net_.BlockList();
+        loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+        loopback.addAddress('::1', 'ipv6');
+    }
+    return loopback;
+}
 /** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
 function isLoopbackHost(hostname) {
     const host = hostname
@@ -598,10 +605,10 @@ function isLoopbackHost(hostname) {
         return true;
     const family = (0,external_node_net_.isIP)(host);
     if (family === 4)
-        return LOOPBACK.check(host, 'ipv4');
+        return loopbackAddresses().check(host, 'ipv4');
     // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
     if (family === 6)
-        return LOOPBACK.check(host, 'ipv6');
+        return loopbackAddresses().check(host, 'ipv6');
     return false;
 }
 const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
