@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(785);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(699);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(973);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
@@ -19,7 +19,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 785:
+/***/ 699:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -765,6 +765,17 @@ function eventDetailsUrl(endpoint, accountId, eventId, variant) {
     return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
         queryString([['accountIdentifier', accountId]]));
 }
+/**
+ * `{gateway}/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=&eventId=`: the event's
+ * status fields only (`WebhookEventProcessingDetails`), without the execution summary.
+ */
+function processingDetailsUrl(endpoint, accountId, eventId) {
+    return (`${endpoint.gateway}/pipeline/api/webhook/triggerProcessingDetails?` +
+        queryString([
+            ['accountIdentifier', accountId],
+            ['eventId', eventId]
+        ]));
+}
 /** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
 function eventHistoryUrl(endpoint, accountId, eventId) {
     return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
@@ -1001,39 +1012,54 @@ function webhookAcceptedFrom(data) {
         uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
     };
 }
+/** `WebhookEventProcessingDetails` (triggerProcessingDetails): the event's status fields. */
+function processingDetailsFrom(data, redact) {
+    return processingFrom(data, 'data', redact);
+}
 /** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
 function eventDetailsFrom(data, redact) {
     const root = recordOrFail(data, 'no data object');
-    const processing = root.webhookProcessingDetails;
+    const details = processingFrom(root.webhookProcessingDetails, 'data.webhookProcessingDetails', redact);
+    if (details.pending && details.status === undefined)
+        return details;
+    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
+    return withoutUndefined({
+        ...details,
+        executionUrl: textField(root.executionUrl),
+        executionStatus: textField(summary?.status)
+    });
+}
+function processingFrom(processing, where, redact) {
     if (!isRecord(processing))
-        throw new ShapeProblem('no data.webhookProcessingDetails');
+        throw new ShapeProblem(`no ${where}`);
     // Very old servers answer eventFound:false before the event is processed.
     if (processing.eventFound === false)
         return { pending: true };
+    if (processing.eventFound !== true && typeof processing.status !== 'string') {
+        throw new ShapeProblem(`no ${where}.status`);
+    }
     const status = textField(processing.status);
-    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
     return withoutUndefined({
         pending: status === undefined || status === 'QUEUED',
         status,
         message: redacted(processing.message, redact),
         warningMsg: redacted(processing.warningMsg, redact),
-        pipelineExecutionId: textField(processing.pipelineExecutionId),
-        executionUrl: textField(root.executionUrl),
-        executionStatus: textField(summary?.status)
+        pipelineExecutionId: textField(processing.pipelineExecutionId)
     });
 }
-/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
+/**
+ * `Page<NGTriggerEventHistoryDTO>` → records, in Harness's order: newest first when no `sort` is
+ * sent (Sort.by(DESC, createdAt) server-side). The records carry no `createdAt` to sort on.
+ */
 function eventHistoryFrom(data, redact) {
     const content = recordOrFail(data, 'no data object').content;
     if (!Array.isArray(content))
         throw new ShapeProblem('no data.content list');
-    const records = content.filter(isRecord).map(entry => withoutUndefined({
+    return content.filter(isRecord).map(entry => withoutUndefined({
         finalStatus: textField(entry.finalStatus),
         message: redacted(entry.message, redact),
-        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
-        createdAt: numberField(entry.createdAt)
+        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId)
     }));
-    return records.sort((a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY));
 }
 /** `PipelineExecutionDetailDTO` → the summary the action reports on. */
 function executionSummaryFrom(data, planExecutionId, redact) {
@@ -1062,8 +1088,7 @@ function executionSummaryFrom(data, planExecutionId, redact) {
     });
 }
 /**
- * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
- * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
+ * Stage nodes of `layoutNodeMap`: every node with a name and a status that looksLikeStage.
  */
 function stagesFrom(layoutNodeMap, redact) {
     if (!isRecord(layoutNodeMap))
@@ -1087,11 +1112,23 @@ function stagesFrom(layoutNodeMap, redact) {
     }
     return stages;
 }
+/**
+ * A stage is a node of `nodeGroup` STAGE (a node without a group counts, for older answers) that
+ * is not a parallel wrapper. ParallelPlanCreator gives the wrapper of stages run side by side
+ * `nodeGroup: STAGE` too, so the group alone does not tell it apart: its shape does (`nodeType`
+ * `parallel`, its stages as `edgeLayoutList.currentNodeChildren`). Its empty name is not the reason.
+ */
 function looksLikeStage(node) {
     const group = textField(node.nodeGroup);
-    if (group)
-        return group.toUpperCase() === 'STAGE';
-    return textField(node.nodeType)?.toLowerCase() !== 'parallel';
+    if (group && group.toUpperCase() !== 'STAGE')
+        return false;
+    return !isParallelWrapper(node);
+}
+function isParallelWrapper(node) {
+    if (textField(node.nodeType)?.toLowerCase() === 'parallel')
+        return true;
+    const children = record(node.edgeLayoutList)?.currentNodeChildren;
+    return Array.isArray(children) && children.length > 0;
 }
 function recordOrFail(value, missing) {
     if (!isRecord(value))
@@ -1118,7 +1155,46 @@ function withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
 }
 
+;// CONCATENATED MODULE: ./src/harness/known-answers.ts
+
+const RETIRED_URL = /no longer supported for newly created custom webhook triggers/i;
+/** resolveBranchExpression's message, and getPipelineEntityToExecute's for an empty branch name */
+const BRANCH_UNRESOLVED = /has the right branch information|missing or empty pipelineBranchName/i;
+const EXECUTE_PERMISSION = 'core_pipeline_execute';
+/** A 400 whose message is TriggerWebhookValidator's retirement of the v2/v1 URL. */
+function retiredWebhookUrl(status, message) {
+    return status === 400 && RETIRED_URL.test(message ?? '');
+}
+/** An event that ended INVALID_RUNTIME_INPUT_YAML because the pipeline's branch did not resolve. */
+function isBranchUnresolved(status, message) {
+    return status === 'INVALID_RUNTIME_INPUT_YAML' && BRANCH_UNRESOLVED.test(message ?? '');
+}
+/**
+ * The permission a 403 names: `failedPermissionChecks[0].permission` of an AccessDeniedErrorDTO,
+ * else the "Missing permission <name>" of its message, else execute (what Harness checks without
+ * the abort permission flag).
+ */
+function deniedPermission(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return EXECUTE_PERMISSION;
+    }
+    if (!isRecord(parsed))
+        return EXECUTE_PERMISSION;
+    const checks = Array.isArray(parsed.failedPermissionChecks) ? parsed.failedPermissionChecks : [];
+    const checked = checks.find(isRecord);
+    const named = textField(checked?.permission);
+    if (named && /^core_[a-z_]+$/.test(named))
+        return named;
+    const said = /Missing permission (core_[a-z_]+)/.exec(textField(parsed.message) ?? '');
+    return said?.[1] ?? EXECUTE_PERMISSION;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1131,21 +1207,40 @@ class HarnessApiError extends Error {
     httpStatus;
     code;
     retryable;
-    constructor(message, httpStatus, code, retryable) {
+    known;
+    constructor(message, httpStatus, code, retryable, 
+    /** an answer whose meaning is known (core/advice says what to do about it) */
+    known) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;
         this.retryable = retryable;
+        this.known = known;
         this.name = 'HarnessApiError';
     }
 }
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Answer caps, each above what a real answer of that route can be, so that only a broken or
+ * hostile answer meets one (and is reported as too large, never waited out):
+ * - the webhook answers four short fields (NGProcessWebhookResponseDTO) or an ErrorDTO;
+ * - the event's status (triggerProcessingDetails) echoes the body we sent and the trigger's
+ *   runtime-input YAML: Harness calls a body over 500,000 characters large, and JSON escaping at
+ *   most sextuples it (\u00XX), so 3 MB plus the inputs;
+ * - the history page holds up to 10 such records (we send triggerIdentifier: usually 1 or 2);
+ * - an execution summary is one Mongo document (PipelineExecutionSummaryEntity, at most 16 MiB
+ *   BSON); its JSON can be larger (numbers and booleans as text, escapes), so twice that;
+ * - the details routes embed that summary plus a status answer.
+ */
 const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
-const READ_ANSWER_LIMIT = MiB;
-/** Execution summaries carry the stage layout: they grow with the pipeline. */
-const EXECUTION_ANSWER_LIMIT = 4 * MiB;
+const STATUS_ANSWER_LIMIT = 8 * MiB;
+const HISTORY_ANSWER_LIMIT = 16 * MiB;
+const EXECUTION_ANSWER_LIMIT = 32 * MiB;
+const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT;
+/** InterruptDTO or an ErrorDTO */
+const ABORT_ANSWER_LIMIT = MiB;
 const MAX_POST_RETRIES = 3;
 const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was not sent again; ' +
     "check the pipeline's executions in Harness before running this again.";
@@ -1155,8 +1250,12 @@ const NOT_RETRIED = 'Harness may or may not have taken the trigger, so it was no
  */
 class HarnessClient {
     options;
-    /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
-    eventDetailsVariant = 'v2';
+    /**
+     * Where the event's status is read: triggerProcessingDetails (status fields only), else, for
+     * installs without it, triggerExecutionDetailsV2, else v1; a route found missing (404/405) is
+     * left for good.
+     */
+    eventStatusRoute = 'processing';
     constructor(options) {
         this.options = options;
         // The key must never show, whoever else forgot to register it.
@@ -1188,26 +1287,34 @@ class HarnessClient {
             return this.acceptedFrom(response, webhookUrl, attempt);
         }
     }
-    /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
+    /**
+     * The event's processing status, from the lightest route this Harness serves (see
+     * eventStatusRoute). One request per route tried, no retry.
+     */
     async getEventDetails(accountId, eventId) {
-        const { endpoint } = this.options;
-        let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
-        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
-        if (response.status === 404 && this.eventDetailsVariant === 'v2') {
-            this.eventDetailsVariant = 'v1';
-            this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
-            url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
-            response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        for (;;) {
+            const route = this.eventStatusRoute;
+            const url = eventStatusUrl(this.options.endpoint, accountId, eventId, route);
+            const limit = route === 'processing' ? STATUS_ANSWER_LIMIT : DETAILS_ANSWER_LIMIT;
+            const response = await this.exchange('GET', url, limit);
+            const next = NEXT_STATUS_ROUTE[route];
+            if (isRouteMissing(response) && next) {
+                this.eventStatusRoute = next;
+                this.log(`Harness has no ${STATUS_ROUTE_NAMES[route]} (HTTP ${response.status}); using ${STATUS_ROUTE_NAMES[next]}`);
+                continue;
+            }
+            const reading = readEnvelope(response, url);
+            if (isHistoryNotYetWritten(response, reading))
+                return { pending: true };
+            return this.mapped(response, reading, data => route === 'processing'
+                ? processingDetailsFrom(data, this.redact)
+                : eventDetailsFrom(data, this.redact));
         }
-        const reading = readEnvelope(response, url);
-        if (isHistoryNotYetWritten(response, reading))
-            return { pending: true };
-        return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
     }
     /** newest first; one request, no retry */
     async getEventHistory(accountId, eventId) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
-        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT);
+        const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
     /** one request, no retry */
@@ -1216,10 +1323,14 @@ class HarnessClient {
         const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
-    /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
+    /**
+     * PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors.
+     * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
+     * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
+     */
     async abortExecution(scope, planExecutionId) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT);
+        const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT);
         const reading = readEnvelope(response, url);
         if (reading.kind === 'success')
             return 'aborted';
@@ -1229,6 +1340,12 @@ class HarnessClient {
             if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
                 return 'already-finished';
             }
+        }
+        if (response.status === 403) {
+            throw this.apiError(response, reading, {
+                kind: 'abort-denied',
+                permission: deniedPermission(response.body)
+            });
         }
         throw this.apiError(response, reading);
     }
@@ -1275,7 +1392,9 @@ class HarnessClient {
                 message = withSentence(message, NOT_RETRIED);
             else if (response.status === 429)
                 message += ` (gave up after ${attempts} attempts)`;
-            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
+            const retired = reading.kind === 'failure' && retiredWebhookUrl(response.status, reading.message);
+            const known = retired ? { kind: 'webhook-url-retired' } : undefined;
+            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known);
         }
         return this.shaped(response, () => webhookAcceptedFrom(reading.data));
     }
@@ -1296,12 +1415,31 @@ class HarnessClient {
             throw new HarnessApiError(message, response.status, undefined, false);
         }
     }
-    apiError(response, reading) {
+    apiError(response, reading, known) {
         const message = describeUnsuccessfulAnswer(response, reading, this.redact);
         const code = reading.kind === 'failure' ? reading.code : undefined;
         const retryable = response.status === 429 || response.status >= 500;
-        return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
+        return new HarnessApiError(message, response.status, code && this.redact(code), retryable, known);
     }
+}
+const NEXT_STATUS_ROUTE = {
+    processing: 'v2',
+    v2: 'v1',
+    v1: undefined
+};
+const STATUS_ROUTE_NAMES = {
+    processing: 'triggerProcessingDetails',
+    v2: 'triggerExecutionDetailsV2',
+    v1: 'triggerExecutionDetails'
+};
+function eventStatusUrl(endpoint, accountId, eventId, route) {
+    if (route === 'processing')
+        return processingDetailsUrl(endpoint, accountId, eventId);
+    return eventDetailsUrl(endpoint, accountId, eventId, route);
+}
+/** An install without the route: Jersey's 404 (no such resource) or 405 (no such method there). */
+function isRouteMissing(response) {
+    return response.status === 404 || response.status === 405;
 }
 function isRefusedConnection(error) {
     return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
@@ -1327,25 +1465,6 @@ function isHistoryNotYetWritten(response, reading) {
     if (response.status !== 400 || reading.kind !== 'failure' || !reading.message)
         return false;
     return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
-}
-
-;// CONCATENATED MODULE: ./src/core/settle.ts
-/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
-async function abortExecution(client, scope, executionId, log) {
-    try {
-        const outcome = await client.abortExecution(scope, executionId);
-        const said = {
-            aborted: `Asked Harness to abort execution ${executionId}.`,
-            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${executionId} is already being aborted.`
-        };
-        log(said[outcome]);
-        return true;
-    }
-    catch (error) {
-        log(`Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`);
-        return false;
-    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/names.ts
@@ -1383,6 +1502,54 @@ const Outputs = {
     ExecutionUrl: 'executionUrl',
     Status: 'status'
 };
+
+;// CONCATENATED MODULE: ./src/core/advice.ts
+
+const quoted = setting => `'${setting}'`;
+/** What to do about a Harness answer whose meaning is known (harness/known-answers.ts). */
+function adviceFor(known, label = quoted) {
+    switch (known.kind) {
+        case 'webhook-url-retired':
+            return ('This trigger was created after Harness introduced v3 webhook URLs and accepts only its v3 ' +
+                `URL: set ${label(names_Setting.WebhookToken)} to the trigger's custom webhook token, or set ` +
+                `${label(names_Setting.WebhookUrl)} to the URL Harness shows under the trigger's "Copy Webhook ` +
+                'URL" (…/webhook/custom/<token>/v3?…).');
+        case 'branch-unresolved':
+            return ('The pipeline is stored in Git, and for a custom webhook Harness takes its branch only from ' +
+                `the body's top-level "branch" key, which this body lacked (it comes from the CI context on ` +
+                `branch and pull request builds, not on tag builds): set it with ${label(names_Setting.Payload)}, ` +
+                'e.g. {"branch": "main"}.');
+        case 'abort-denied':
+            return known.permission === 'core_pipeline_abort'
+                ? 'This account requires the Abort permission on pipelines (core_pipeline_abort) to abort ' +
+                    "an execution: grant it to the API key's role."
+                : 'Aborting needs the Execute permission on the pipeline (core_pipeline_execute): grant it ' +
+                    "to the API key's role.";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+/** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
+async function abortExecution(client, scope, executionId, log) {
+    try {
+        const outcome = await client.abortExecution(scope, executionId);
+        const said = {
+            aborted: `Asked Harness to abort execution ${executionId}.`,
+            'already-finished': `Execution ${executionId} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${executionId} is already being aborted.`
+        };
+        log(said[outcome]);
+        return true;
+    }
+    catch (error) {
+        const said = error instanceof Error ? error.message : String(error);
+        const advice = error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
+        log(`Could not abort execution ${executionId}: ${said}${advice}`);
+        return false;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 

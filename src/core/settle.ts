@@ -1,5 +1,6 @@
-import type { HarnessClient } from '../harness/client.js'
+import { HarnessApiError, type HarnessClient } from '../harness/client.js'
 import type { ProjectScope } from '../harness/urls.js'
+import { adviceFor } from './advice.js'
 
 /** Asks Harness to abort; never throws: a failed abort is reported, the run's outcome stands. */
 export async function abortExecution(
@@ -18,9 +19,10 @@ export async function abortExecution(
     log(said[outcome])
     return true
   } catch (error) {
-    log(
-      `Could not abort execution ${executionId}: ${error instanceof Error ? error.message : String(error)}`
-    )
+    const said = error instanceof Error ? error.message : String(error)
+    const advice =
+      error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : ''
+    log(`Could not abort execution ${executionId}: ${said}${advice}`)
     return false
   }
 }

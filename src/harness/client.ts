@@ -5,6 +5,7 @@ import {
   eventHistoryUrl,
   executionApiUrl,
   isSameOrigin,
+  processingDetailsUrl,
   type HarnessEndpoint,
   type ProjectScope
 } from './urls.js'
@@ -18,9 +19,11 @@ import {
   eventDetailsFrom,
   eventHistoryFrom,
   executionSummaryFrom,
+  processingDetailsFrom,
   ShapeProblem,
   webhookAcceptedFrom
 } from './client-shapes.js'
+import { deniedPermission, retiredWebhookUrl, type KnownAnswer } from './known-answers.js'
 
 /** What Harness returned for an accepted trigger POST (v2/v3 `NGProcessWebhookResponse`). */
 
@@ -37,7 +40,10 @@ export interface WebhookAccepted {
   uiSetupUrl: string
 }
 
-/** One read of the event's processing (`webhookProcessingDetails` + the optional execution). */
+/**
+ * One read of the event's processing: `WebhookEventProcessingDetails` (from triggerProcessingDetails,
+ * or embedded in the details routes with the optional execution).
+ */
 export interface EventDetails {
   /** true for `QUEUED` and for HTTP 400 "Trigger event history doesn't exist" */
   pending: boolean
@@ -45,18 +51,20 @@ export interface EventDetails {
   message?: string
   warningMsg?: string
   pipelineExecutionId?: string
-  /** the server-side deep link (newer Harness) */
+  /** the server-side deep link (newer Harness, details route only) */
   executionUrl?: string
-  /** `executionDetails.pipelineExecutionSummary.status` when Harness included it */
+  /** `executionDetails.pipelineExecutionSummary.status` when a details route included it */
   executionStatus?: string
 }
 
-/** One record of the event history (`triggers/eventHistory/v2/eventCorrelation/{id}`). */
+/**
+ * One record of the event history (`triggers/eventHistory/v2/eventCorrelation/{id}`). Records carry
+ * no `createdAt` (NGTriggerEventHistoryMapper never sets it); Harness sends them newest first.
+ */
 export interface EventHistoryRecord {
   finalStatus?: string
   message?: string
   planExecutionId?: string
-  createdAt?: number
 }
 
 /** The part of `pipelineExecutionSummary` the action uses. */
@@ -95,7 +103,9 @@ export class HarnessApiError extends Error {
     message: string,
     readonly httpStatus: number,
     readonly code: string | undefined,
-    readonly retryable: boolean
+    readonly retryable: boolean,
+    /** an answer whose meaning is known (core/advice says what to do about it) */
+    readonly known?: KnownAnswer
   ) {
     super(message)
     this.name = 'HarnessApiError'
@@ -118,10 +128,25 @@ export interface HarnessClientOptions {
 const KiB = 1024
 const MiB = 1024 * KiB
 const DEFAULT_TIMEOUT_MS = 30_000
+/**
+ * Answer caps, each above what a real answer of that route can be, so that only a broken or
+ * hostile answer meets one (and is reported as too large, never waited out):
+ * - the webhook answers four short fields (NGProcessWebhookResponseDTO) or an ErrorDTO;
+ * - the event's status (triggerProcessingDetails) echoes the body we sent and the trigger's
+ *   runtime-input YAML: Harness calls a body over 500,000 characters large, and JSON escaping at
+ *   most sextuples it (\u00XX), so 3 MB plus the inputs;
+ * - the history page holds up to 10 such records (we send triggerIdentifier: usually 1 or 2);
+ * - an execution summary is one Mongo document (PipelineExecutionSummaryEntity, at most 16 MiB
+ *   BSON); its JSON can be larger (numbers and booleans as text, escapes), so twice that;
+ * - the details routes embed that summary plus a status answer.
+ */
 const WEBHOOK_ANSWER_LIMIT = 256 * KiB
-const READ_ANSWER_LIMIT = MiB
-/** Execution summaries carry the stage layout: they grow with the pipeline. */
-const EXECUTION_ANSWER_LIMIT = 4 * MiB
+const STATUS_ANSWER_LIMIT = 8 * MiB
+const HISTORY_ANSWER_LIMIT = 16 * MiB
+const EXECUTION_ANSWER_LIMIT = 32 * MiB
+const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT
+/** InterruptDTO or an ErrorDTO */
+const ABORT_ANSWER_LIMIT = MiB
 const MAX_POST_RETRIES = 3
 const NOT_RETRIED =
   'Harness may or may not have taken the trigger, so it was not sent again; ' +
@@ -132,8 +157,12 @@ const NOT_RETRIED =
  * `endpoint.origin`; every message that leaves it has passed through the redactor.
  */
 export class HarnessClient {
-  /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
-  private eventDetailsVariant: 'v2' | 'v1' = 'v2'
+  /**
+   * Where the event's status is read: triggerProcessingDetails (status fields only), else, for
+   * installs without it, triggerExecutionDetailsV2, else v1; a route found missing (404/405) is
+   * left for good.
+   */
+  private eventStatusRoute: EventStatusRoute = 'processing'
 
   constructor(readonly options: HarnessClientOptions) {
     // The key must never show, whoever else forgot to register it.
@@ -166,26 +195,38 @@ export class HarnessClient {
     }
   }
 
-  /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
+  /**
+   * The event's processing status, from the lightest route this Harness serves (see
+   * eventStatusRoute). One request per route tried, no retry.
+   */
   async getEventDetails(accountId: string, eventId: string): Promise<EventDetails> {
-    const { endpoint } = this.options
-    let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant)
-    let response = await this.exchange('GET', url, READ_ANSWER_LIMIT)
-    if (response.status === 404 && this.eventDetailsVariant === 'v2') {
-      this.eventDetailsVariant = 'v1'
-      this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails')
-      url = eventDetailsUrl(endpoint, accountId, eventId, 'v1')
-      response = await this.exchange('GET', url, READ_ANSWER_LIMIT)
+    for (;;) {
+      const route = this.eventStatusRoute
+      const url = eventStatusUrl(this.options.endpoint, accountId, eventId, route)
+      const limit = route === 'processing' ? STATUS_ANSWER_LIMIT : DETAILS_ANSWER_LIMIT
+      const response = await this.exchange('GET', url, limit)
+      const next = NEXT_STATUS_ROUTE[route]
+      if (isRouteMissing(response) && next) {
+        this.eventStatusRoute = next
+        this.log(
+          `Harness has no ${STATUS_ROUTE_NAMES[route]} (HTTP ${response.status}); using ${STATUS_ROUTE_NAMES[next]}`
+        )
+        continue
+      }
+      const reading = readEnvelope(response, url)
+      if (isHistoryNotYetWritten(response, reading)) return { pending: true }
+      return this.mapped(response, reading, data =>
+        route === 'processing'
+          ? processingDetailsFrom(data, this.redact)
+          : eventDetailsFrom(data, this.redact)
+      )
     }
-    const reading = readEnvelope(response, url)
-    if (isHistoryNotYetWritten(response, reading)) return { pending: true }
-    return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact))
   }
 
   /** newest first; one request, no retry */
   async getEventHistory(accountId: string, eventId: string): Promise<EventHistoryRecord[]> {
     const url = eventHistoryUrl(this.options.endpoint, accountId, eventId)
-    const response = await this.exchange('GET', url, READ_ANSWER_LIMIT)
+    const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT)
     return this.mapped(response, readEnvelope(response, url), data =>
       eventHistoryFrom(data, this.redact)
     )
@@ -200,10 +241,14 @@ export class HarnessClient {
     )
   }
 
-  /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
+  /**
+   * PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors.
+   * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
+   * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
+   */
   async abortExecution(scope: ProjectScope, planExecutionId: string): Promise<AbortOutcome> {
     const url = abortUrl(this.options.endpoint, scope, planExecutionId)
-    const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT)
+    const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT)
     const reading = readEnvelope(response, url)
     if (reading.kind === 'success') return 'aborted'
     if (reading.kind === 'failure') {
@@ -211,6 +256,12 @@ export class HarnessClient {
       if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
         return 'already-finished'
       }
+    }
+    if (response.status === 403) {
+      throw this.apiError(response, reading, {
+        kind: 'abort-denied',
+        permission: deniedPermission(response.body)
+      })
     }
     throw this.apiError(response, reading)
   }
@@ -265,7 +316,10 @@ export class HarnessClient {
       let message = error.message
       if (response.status >= 500) message = withSentence(message, NOT_RETRIED)
       else if (response.status === 429) message += ` (gave up after ${attempts} attempts)`
-      throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable)
+      const retired =
+        reading.kind === 'failure' && retiredWebhookUrl(response.status, reading.message)
+      const known: KnownAnswer | undefined = retired ? { kind: 'webhook-url-retired' } : undefined
+      throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known)
     }
     return this.shaped(response, () => webhookAcceptedFrom(reading.data))
   }
@@ -292,13 +346,49 @@ export class HarnessClient {
 
   private apiError(
     response: HttpResponse,
-    reading: Exclude<EnvelopeReading, { kind: 'success' }>
+    reading: Exclude<EnvelopeReading, { kind: 'success' }>,
+    known?: KnownAnswer
   ): HarnessApiError {
     const message = describeUnsuccessfulAnswer(response, reading, this.redact)
     const code = reading.kind === 'failure' ? reading.code : undefined
     const retryable = response.status === 429 || response.status >= 500
-    return new HarnessApiError(message, response.status, code && this.redact(code), retryable)
+    return new HarnessApiError(
+      message,
+      response.status,
+      code && this.redact(code),
+      retryable,
+      known
+    )
   }
+}
+
+type EventStatusRoute = 'processing' | 'v2' | 'v1'
+
+const NEXT_STATUS_ROUTE: Record<EventStatusRoute, EventStatusRoute | undefined> = {
+  processing: 'v2',
+  v2: 'v1',
+  v1: undefined
+}
+
+const STATUS_ROUTE_NAMES: Record<EventStatusRoute, string> = {
+  processing: 'triggerProcessingDetails',
+  v2: 'triggerExecutionDetailsV2',
+  v1: 'triggerExecutionDetails'
+}
+
+function eventStatusUrl(
+  endpoint: HarnessClientOptions['endpoint'],
+  accountId: string,
+  eventId: string,
+  route: EventStatusRoute
+): string {
+  if (route === 'processing') return processingDetailsUrl(endpoint, accountId, eventId)
+  return eventDetailsUrl(endpoint, accountId, eventId, route)
+}
+
+/** An install without the route: Jersey's 404 (no such resource) or 405 (no such method there). */
+function isRouteMissing(response: HttpResponse): boolean {
+  return response.status === 404 || response.status === 405
 }
 
 function isRefusedConnection(error: unknown): boolean {
