@@ -49,7 +49,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(966);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(893);
 // Entry of dist/cli.js, the `harness-trigger` command: wires this process to run() and exits.
 
 
@@ -92,7 +92,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 966:
+/***/ 893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -682,9 +682,16 @@ function nameHint(value) {
 
 
 
-const LOOPBACK = new external_node_net_namespaceObject.BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
+// Built on first use: only plain-HTTP URLs are checked, and a BlockList costs ~1 ms to set up.
+let loopback;
+function loopbackAddresses() {
+    if (!loopback) {
+        loopback = new external_node_net_namespaceObject.BlockList();
+        loopback.addSubnet('127.0.0.0', 8, 'ipv4');
+        loopback.addAddress('::1', 'ipv6');
+    }
+    return loopback;
+}
 /** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
 function isLoopbackHost(hostname) {
     const host = hostname
@@ -695,10 +702,10 @@ function isLoopbackHost(hostname) {
         return true;
     const family = (0,external_node_net_namespaceObject.isIP)(host);
     if (family === 4)
-        return LOOPBACK.check(host, 'ipv4');
+        return loopbackAddresses().check(host, 'ipv4');
     // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
     if (family === 6)
-        return LOOPBACK.check(host, 'ipv6');
+        return loopbackAddresses().check(host, 'ipv6');
     return false;
 }
 const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
@@ -843,6 +850,17 @@ function eventDetailsUrl(endpoint, accountId, eventId, variant) {
     const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
     return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
         queryString([['accountIdentifier', accountId]]));
+}
+/**
+ * `{gateway}/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=&eventId=`: the event's
+ * status fields only (`WebhookEventProcessingDetails`), without the execution summary.
+ */
+function processingDetailsUrl(endpoint, accountId, eventId) {
+    return (`${endpoint.gateway}/pipeline/api/webhook/triggerProcessingDetails?` +
+        queryString([
+            ['accountIdentifier', accountId],
+            ['eventId', eventId]
+        ]));
 }
 /** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
 function eventHistoryUrl(endpoint, accountId, eventId) {
@@ -1102,44 +1120,59 @@ function webhookAcceptedFrom(data) {
         throw new ShapeProblem('no data.eventCorrelationId');
     return {
         eventCorrelationId,
-        apiUrl: textField(answer.apiUrl) ?? '',
-        uiUrl: textField(answer.uiUrl) ?? '',
-        uiSetupUrl: textField(answer.uiSetupUrl) ?? ''
+        apiUrl: httpUrlField(answer.apiUrl) ?? '',
+        uiUrl: httpUrlField(answer.uiUrl) ?? '',
+        uiSetupUrl: httpUrlField(answer.uiSetupUrl) ?? ''
     };
+}
+/** `WebhookEventProcessingDetails` (triggerProcessingDetails): the event's status fields. */
+function processingDetailsFrom(data, redact) {
+    return processingFrom(data, 'data', redact);
 }
 /** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
 function eventDetailsFrom(data, redact) {
     const root = recordOrFail(data, 'no data object');
-    const processing = root.webhookProcessingDetails;
+    const details = processingFrom(root.webhookProcessingDetails, 'data.webhookProcessingDetails', redact);
+    if (details.pending && details.status === undefined)
+        return details;
+    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
+    return withoutUndefined({
+        ...details,
+        executionUrl: httpUrlField(root.executionUrl),
+        executionStatus: textField(summary?.status)
+    });
+}
+function processingFrom(processing, where, redact) {
     if (!isRecord(processing))
-        throw new ShapeProblem('no data.webhookProcessingDetails');
+        throw new ShapeProblem(`no ${where}`);
     // Very old servers answer eventFound:false before the event is processed.
     if (processing.eventFound === false)
         return { pending: true };
+    if (processing.eventFound !== true && typeof processing.status !== 'string') {
+        throw new ShapeProblem(`no ${where}.status`);
+    }
     const status = textField(processing.status);
-    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
     return withoutUndefined({
         pending: status === undefined || status === 'QUEUED',
         status,
         message: redacted(processing.message, redact),
         warningMsg: redacted(processing.warningMsg, redact),
-        pipelineExecutionId: textField(processing.pipelineExecutionId),
-        executionUrl: textField(root.executionUrl),
-        executionStatus: textField(summary?.status)
+        pipelineExecutionId: textField(processing.pipelineExecutionId)
     });
 }
-/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
+/**
+ * `Page<NGTriggerEventHistoryDTO>` → records, in Harness's order: newest first when no `sort` is
+ * sent (Sort.by(DESC, createdAt) server-side). The records carry no `createdAt` to sort on.
+ */
 function eventHistoryFrom(data, redact) {
     const content = recordOrFail(data, 'no data object').content;
     if (!Array.isArray(content))
         throw new ShapeProblem('no data.content list');
-    const records = content.filter(isRecord).map(entry => withoutUndefined({
+    return content.filter(isRecord).map(entry => withoutUndefined({
         finalStatus: textField(entry.finalStatus),
         message: redacted(entry.message, redact),
-        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
-        createdAt: numberField(entry.createdAt)
+        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId)
     }));
-    return records.sort((a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY));
 }
 /** `PipelineExecutionDetailDTO` → the summary the action reports on. */
 function executionSummaryFrom(data, planExecutionId, redact) {
@@ -1163,13 +1196,12 @@ function executionSummaryFrom(data, planExecutionId, redact) {
         endTs: timestampField(summary.endTs),
         modules,
         failureMessage: redacted(record(summary.failureInfo)?.message, redact),
-        executionUrl: textField(summary.executionUrl) ?? textField(root.executionUrl),
+        executionUrl: httpUrlField(summary.executionUrl) ?? httpUrlField(root.executionUrl),
         stages: stagesFrom(summary.layoutNodeMap, redact)
     });
 }
 /**
- * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
- * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
+ * Stage nodes of `layoutNodeMap`: every node with a name and a status that looksLikeStage.
  */
 function stagesFrom(layoutNodeMap, redact) {
     if (!isRecord(layoutNodeMap))
@@ -1193,11 +1225,23 @@ function stagesFrom(layoutNodeMap, redact) {
     }
     return stages;
 }
+/**
+ * A stage is a node of `nodeGroup` STAGE (a node without a group counts, for older answers) that
+ * is not a parallel wrapper. ParallelPlanCreator gives the wrapper of stages run side by side
+ * `nodeGroup: STAGE` too, so the group alone does not tell it apart: its shape does (`nodeType`
+ * `parallel`, its stages as `edgeLayoutList.currentNodeChildren`). Its empty name is not the reason.
+ */
 function looksLikeStage(node) {
     const group = textField(node.nodeGroup);
-    if (group)
-        return group.toUpperCase() === 'STAGE';
-    return textField(node.nodeType)?.toLowerCase() !== 'parallel';
+    if (group && group.toUpperCase() !== 'STAGE')
+        return false;
+    return !isParallelWrapper(node);
+}
+function isParallelWrapper(node) {
+    if (textField(node.nodeType)?.toLowerCase() === 'parallel')
+        return true;
+    const children = record(node.edgeLayoutList)?.currentNodeChildren;
+    return Array.isArray(children) && children.length > 0;
 }
 function recordOrFail(value, missing) {
     if (!isRecord(value))
@@ -1210,6 +1254,19 @@ function record(value) {
 function redacted(value, redact) {
     const text = textField(value);
     return text === undefined ? undefined : redact(text);
+}
+/** A URL from an answer is used only when it is http(s): a link, an output, never a `javascript:`. */
+function httpUrlField(value) {
+    const text = textField(value);
+    if (text === undefined)
+        return undefined;
+    try {
+        const { protocol } = new URL(text);
+        return protocol === 'https:' || protocol === 'http:' ? text : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 function numberField(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
@@ -1224,7 +1281,46 @@ function withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
 }
 
+;// CONCATENATED MODULE: ./src/harness/known-answers.ts
+
+const RETIRED_URL = /no longer supported for newly created custom webhook triggers/i;
+/** resolveBranchExpression's message, and getPipelineEntityToExecute's for an empty branch name */
+const BRANCH_UNRESOLVED = /has the right branch information|missing or empty pipelineBranchName/i;
+const EXECUTE_PERMISSION = 'core_pipeline_execute';
+/** A 400 whose message is TriggerWebhookValidator's retirement of the v2/v1 URL. */
+function retiredWebhookUrl(status, message) {
+    return status === 400 && RETIRED_URL.test(message ?? '');
+}
+/** An event that ended INVALID_RUNTIME_INPUT_YAML because the pipeline's branch did not resolve. */
+function isBranchUnresolved(status, message) {
+    return status === 'INVALID_RUNTIME_INPUT_YAML' && BRANCH_UNRESOLVED.test(message ?? '');
+}
+/**
+ * The permission a 403 names: `failedPermissionChecks[0].permission` of an AccessDeniedErrorDTO,
+ * else the "Missing permission <name>" of its message, else execute (what Harness checks without
+ * the abort permission flag).
+ */
+function deniedPermission(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return EXECUTE_PERMISSION;
+    }
+    if (!isRecord(parsed))
+        return EXECUTE_PERMISSION;
+    const checks = Array.isArray(parsed.failedPermissionChecks) ? parsed.failedPermissionChecks : [];
+    const checked = checks.find(isRecord);
+    const named = textField(checked?.permission);
+    if (named && /^core_[a-z_]+$/.test(named))
+        return named;
+    const said = /Missing permission (core_[a-z_]+)/.exec(textField(parsed.message) ?? '');
+    return said?.[1] ?? EXECUTE_PERMISSION;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1238,11 +1334,15 @@ class HarnessApiError extends Error {
     httpStatus;
     code;
     retryable;
-    constructor(message, httpStatus, code, retryable) {
+    known;
+    constructor(message, httpStatus, code, retryable, 
+    /** an answer whose meaning is known (core/advice says what to do about it) */
+    known) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;
         this.retryable = retryable;
+        this.known = known;
         this.name = 'HarnessApiError';
     }
 }
@@ -1263,10 +1363,25 @@ class TriggerNotSent extends Error {
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Answer caps, each above what a real answer of that route can be, so that only a broken or
+ * hostile answer meets one (and is reported as too large, never waited out):
+ * - the webhook answers four short fields (NGProcessWebhookResponseDTO) or an ErrorDTO;
+ * - the event's status (triggerProcessingDetails) echoes the body we sent and the trigger's
+ *   runtime-input YAML: Harness calls a body over 500,000 characters large, and JSON escaping at
+ *   most sextuples it (\u00XX), so 3 MB plus the inputs;
+ * - the history page holds up to 10 such records (we send triggerIdentifier: usually 1 or 2);
+ * - an execution summary is one Mongo document (PipelineExecutionSummaryEntity, at most 16 MiB
+ *   BSON); its JSON can be larger (numbers and booleans as text, escapes), so twice that;
+ * - the details routes embed that summary plus a status answer.
+ */
 const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
-const READ_ANSWER_LIMIT = MiB;
-/** Execution summaries carry the stage layout: they grow with the pipeline. */
-const EXECUTION_ANSWER_LIMIT = 4 * MiB;
+const STATUS_ANSWER_LIMIT = 8 * MiB;
+const HISTORY_ANSWER_LIMIT = 16 * MiB;
+const EXECUTION_ANSWER_LIMIT = 32 * MiB;
+const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT;
+/** InterruptDTO or an ErrorDTO */
+const ABORT_ANSWER_LIMIT = MiB;
 const MAX_POST_RETRIES = 3;
 const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
@@ -1276,8 +1391,12 @@ const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent agai
  */
 class HarnessClient {
     options;
-    /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
-    eventDetailsVariant = 'v2';
+    /**
+     * Where the event's status is read: triggerProcessingDetails (status fields only), else, for
+     * installs without it, triggerExecutionDetailsV2, else v1; a route found missing (404/405) is
+     * left for good.
+     */
+    eventStatusRoute = 'processing';
     constructor(options) {
         this.options = options;
         // The key must never show, whoever else forgot to register it.
@@ -1291,9 +1410,12 @@ class HarnessClient {
     async fireWebhook(webhookUrl, body, options = {}) {
         const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
-            // The one gate every send passes: after the signal, the trigger is never sent.
+            // One turn of the event loop first, so that a signal already delivered to the process has
+            // run its handler; then the one gate every send passes: after it, no trigger is sent.
+            await new Promise(resolve => setImmediate(resolve));
             if (cancelSignal?.aborted)
                 throw new TriggerNotSent(attempt - 1);
+            this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`);
             const retriesLeft = attempt <= MAX_POST_RETRIES;
             let response;
             try {
@@ -1315,26 +1437,34 @@ class HarnessClient {
             return this.acceptedFrom(response, webhookUrl, attempt);
         }
     }
-    /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
+    /**
+     * The event's processing status, from the lightest route this Harness serves (see
+     * eventStatusRoute). One request per route tried, no retry.
+     */
     async getEventDetails(accountId, eventId, call) {
-        const { endpoint } = this.options;
-        let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
-        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
-        if (response.status === 404 && this.eventDetailsVariant === 'v2') {
-            this.eventDetailsVariant = 'v1';
-            this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
-            url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
-            response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
+        for (;;) {
+            const route = this.eventStatusRoute;
+            const url = eventStatusUrl(this.options.endpoint, accountId, eventId, route);
+            const limit = route === 'processing' ? STATUS_ANSWER_LIMIT : DETAILS_ANSWER_LIMIT;
+            const response = await this.exchange('GET', url, limit, undefined, call);
+            const next = NEXT_STATUS_ROUTE[route];
+            if (isRouteMissing(response) && next) {
+                this.eventStatusRoute = next;
+                this.log(`Harness has no ${STATUS_ROUTE_NAMES[route]} (HTTP ${response.status}); using ${STATUS_ROUTE_NAMES[next]}`);
+                continue;
+            }
+            const reading = readEnvelope(response, url);
+            if (isHistoryNotYetWritten(response, reading))
+                return { pending: true };
+            return this.mapped(response, reading, data => route === 'processing'
+                ? processingDetailsFrom(data, this.redact)
+                : eventDetailsFrom(data, this.redact));
         }
-        const reading = readEnvelope(response, url);
-        if (isHistoryNotYetWritten(response, reading))
-            return { pending: true };
-        return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
     }
     /** newest first; one request, no retry */
     async getEventHistory(accountId, eventId, call) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
-        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
+        const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
     /** one request, no retry */
@@ -1343,10 +1473,14 @@ class HarnessClient {
         const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
-    /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
+    /**
+     * PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors.
+     * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
+     * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
+     */
     async abortExecution(scope, planExecutionId, call) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT, undefined, call);
+        const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT, undefined, call);
         const reading = readEnvelope(response, url);
         if (reading.kind === 'success')
             return 'aborted';
@@ -1356,6 +1490,12 @@ class HarnessClient {
             if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
                 return 'already-finished';
             }
+        }
+        if (response.status === 403) {
+            throw this.apiError(response, reading, {
+                kind: 'abort-denied',
+                permission: deniedPermission(response.body)
+            });
         }
         throw this.apiError(response, reading);
     }
@@ -1373,7 +1513,8 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        // A call's own (short) deadline never lengthens the one the settings ask for.
+        const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
         const { signal } = call;
         try {
             return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal });
@@ -1403,7 +1544,9 @@ class HarnessClient {
                 message = withSentence(message, NOT_RETRIED);
             else if (response.status === 429)
                 message += ` (gave up after ${attempts} attempts)`;
-            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
+            const retired = reading.kind === 'failure' && retiredWebhookUrl(response.status, reading.message);
+            const known = retired ? { kind: 'webhook-url-retired' } : undefined;
+            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known);
         }
         return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
     }
@@ -1424,11 +1567,11 @@ class HarnessClient {
             throw new HarnessApiError(message, response.status, undefined, false);
         }
     }
-    apiError(response, reading) {
+    apiError(response, reading, known) {
         const message = describeUnsuccessfulAnswer(response, reading, this.redact);
         const code = reading.kind === 'failure' ? reading.code : undefined;
         const retryable = response.status === 429 || response.status >= 500;
-        return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
+        return new HarnessApiError(message, response.status, code && this.redact(code), retryable, known);
     }
 }
 function cancellableSleep(ms, signal) {
@@ -1447,6 +1590,25 @@ function cancellableSleep(ms, signal) {
 /** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
 function isCancelledRequest(error) {
     return error instanceof NetworkError && error.kind === 'cancelled';
+}
+const NEXT_STATUS_ROUTE = {
+    processing: 'v2',
+    v2: 'v1',
+    v1: undefined
+};
+const STATUS_ROUTE_NAMES = {
+    processing: 'triggerProcessingDetails',
+    v2: 'triggerExecutionDetailsV2',
+    v1: 'triggerExecutionDetails'
+};
+function eventStatusUrl(endpoint, accountId, eventId, route) {
+    if (route === 'processing')
+        return processingDetailsUrl(endpoint, accountId, eventId);
+    return eventDetailsUrl(endpoint, accountId, eventId, route);
+}
+/** An install without the route: Jersey's 404 (no such resource) or 405 (no such method there). */
+function isRouteMissing(response) {
+    return response.status === 404 || response.status === 405;
 }
 function isRefusedConnection(error) {
     return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
@@ -1483,7 +1645,7 @@ function isHistoryNotYetWritten(response, reading) {
  * abort and report. It is not given its full timeout either: the runner kills the step 10 s
  * after SIGINT, and the cancel-time look and abort need their share of that.
  */
-const POST_GRACE_AFTER_CANCEL_MS = 2000;
+const POST_GRACE_AFTER_CANCEL_MS = 1500;
 /** Sends the trigger once (with the client's retries); every ending is a value. Messages are redacted. */
 async function fireTrigger(request, client) {
     const inFlight = graceAfter(request.cancelSignal, POST_GRACE_AFTER_CANCEL_MS);
@@ -1502,11 +1664,17 @@ async function fireTrigger(request, client) {
                 outcome: 'failed',
                 message: error.message,
                 mayHaveFired: error.httpStatus >= 500,
-                httpStatus: error.httpStatus
+                httpStatus: error.httpStatus,
+                error
             };
         }
         if (error instanceof NetworkError) {
-            return { outcome: 'failed', message: error.message, mayHaveFired: error.mayHaveReached };
+            return {
+                outcome: 'failed',
+                message: error.message,
+                mayHaveFired: error.mayHaveReached,
+                error
+            };
         }
         throw error;
     }
@@ -1818,7 +1986,23 @@ const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]
 const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const MAX_NAME_LENGTH = 255;
 /**
- * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
+ * The parts of `name[:tag][@digest]` as written, unchecked: a `:` before the last `/` is a
+ * registry port, not a tag. The one place a reference is cut into its parts.
+ */
+function cutImageReference(text) {
+    const at = text.indexOf('@');
+    const nameAndTag = at < 0 ? text : text.slice(0, at);
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const colon = nameAndTag.lastIndexOf(':');
+    const hasTag = colon > nameAndTag.lastIndexOf('/');
+    return {
+        name: hasTag ? nameAndTag.slice(0, colon) : nameAndTag,
+        ...(hasTag ? { tag: nameAndTag.slice(colon + 1) } : {}),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+/**
+ * Splits and checks `ghcr.io/acme/api:1.4.2@sha256:…` (see cutImageReference).
  * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
  * A malformed reference throws a plain Error whose message says what is wrong (without the
  * reference, so callers can prefix the input's name and decide whether to show the value).
@@ -1827,17 +2011,10 @@ function splitImageReference(reference) {
     const text = reference.trim();
     if (text === '')
         throw new Error('the image reference is empty');
-    const at = text.indexOf('@');
-    const nameAndTag = at < 0 ? text : text.slice(0, at);
-    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const { name: image, tag, digest } = cutImageReference(text);
     if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
         throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
     }
-    const lastSlash = nameAndTag.lastIndexOf('/');
-    const colon = nameAndTag.lastIndexOf(':');
-    const hasTag = colon > lastSlash;
-    const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
-    const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined;
     if (tag !== undefined && !TAG_PATTERN.test(tag))
         throw new Error(TAG_RULE_PROBLEM);
     checkImageName(image);
@@ -2011,9 +2188,7 @@ function firstListedReference(list) {
         .find(item => item !== '');
     if (first === undefined)
         return undefined;
-    const nameAndTag = first.split('@')[0];
-    const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/');
-    return hasTag ? { key: list.key, value: first } : undefined;
+    return cutImageReference(first).tag !== undefined ? { key: list.key, value: first } : undefined;
 }
 function fromDockerMetadata(json, version) {
     const firstReference = firstDockerMetadataTag(json);
@@ -2476,34 +2651,140 @@ function classifyExecutionStatus(status) {
 function isTerminal(phase) {
     return phase === 'passed' || phase === 'failed';
 }
+
+;// CONCATENATED MODULE: ./src/core/wait/intervals.ts
+/** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
+const FIRST_EVENT_POLL_MS = 2_000;
+/** Backoff after failed reads never waits longer than this (unless the poll interval itself is longer). */
+const MAX_RETRY_DELAY_MS = 60_000;
 /**
- * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
- * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
+ * The wait before the next look at something that is expected to appear soon (a pending event, an
+ * execution Harness does not know yet): 2 s, 4 s, 8 s, … up to the poll interval.
+ * `earlierLooks` counts the looks already made in this streak, from 0.
  */
-function humanStatusLabel(status) {
-    const words = status
-        .trim()
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .split(/[\s_]+/)
-        .filter(word => word !== '')
-        .map(word => word.toLowerCase());
-    if (words.length === 0)
-        return 'Unknown';
-    const sentence = words.join(' ');
-    return sentence[0].toUpperCase() + sentence.slice(1);
+function fastStartDelay(earlierLooks, pollIntervalMs) {
+    const doubled = FIRST_EVENT_POLL_MS * 2 ** Math.min(earlierLooks, 30);
+    return Math.min(doubled, pollIntervalMs);
+}
+/**
+ * The wait after the n-th failed read in a row (n ≥ 1): the usual delay doubled per failure, capped,
+ * with "equal jitter" (half fixed, half random) so that many runners hit by the same outage spread out.
+ * Never shorter than the usual delay, so errors can never make us read more often than success would.
+ */
+function retryDelay(failuresInARow, usualDelayMs, random) {
+    const cap = Math.max(MAX_RETRY_DELAY_MS, usualDelayMs);
+    const ceiling = Math.min(cap, usualDelayMs * 2 ** Math.min(failuresInARow, 30));
+    const jittered = ceiling / 2 + clampUnit(random()) * (ceiling / 2);
+    return Math.round(Math.max(usualDelayMs, jittered));
+}
+function clampUnit(value) {
+    return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/failures.ts
+
+
+
+
+/**
+ * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
+ * its cap does not: it is no real Harness answer, and waiting would only report it as "pending".
+ */
+function isPassingTrouble(error) {
+    if (error instanceof NetworkError)
+        return error.kind !== 'too-large';
+    return error instanceof HarnessApiError && error.retryable;
+}
+function isNotFound(error) {
+    return error instanceof HarnessApiError && error.httpStatus === 404;
+}
+/** Harness's words plus the HTTP status; client errors are already secret-free. */
+function describeReadError(error) {
+    if (error instanceof HarnessApiError)
+        return `${error.message} (HTTP ${error.httpStatus})`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
+ * network does not flood the log), and spaces the retries out with backoff and jitter.
+ */
+class ReadFailures {
+    log;
+    random;
+    inARow = 0;
+    last;
+    constructor(log, random) {
+        this.log = log;
+        this.random = random;
+    }
+    /** The error of the streak still going on, for a timeout message. */
+    get lastError() {
+        return this.inARow > 0 ? this.last : undefined;
+    }
+    /** How long to wait before trying again; the caller has checked the error is passing. */
+    retryAfter(error, what, usualDelayMs) {
+        this.inARow += 1;
+        this.last = describeReadError(error);
+        const delay = retryDelay(this.inARow, usualDelayMs, this.random);
+        const line = `Could not read ${what}: ${this.last}; trying again in ${formatElapsed(delay)}.`;
+        if (this.inARow === 1)
+            this.log.warning(line);
+        else
+            this.log.debug(line);
+        return delay;
+    }
+    succeeded(what) {
+        if (this.inARow > 0) {
+            const reads = this.inARow === 1 ? 'read' : 'reads';
+            this.log.info(`Read ${what} again after ${this.inARow} failed ${reads}.`);
+        }
+        this.inARow = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/advice.ts
+
+const quoted = setting => `'${setting}'`;
+/** What to do about a Harness answer whose meaning is known (harness/known-answers.ts). */
+function adviceFor(known, label = quoted) {
+    switch (known.kind) {
+        case 'webhook-url-retired':
+            return ('This trigger was created after Harness introduced v3 webhook URLs and accepts only its v3 ' +
+                `URL: set ${label(Setting.WebhookToken)} to the trigger's custom webhook token, or set ` +
+                `${label(Setting.WebhookUrl)} to the URL Harness shows under the trigger's "Copy Webhook ` +
+                'URL" (…/webhook/custom/<token>/v3?…).');
+        case 'branch-unresolved':
+            return ('The pipeline is stored in Git, and for a custom webhook Harness takes its branch only from ' +
+                `the body's top-level "branch" key, which this body lacked (it comes from the CI context on ` +
+                `branch and pull request builds, not on tag builds): set it with ${label(Setting.Payload)}, ` +
+                'e.g. {"branch": "main"}.');
+        case 'abort-denied':
+            return known.permission === 'core_pipeline_abort'
+                ? 'This account requires the Abort permission on pipelines (core_pipeline_abort) to abort ' +
+                    "an execution: grant it to the API key's role."
+                : 'Aborting needs the Execute permission on the pipeline (core_pipeline_execute): grant it ' +
+                    "to the API key's role.";
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/settle.ts
 
 
+
+
+
 /**
  * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
- * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
- * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
- * signal: it has fired already, and they are what the cancellation asks for.
+ * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
+ * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
+ * These requests are not bound to the cancel signal: it has fired already, and they are what the
+ * cancellation asks for.
  */
-const SETTLE_LOOK_TIMEOUT_MS = 2000;
+const SETTLE_LOOK_BUDGET_MS = 2500;
 const SETTLE_ABORT_TIMEOUT_MS = 2500;
+const ABORT_RETRY_PAUSE_MS = 500;
 /**
  * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
  * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
@@ -2560,7 +2841,7 @@ function abortNote(report) {
  * Aborts the event's execution: the one known, or the one a single look at the event finds.
  * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
  */
-async function findAndAbort(target, client) {
+async function findAndAbort(target, client, options = {}) {
     const report = {
         executionId: target.executionId,
         looked: false,
@@ -2578,15 +2859,27 @@ async function findAndAbort(target, client) {
             return { ...report, done: look.eventEnded };
     }
     report.abortSent = true;
-    try {
-        report.abortOutcome = await client.abortExecution(target.scope, report.executionId, {
-            timeoutMs: SETTLE_ABORT_TIMEOUT_MS
-        });
-        report.abortAccepted = true;
-        report.done = true;
-    }
-    catch (error) {
-        report.abortProblem = messageOf(error);
+    const attempts = Math.max(1, options.abortAttempts ?? 1);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            report.abortOutcome = await client.abortExecution(target.scope, report.executionId, { timeoutMs: SETTLE_ABORT_TIMEOUT_MS });
+            report.abortAccepted = true;
+            report.done = true;
+            report.abortProblem = undefined;
+            break;
+        }
+        catch (error) {
+            // A refusal with a known meaning (a missing abort permission) says what to grant.
+            const advice = error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
+            report.abortProblem = `${messageOf(error)}${advice}`;
+            // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
+            // is worth a second try.
+            if (!isPassingTrouble(error))
+                break;
+            const sleep = options.sleep ?? (ms => new Promise(done => setTimeout(done, ms)));
+            if (attempt < attempts)
+                await sleep(ABORT_RETRY_PAUSE_MS);
+        }
     }
     return report;
 }
@@ -2598,18 +2891,30 @@ function reasonToAbort(request) {
         return 'timeout';
     return undefined;
 }
-/** One request, with its own short deadline: the execution the event started, if any yet. */
+/**
+ * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
+ * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
+ */
 async function lookForExecution(target, client) {
+    const until = Date.now() + SETTLE_LOOK_BUDGET_MS;
+    const left = () => Math.max(until - Date.now(), 1);
+    const { accountId } = target.scope;
     try {
-        const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
-            timeoutMs: SETTLE_LOOK_TIMEOUT_MS
-        });
+        const details = await client.getEventDetails(accountId, target.eventId, { timeoutMs: left() });
         if (details.pipelineExecutionId) {
             return { executionId: details.pipelineExecutionId, eventEnded: true };
         }
         const phase = details.pending
             ? 'pending'
             : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending' && details.warningMsg) {
+            const records = await client.getEventHistory(accountId, target.eventId, {
+                timeoutMs: left()
+            });
+            const started = records.find(record => record.planExecutionId);
+            if (started?.planExecutionId)
+                return { executionId: started.planExecutionId, eventEnded: true };
+        }
         if (phase === 'pending') {
             return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
         }
@@ -2657,35 +2962,6 @@ function settlementLines(settlement) {
     return lines;
 }
 
-;// CONCATENATED MODULE: ./src/core/wait/intervals.ts
-/** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
-const FIRST_EVENT_POLL_MS = 2_000;
-/** Backoff after failed reads never waits longer than this (unless the poll interval itself is longer). */
-const MAX_RETRY_DELAY_MS = 60_000;
-/**
- * The wait before the next look at something that is expected to appear soon (a pending event, an
- * execution Harness does not know yet): 2 s, 4 s, 8 s, … up to the poll interval.
- * `earlierLooks` counts the looks already made in this streak, from 0.
- */
-function fastStartDelay(earlierLooks, pollIntervalMs) {
-    const doubled = FIRST_EVENT_POLL_MS * 2 ** Math.min(earlierLooks, 30);
-    return Math.min(doubled, pollIntervalMs);
-}
-/**
- * The wait after the n-th failed read in a row (n ≥ 1): the usual delay doubled per failure, capped,
- * with "equal jitter" (half fixed, half random) so that many runners hit by the same outage spread out.
- * Never shorter than the usual delay, so errors can never make us read more often than success would.
- */
-function retryDelay(failuresInARow, usualDelayMs, random) {
-    const cap = Math.max(MAX_RETRY_DELAY_MS, usualDelayMs);
-    const ceiling = Math.min(cap, usualDelayMs * 2 ** Math.min(failuresInARow, 30));
-    const jittered = ceiling / 2 + clampUnit(random()) * (ceiling / 2);
-    return Math.round(Math.max(usualDelayMs, jittered));
-}
-function clampUnit(value) {
-    return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
-}
-
 ;// CONCATENATED MODULE: ./src/core/wait/stages.ts
 
 
@@ -2731,73 +3007,16 @@ function oneLine(text, maxLength = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
 }
+/** Stages in the order they started; those not started yet last, by name. */
 function byStartThenName(a, b) {
     const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
     const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
     return startA - startB || a.name.localeCompare(b.name);
 }
 
-;// CONCATENATED MODULE: ./src/core/wait/failures.ts
-
-
-
-
-/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
-function isPassingTrouble(error) {
-    if (error instanceof NetworkError)
-        return true;
-    return error instanceof HarnessApiError && error.retryable;
-}
-function isNotFound(error) {
-    return error instanceof HarnessApiError && error.httpStatus === 404;
-}
-/** Harness's words plus the HTTP status; client errors are already secret-free. */
-function describeReadError(error) {
-    if (error instanceof HarnessApiError)
-        return `${error.message} (HTTP ${error.httpStatus})`;
-    if (error instanceof Error)
-        return error.message;
-    return String(error);
-}
-/**
- * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
- * network does not flood the log), and spaces the retries out with backoff and jitter.
- */
-class ReadFailures {
-    log;
-    random;
-    inARow = 0;
-    last;
-    constructor(log, random) {
-        this.log = log;
-        this.random = random;
-    }
-    /** The error of the streak still going on, for a timeout message. */
-    get lastError() {
-        return this.inARow > 0 ? this.last : undefined;
-    }
-    /** How long to wait before trying again; the caller has checked the error is passing. */
-    retryAfter(error, what, usualDelayMs) {
-        this.inARow += 1;
-        this.last = describeReadError(error);
-        const delay = retryDelay(this.inARow, usualDelayMs, this.random);
-        const line = `Could not read ${what}: ${this.last}; trying again in ${formatElapsed(delay)}.`;
-        if (this.inARow === 1)
-            this.log.warning(line);
-        else
-            this.log.debug(line);
-        return delay;
-    }
-    succeeded(what) {
-        if (this.inARow > 0) {
-            const reads = this.inARow === 1 ? 'read' : 'reads';
-            this.log.info(`Read ${what} again after ${this.inARow} failed ${reads}.`);
-        }
-        this.inARow = 0;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/core/wait/messages.ts
+
+
 
 
 
@@ -2823,7 +3042,11 @@ const PERSON_WAITS = {
 };
 function neverStartedMessage(status, harnessMessage) {
     const said = harnessMessage ? ` (${oneLine(harnessMessage)})` : '';
-    const hint = status ? NEVER_STARTED_HINTS[status.toUpperCase()] : undefined;
+    const hint = isBranchUnresolved(status, harnessMessage)
+        ? adviceFor({ kind: 'branch-unresolved' })
+        : status
+            ? NEVER_STARTED_HINTS[status.toUpperCase()]
+            : undefined;
     const base = `Harness did not start the pipeline: the trigger event ended as ${status ?? 'an unknown status'}${said}.`;
     return hint ? `${base} ${hint}` : base;
 }
@@ -2980,7 +3203,7 @@ class PipelineWait {
             details = await this.deps.client.getEventDetails(this.request.ids.accountId, this.request.eventId, this.call());
         }
         catch (error) {
-            return { again: this.afterFailedRead(error, 'the trigger event', usualDelay) };
+            return { again: this.afterFailedRead(error, 'the trigger event', usualDelay), backoff: true };
         }
         this.failures.succeeded('the trigger event');
         const verdict = await this.judgeEvent(details);
@@ -3027,10 +3250,8 @@ class PipelineWait {
             this.historyTroubleTold = true;
             return undefined;
         }
-        const newestFirst = records
-            .map((record, index) => ({ record, index }))
-            .sort((a, b) => (b.record.createdAt ?? 0) - (a.record.createdAt ?? 0) || a.index - b.index);
-        for (const { record } of newestFirst) {
+        // Harness sends the records newest first (and no createdAt to sort them by)
+        for (const record of records) {
             const verdict = this.verdictOf(record.finalStatus, record.planExecutionId, record.message);
             if (verdict.phase !== 'pending')
                 return verdict;
@@ -3089,7 +3310,10 @@ class PipelineWait {
                 this.deps.log.debug(`Harness does not know execution ${executionId} yet (HTTP 404); looking again in ${formatDuration(delay)}.`);
                 return { again: delay };
             }
-            return { again: this.afterFailedRead(error, 'the pipeline execution', pollIntervalMs) };
+            return {
+                again: this.afterFailedRead(error, 'the pipeline execution', pollIntervalMs),
+                backoff: true
+            };
         }
         this.failures.succeeded('the pipeline execution');
         const terminal = isTerminal(classifyExecutionStatus(summary.status));
@@ -3124,14 +3348,15 @@ class PipelineWait {
     }
     // ── shared ───────────────────────────────────────────────────────────────────────────────
     /**
-     * Looks, then sleeps for what the look asked (never past `until`), until a look is done, `until`
-     * has passed (after one last look at it), or the run is cancelled.
+     * Looks, then sleeps until the next look is due (see Look; never past `until`), until a look is
+     * done, `until` has passed (after one last look at it), or the run is cancelled.
      */
     async poll(until, look) {
         const { cancelSignal } = this.request;
         for (;;) {
             if (cancelSignal.aborted)
                 return { kind: 'cancelled' };
+            const lookStartedAt = this.deps.now();
             let seen;
             try {
                 seen = await look();
@@ -3144,10 +3369,12 @@ class PipelineWait {
             // A terminal answer is worth more than a cancellation that came while it was on its way.
             if ('done' in seen)
                 return { kind: 'done', value: seen.done };
-            const remaining = until() - this.deps.now();
+            const now = this.deps.now();
+            const remaining = until() - now;
             if (remaining <= 0)
                 return { kind: 'deadline' };
-            await this.deps.sleep(Math.min(seen.again, remaining), cancelSignal);
+            const pause = seen.backoff ? seen.again : Math.max(0, lookStartedAt + seen.again - now);
+            await this.deps.sleep(Math.min(pause, remaining), cancelSignal);
         }
     }
     /** The delay before trying again, or Unreadable when waiting will not help. */

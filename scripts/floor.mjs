@@ -1,12 +1,27 @@
-// The floor of `npm run bench`: the least a fire-and-forget trigger can cost in Node. It does the
-// action's job with node: modules only and nothing more: read the inputs the runner sets, build the
-// v3 webhook URL, POST the JSON body (github context, image, tag) with X-Api-Key, and write
-// eventCorrelationId and uiUrl to GITHUB_OUTPUT. No validation, masking, retries or proxies: the
-// action's cost above this script is what its toolkit and its care cost.
-import { appendFileSync, readFileSync } from 'node:fs'
+// The floor of `npm run bench`: the least a correct fire-and-forget trigger can cost in Node. It
+// does the action's job with built-ins only: read the inputs the runner sets, mask the secrets
+// (`::add-mask::`, before anything else is printed or sent), build the v3 webhook URL, POST the
+// JSON body (github context, image, tag) with X-Api-Key through node:http(s), and write
+// eventCorrelationId and uiUrl to GITHUB_OUTPUT, refusing a value that could start a second line.
+// No validation beyond that, no retries, no proxies, no summary: the action's cost above this
+// script is what its toolkit and its care cost.
+//
+// Built-ins come through process.getBuiltinModule (Node 20.16+, 22.3+), falling back to
+// createRequire, never through an ESM import: on Node 24 an ESM import of node:http evaluates
+// http's lazy WebSocket getters and with them undici (+35 ms), which no action needs to pay.
+// `import.meta` costs nothing; `node:module` is loaded by Node's ESM loader anyway.
+import { createRequire } from 'node:module'
+
+const builtin = process.getBuiltinModule ?? createRequire(import.meta.url)
+const { appendFileSync, readFileSync } = builtin('node:fs')
 
 const input = name => (process.env[`INPUT_${name.toUpperCase()}`] ?? '').trim()
 const env = name => process.env[name] || undefined
+
+/** The runner's workflow command: every later line of the log shows the value as ***. */
+function mask(secret) {
+  if (secret) process.stdout.write(`::add-mask::${secret}\n`)
+}
 
 function webhookUrl() {
   const given = input('webhook-url')
@@ -58,8 +73,8 @@ function imageAndTag() {
   return { image: image || undefined, tag: input('tag') || env('GITHUB_SHA') }
 }
 
-async function post(url, body, apiKey) {
-  const { request } = await import(url.startsWith('https:') ? 'node:https' : 'node:http')
+function post(url, body, apiKey) {
+  const { request } = builtin(url.startsWith('https:') ? 'node:https' : 'node:http')
   const headers = {
     'Content-Type': 'application/json',
     Accept: 'application/json',
@@ -81,6 +96,17 @@ async function post(url, body, apiKey) {
   })
 }
 
+/** `name=value` is one line of the command file: a value with a line break could forge another. */
+function outputLine(name, value) {
+  if (typeof value !== 'string' || /[\r\n]/.test(value)) {
+    throw new Error(`Harness's ${name} is not a one-line string.`)
+  }
+  return `${name}=${value}\n`
+}
+
+const apiKey = input('api-key')
+mask(apiKey)
+mask(input('webhook-token'))
 const github = githubContext()
 // The top-level branch: what a Git-stored pipeline needs (interface.md, body section).
 const body = JSON.stringify({
@@ -88,7 +114,7 @@ const body = JSON.stringify({
   ...(github.branch ? { branch: github.branch } : {}),
   ...imageAndTag()
 })
-const answer = await post(webhookUrl(), body, input('api-key'))
+const answer = await post(webhookUrl(), body, apiKey)
 const data = answer.status === 200 ? JSON.parse(answer.text).data : undefined
 if (!data?.eventCorrelationId) {
   console.error(`The webhook answered HTTP ${answer.status}.`)
@@ -96,5 +122,5 @@ if (!data?.eventCorrelationId) {
 }
 appendFileSync(
   process.env.GITHUB_OUTPUT,
-  `eventCorrelationId=${data.eventCorrelationId}\nuiUrl=${data.uiUrl}\n`
+  outputLine('eventCorrelationId', data.eventCorrelationId) + outputLine('uiUrl', data.uiUrl)
 )

@@ -1,5 +1,6 @@
-// Runs one Node script as a child process and measures the whole process: wall time from spawn to
-// exit, CPU time (user + system) and peak memory (max RSS). Two ways to get CPU and memory:
+// Runs one Node script as a child process (with the Node binary given) and measures the whole
+// process: wall time from spawn to exit, CPU time (user + system) and peak memory (max RSS). Two
+// ways to get CPU and memory:
 // - `preload` (default): `node --require preload.cjs`, which writes process.resourceUsage() on exit
 //   (microsecond CPU; misses only the teardown after the exit event; adds about 2 ms to each side);
 // - `time`: `/usr/bin/time -f '%e %U %S %M'`, the kernel's rusage of the whole process, but CPU in
@@ -12,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 
 export const TIME_BINARY = '/usr/bin/time'
 const PRELOAD = fileURLToPath(new URL('./preload.cjs', import.meta.url))
+const PHASE_PROBE = fileURLToPath(new URL('./phase-probe.cjs', import.meta.url))
 
 /** @returns {('preload' | 'time')[]} the methods this machine offers */
 export function availableMethods() {
@@ -26,17 +28,17 @@ export function availableMethods() {
  */
 
 /**
- * @param {{ method: 'preload' | 'time', script: string, env: Record<string, string>,
+ * @param {{ node: string, method: 'preload' | 'time', script: string, env: Record<string, string>,
  *   scratchDir: string, timeoutMs: number }} options
  * @returns {Promise<Measurement>}
  */
-export async function runMeasured({ method, script, env, scratchDir, timeoutMs }) {
+export async function runMeasured({ node, method, script, env, scratchDir, timeoutMs }) {
   const usageFile = join(scratchDir, 'usage')
   rmSync(usageFile, { force: true })
   const [command, args, childEnv] =
     method === 'time'
-      ? [TIME_BINARY, ['-o', usageFile, '-f', '%e %U %S %M', process.execPath, script], env]
-      : [process.execPath, ['--require', PRELOAD, script], { ...env, BENCH_USAGE_FILE: usageFile }]
+      ? [TIME_BINARY, ['-o', usageFile, '-f', '%e %U %S %M', node, script], env]
+      : [node, ['--require', PRELOAD, script], { ...env, BENCH_USAGE_FILE: usageFile }]
   const run = await spawnAndWait(command, args, childEnv, timeoutMs)
   const usage = method === 'time' ? readTimeUsage(usageFile) : readPreloadUsage(usageFile)
   return {
@@ -44,6 +46,39 @@ export async function runMeasured({ method, script, env, scratchDir, timeoutMs }
     wallMs: run.exitedAt - run.startedAt,
     ...usage,
     cpuMs: usage.userMs + usage.systemMs
+  }
+}
+
+/**
+ * @typedef {{ timeOrigin: number, milestones: Record<string, { t: number, cpu: number }>,
+ *   builtins: Record<string, { ms: number, cpuMs: number }> }} ProbeRecord
+ * @typedef {Awaited<ReturnType<typeof spawnAndWait>> & { probe?: ProbeRecord,
+ *   spawnedAt: number, goneAt: number }} ProbedRun
+ * `spawnedAt`/`goneAt`: absolute times (ms since the epoch, as performance.timeOrigin) of the
+ * spawn and of the child's exit as this process saw them.
+ */
+
+/**
+ * One run under scripts/bench/phase-probe.cjs: when each milestone of the child happened.
+ * @param {{ node: string, script: string, env: Record<string, string>, scratchDir: string,
+ *   timeoutMs: number }} options
+ * @returns {Promise<ProbedRun>}
+ */
+export async function runProbed({ node, script, env, scratchDir, timeoutMs }) {
+  const probeFile = join(scratchDir, 'phases.json')
+  rmSync(probeFile, { force: true })
+  const run = await spawnAndWait(
+    node,
+    ['--require', PHASE_PROBE, script],
+    { ...env, BENCH_PHASE_FILE: probeFile },
+    timeoutMs
+  )
+  const probe = existsSync(probeFile) ? JSON.parse(readFileSync(probeFile, 'utf8')) : undefined
+  return {
+    ...run,
+    probe,
+    spawnedAt: performance.timeOrigin + run.startedAt,
+    goneAt: performance.timeOrigin + run.exitedAt
   }
 }
 

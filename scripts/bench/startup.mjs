@@ -1,38 +1,37 @@
-// The start-up comparison: fire-and-forget runs of the action and of the floor, alternating, each
-// in a fresh runner step (command files, event file, INPUT_* with action.yml's defaults) against
-// the emulator. Every run is checked (exit 0, one webhook accepted, both outputs written); a run
-// that fails is left out of the figures and reported.
+// The start-up comparison on one runtime: fire-and-forget runs of the floor and of each entry,
+// alternating, each in a fresh step against the emulator. Every run is checked (exit 0, one webhook
+// accepted, both outputs delivered); a run that fails is left out of the figures and reported.
+// Then the phase runs: the same, under scripts/bench/phase-probe.cjs, for where the time goes.
 import { join } from 'node:path'
-import { prepareStep, readStepFiles } from '../../emulator/index.js'
-import { runMeasured } from './measure.mjs'
+import { REQUIRED_OUTPUTS } from './sides.mjs'
+import { runMeasured, runProbed } from './measure.mjs'
 
 const RUN_TIMEOUT_MS = 30_000
 
 /**
  * @typedef {import('./measure.mjs').Measurement} Measurement
- * @typedef {'action' | 'floor'} Side
+ * @typedef {import('./measure.mjs').ProbedRun} ProbedRun
+ * @typedef {import('./sides.mjs').Side} Side
+ * @typedef {import('./sides.mjs').SideName} SideName
  * @typedef {{ emulator: import('../../emulator/index.js').Emulator, method: 'preload' | 'time',
- *   scripts: Record<Side, string>, actionYml: string, scratchDir: string,
- *   inputs: Record<string, string>, env: Record<string, string> }} StartupSetup
+ *   node: string, sides: Side[], scratchDir: string, inputs: Record<string, string> }} StartupSetup
  */
 
 /**
+ * @template {{ code: number | null, signal: string | null, stdout: string, stderr: string }} R
  * @param {StartupSetup} setup
  * @param {Side} side
+ * @param {(options: { node: string, script: string, env: Record<string, string>,
+ *   scratchDir: string, timeoutMs: number }) => Promise<R>} runner
  */
-async function runOnce(setup, side) {
+async function runOnce(setup, side, runner) {
   const { emulator } = setup
-  const tempDir = join(setup.scratchDir, side)
-  const step = prepareStep({
-    actionYml: setup.actionYml,
-    tempDir,
-    inputs: setup.inputs,
-    env: setup.env
-  })
+  const tempDir = join(setup.scratchDir, side.name)
+  const step = side.prepare(tempDir, setup.inputs)
   emulator.reset()
-  const measurement = await runMeasured({
-    method: setup.method,
-    script: setup.scripts[side],
+  const measurement = await runner({
+    node: setup.node,
+    script: side.script,
     env: step.env,
     scratchDir: tempDir,
     timeoutMs: RUN_TIMEOUT_MS
@@ -41,31 +40,36 @@ async function runOnce(setup, side) {
   return {
     measurement,
     webhook: webhooks[0],
-    problem: fireProblem(measurement, webhooks.length, emulator.events.length, step.files)
+    problem: fireProblem(measurement, webhooks.length, emulator.events.length, step)
   }
 }
 
+/** @param {Parameters<typeof runMeasured>[0] & { node: string }} options */
+const measured = options => runMeasured(options)
+
 /**
  * Why a run does not count, or undefined when it did the whole job.
- * @param {Measurement} run
+ * @param {{ code: number | null, signal: string | null, stdout: string, stderr: string,
+ *   cpuMs?: number, probe?: unknown }} run
  * @param {number} webhookRequests
  * @param {number} acceptedEvents
- * @param {import('../../emulator/index.js').RunnerFiles} files
+ * @param {import('./sides.mjs').Step} step
  */
-function fireProblem(run, webhookRequests, acceptedEvents, files) {
+function fireProblem(run, webhookRequests, acceptedEvents, step) {
   if (run.signal) return `killed by ${run.signal} (timeout ${RUN_TIMEOUT_MS} ms)`
   if (run.code !== 0) return `exit code ${run.code}: ${failureLine(run)}`
   if (webhookRequests !== 1) return `${webhookRequests} webhook requests instead of 1`
   if (acceptedEvents !== 1) return 'the emulator did not accept the trigger'
   let outputs
   try {
-    outputs = readStepFiles(files).outputs
+    outputs = step.outputsOf(run)
   } catch (error) {
-    return `unreadable GITHUB_OUTPUT: ${error instanceof Error ? error.message : String(error)}`
+    return `unreadable outputs: ${error instanceof Error ? error.message : String(error)}`
   }
-  const missing = ['eventCorrelationId', 'uiUrl'].filter(name => !outputs[name])
-  if (missing.length) return `no ${missing.join(' or ')} in GITHUB_OUTPUT`
-  if (!Number.isFinite(run.cpuMs)) return 'no resource usage was recorded'
+  const missing = REQUIRED_OUTPUTS.filter(name => !outputs?.[name])
+  if (missing.length) return `no ${missing.join(' or ')} in its outputs`
+  if ('cpuMs' in run && !Number.isFinite(run.cpuMs)) return 'no resource usage was recorded'
+  if ('probe' in run && !run.probe) return 'the phase probe wrote nothing'
   return undefined
 }
 
@@ -81,51 +85,86 @@ export function failureLine(run) {
 }
 
 /**
- * What the two sides sent, so the report can show they did comparable work.
- * @param {import('../../emulator/index.js').RecordedRequest | undefined} action
+ * What two sides sent, so the report can show they did comparable work.
+ * @param {import('../../emulator/index.js').RecordedRequest | undefined} entry
  * @param {import('../../emulator/index.js').RecordedRequest | undefined} floor
  */
-function compareRequests(action, floor) {
+function compareRequests(entry, floor) {
   const transport = new Set(['host', 'connection', 'content-length', 'transfer-encoding'])
-  const names = (/** @type {typeof action} */ request) =>
+  const names = (/** @type {typeof entry} */ request) =>
     Object.keys(request?.headers ?? {}).filter(name => !transport.has(name))
-  const actionNames = names(action)
+  const entryNames = names(entry)
   const floorNames = names(floor)
   return {
-    samePath: action?.path === floor?.path && action?.url === floor?.url,
-    actionBodyBytes: Buffer.byteLength(action?.body ?? ''),
+    samePath: entry?.path === floor?.path && entry?.url === floor?.url,
+    entryBodyBytes: Buffer.byteLength(entry?.body ?? ''),
     floorBodyBytes: Buffer.byteLength(floor?.body ?? ''),
-    headersOnlyInAction: actionNames.filter(name => !floorNames.includes(name)),
-    headersOnlyInFloor: floorNames.filter(name => !actionNames.includes(name))
+    headersOnlyInEntry: entryNames.filter(name => !floorNames.includes(name)),
+    headersOnlyInFloor: floorNames.filter(name => !entryNames.includes(name))
   }
 }
 
 /**
- * One warm-up run of each side (not counted; it also proves both work), then `runs` rounds that
- * alternate which side goes first, so drift on the machine hits both alike.
- * @param {StartupSetup & { runs: number, progress: (line: string) => void }} setup
- * @returns {Promise<{ runs: Record<Side, Measurement[]>, failures: { side: Side, problem: string }[],
- *   comparison: ReturnType<typeof compareRequests> }>}
+ * Rounds that alternate the order of the sides (forwards, then backwards), so drift on the
+ * machine hits all alike; a failed run is left out and reported.
+ * @template R
+ * @param {StartupSetup} setup
+ * @param {number} rounds
+ * @param {(side: Side) => Promise<{ measurement: R, problem: string | undefined }>} once
+ * @param {(line: string) => void} progress
+ */
+async function alternate(setup, rounds, once, progress) {
+  /** @type {Partial<Record<SideName, R[]>>} */
+  const runs = Object.fromEntries(setup.sides.map(side => [side.name, []]))
+  /** @type {{ side: SideName, problem: string }[]} */
+  const failures = []
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? setup.sides : [...setup.sides].reverse()
+    for (const side of order) {
+      const { measurement, problem } = await once(side)
+      if (problem) failures.push({ side: side.name, problem })
+      else runs[side.name]?.push(measurement)
+    }
+    progress(`round ${round + 1}/${rounds}`)
+  }
+  return { runs, failures }
+}
+
+/**
+ * One warm-up run of each side (not counted; it also proves each works), then `runs` measured
+ * rounds and `phaseRuns` probed rounds.
+ * @param {StartupSetup & { runs: number, phaseRuns: number, progress: (line: string) => void }} setup
  */
 export async function measureStartup(setup) {
-  const warmAction = await runOnce(setup, 'action')
-  if (warmAction.problem) throw new Error(`dist/index.js did not fire: ${warmAction.problem}`)
-  const warmFloor = await runOnce(setup, 'floor')
-  if (warmFloor.problem) throw new Error(`the floor script did not fire: ${warmFloor.problem}`)
-
-  /** @type {Record<Side, Measurement[]>} */
-  const runs = { action: [], floor: [] }
-  /** @type {{ side: Side, problem: string }[]} */
-  const failures = []
-  for (let round = 0; round < setup.runs; round++) {
-    /** @type {Side[]} */
-    const order = round % 2 === 0 ? ['action', 'floor'] : ['floor', 'action']
-    for (const side of order) {
-      const { measurement, problem } = await runOnce(setup, side)
-      if (problem) failures.push({ side, problem })
-      else runs[side].push(measurement)
-    }
-    setup.progress(`round ${round + 1}/${setup.runs}`)
+  /** @type {Partial<Record<SideName, ReturnType<typeof compareRequests>>>} */
+  const comparison = {}
+  const warm = new Map()
+  for (const side of setup.sides) {
+    const run = await runOnce(setup, side, measured)
+    if (run.problem) throw new Error(`${side.label} did not fire: ${run.problem}`)
+    warm.set(side.name, run.webhook)
   }
-  return { runs, failures, comparison: compareRequests(warmAction.webhook, warmFloor.webhook) }
+  for (const side of setup.sides) {
+    if (side.name !== 'floor') {
+      comparison[side.name] = compareRequests(warm.get(side.name), warm.get('floor'))
+    }
+  }
+  const plain = await alternate(
+    setup,
+    setup.runs,
+    side => runOnce(setup, side, measured),
+    line => setup.progress(`measured ${line}`)
+  )
+  const probed = await alternate(
+    setup,
+    setup.phaseRuns,
+    side => runOnce(setup, side, runProbed),
+    line => setup.progress(`phases ${line}`)
+  )
+  return {
+    runs: /** @type {Partial<Record<SideName, Measurement[]>>} */ (plain.runs),
+    probes: /** @type {Partial<Record<SideName, ProbedRun[]>>} */ (probed.runs),
+    failures: [...plain.failures, ...probed.failures],
+    comparison
+  }
 }

@@ -33,7 +33,7 @@ function durationInput(ms) {
 
 /**
  * @param {{ emulator: import('../../emulator/index.js').Emulator, hook: ReturnType<typeof replyHook>,
- *   script: string, actionYml: string, scratchDir: string, inputs: Record<string, string>,
+ *   node: string, script: string, actionYml: string, scratchDir: string, inputs: Record<string, string>,
  *   env: Record<string, string>,
  *   reads: number, pollIntervalMs: number }} setup
  */
@@ -67,7 +67,7 @@ export async function measureWait(setup) {
     if (terminalAnsweredAt === undefined && ended) terminalAnsweredAt = now
   })
   const killAfterMs = reads * pollIntervalMs * 4 + 60_000
-  const run = await spawnAndWait(process.execPath, [setup.script], step.env, killAfterMs)
+  const run = await spawnAndWait(setup.node, [setup.script], step.env, killAfterMs)
   setup.hook.listen(undefined)
 
   const byRoute = countByRoute(emulator.requests)

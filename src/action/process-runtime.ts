@@ -1,19 +1,19 @@
-import { getInput, getState, saveState, setOutput, setSecret, summary } from '@actions/core'
+import { getInput, getState, setSecret } from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { setTimeout as delay } from 'node:timers/promises'
+import { fileCommands } from './file-commands.js'
 import type { ActionsCore, Runtime } from './runtime.js'
 import { actionLog, toolkitPrinters } from './log-sinks.js'
 import { Redactor } from '../core/redactor.js'
 
 // Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
+// Outputs, state and summary: see file-commands.ts (the toolkit's writers cost start-up time).
 const core: ActionsCore = {
   getInput,
   setSecret,
-  setOutput,
-  saveState,
   getState,
-  summary,
-  ...toolkitPrinters
+  ...toolkitPrinters,
+  ...fileCommands
 }
 /** For the runtime's own few lines, which hold no secret and no answer. */
 const log = actionLog(core, new Redactor())

@@ -93,7 +93,12 @@ type EventVerdict =
   | { phase: 'started'; status: string; executionId: string; executionUrl?: string }
   | { phase: 'never-started'; status?: string; message?: string }
 
-type Look<T> = { done: T } | { again: number }
+/**
+ * `again`: the next look is due that long after this one started (a fixed cadence: the time an
+ * answer takes does not add up, read after read). `backoff`: a failed read's pause, counted from
+ * its end, so that a slow failure cannot shorten the rest it asks for.
+ */
+type Look<T> = { done: T } | { again: number; backoff?: true }
 
 type PollEnd<T> = { kind: 'done'; value: T } | { kind: 'deadline' } | { kind: 'cancelled' }
 
@@ -188,7 +193,7 @@ class PipelineWait {
         this.call()
       )
     } catch (error) {
-      return { again: this.afterFailedRead(error, 'the trigger event', usualDelay) }
+      return { again: this.afterFailedRead(error, 'the trigger event', usualDelay), backoff: true }
     }
     this.failures.succeeded('the trigger event')
     const verdict = await this.judgeEvent(details)
@@ -320,7 +325,10 @@ class PipelineWait {
         )
         return { again: delay }
       }
-      return { again: this.afterFailedRead(error, 'the pipeline execution', pollIntervalMs) }
+      return {
+        again: this.afterFailedRead(error, 'the pipeline execution', pollIntervalMs),
+        backoff: true
+      }
     }
     this.failures.succeeded('the pipeline execution')
     const terminal = isTerminal(classifyExecutionStatus(summary.status))
@@ -358,13 +366,14 @@ class PipelineWait {
   // ── shared ───────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Looks, then sleeps for what the look asked (never past `until`), until a look is done, `until`
-   * has passed (after one last look at it), or the run is cancelled.
+   * Looks, then sleeps until the next look is due (see Look; never past `until`), until a look is
+   * done, `until` has passed (after one last look at it), or the run is cancelled.
    */
   private async poll<T>(until: () => number, look: () => Promise<Look<T>>): Promise<PollEnd<T>> {
     const { cancelSignal } = this.request
     for (;;) {
       if (cancelSignal.aborted) return { kind: 'cancelled' }
+      const lookStartedAt = this.deps.now()
       let seen: Look<T>
       try {
         seen = await look()
@@ -374,9 +383,11 @@ class PipelineWait {
       }
       // A terminal answer is worth more than a cancellation that came while it was on its way.
       if ('done' in seen) return { kind: 'done', value: seen.done }
-      const remaining = until() - this.deps.now()
+      const now = this.deps.now()
+      const remaining = until() - now
       if (remaining <= 0) return { kind: 'deadline' }
-      await this.deps.sleep(Math.min(seen.again, remaining), cancelSignal)
+      const pause = seen.backoff ? seen.again : Math.max(0, lookStartedAt + seen.again - now)
+      await this.deps.sleep(Math.min(pause, remaining), cancelSignal)
     }
   }
 

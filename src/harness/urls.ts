@@ -40,9 +40,16 @@ export interface ParsedWebhookUrl {
   triggerId?: string
 }
 
-const LOOPBACK = new BlockList()
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4')
-LOOPBACK.addAddress('::1', 'ipv6')
+// Built on first use: only plain-HTTP URLs are checked, and a BlockList costs ~1 ms to set up.
+let loopback: BlockList | undefined
+function loopbackAddresses(): BlockList {
+  if (!loopback) {
+    loopback = new BlockList()
+    loopback.addSubnet('127.0.0.0', 8, 'ipv4')
+    loopback.addAddress('::1', 'ipv6')
+  }
+  return loopback
+}
 
 /** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
 export function isLoopbackHost(hostname: string): boolean {
@@ -52,9 +59,9 @@ export function isLoopbackHost(hostname: string): boolean {
     .replace(/^\[(.*)\]$/, '$1')
   if (host === 'localhost' || host === 'localhost.') return true
   const family = isIP(host)
-  if (family === 4) return LOOPBACK.check(host, 'ipv4')
+  if (family === 4) return loopbackAddresses().check(host, 'ipv4')
   // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
-  if (family === 6) return LOOPBACK.check(host, 'ipv6')
+  if (family === 6) return loopbackAddresses().check(host, 'ipv6')
   return false
 }
 

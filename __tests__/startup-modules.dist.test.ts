@@ -1,0 +1,89 @@
+import { describe, it, expect, beforeAll, afterAll } from '@jest/globals'
+import { execFileSync, spawn } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import {
+  DEFAULT_ACCOUNT_ID,
+  DEFAULT_API_KEY,
+  DEFAULT_IDS,
+  DEFAULT_WEBHOOK_TOKEN,
+  prepareStep,
+  readStepFiles,
+  startEmulator,
+  type Emulator
+} from '../emulator/index.js'
+
+// What dist/index.js loads of Node beyond what the bench's floor loads (scripts/floor.mjs, the same
+// job with built-ins only), on a fire-and-forget run with the default inputs (summary on): the
+// built-ins whose cost start-up was cut (node:crypto for a delimiter, fs.promises and its thread
+// pool for the summary, undici) must stay out, on both runtimes. `npm run bench` measures the
+// time; this says at once which module came back.
+const UNWANTED = /crypto|fs\/promises|undici|readline/
+
+const runtimes: [string, () => string][] = [
+  [`this Node (${process.version})`, () => process.execPath],
+  ['Node 24', () => execFileSync('scripts/node24.sh', { encoding: 'utf8' }).trim()]
+]
+
+describe('dist/index.js start-up', () => {
+  let emulator: Emulator
+  let dir: string
+  beforeAll(async () => {
+    emulator = await startEmulator({})
+    dir = mkdtempSync(join(tmpdir(), 'startup-modules-'))
+    writeFileSync(
+      join(dir, 'modules.cjs'),
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_FILE, " +
+        'JSON.stringify(process.moduleLoadList)))\n'
+    )
+  })
+  afterAll(async () => {
+    await emulator.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  /** Runs one script as a fire-and-forget step; returns what Node loaded and the step's files. */
+  async function loadedBy(node: string, script: string) {
+    emulator.reset()
+    const step = prepareStep({
+      actionYml: 'action.yml',
+      tempDir: join(dir, 'step'),
+      inputs: {
+        'harness-url': emulator.url,
+        'account-id': DEFAULT_ACCOUNT_ID,
+        'org-id': DEFAULT_IDS.orgId,
+        'project-id': DEFAULT_IDS.projectId,
+        'pipeline-id': DEFAULT_IDS.pipelineId,
+        'trigger-id': DEFAULT_IDS.triggerId,
+        'webhook-token': DEFAULT_WEBHOOK_TOKEN,
+        'api-key': DEFAULT_API_KEY,
+        image: 'ghcr.io/acme/api:1.4.2'
+      }
+    })
+    const modulesFile = join(dir, 'modules.json')
+    const code = await new Promise<number | null>((resolve, reject) => {
+      const child = spawn(node, ['--require', join(dir, 'modules.cjs'), script], {
+        env: { ...step.env, MODULES_FILE: modulesFile },
+        stdio: ['ignore', 'ignore', 'inherit']
+      })
+      child.on('error', reject)
+      child.on('close', resolve)
+    })
+    expect(code).toBe(0)
+    const loaded = JSON.parse(readFileSync(modulesFile, 'utf8')) as string[]
+    return { loaded, files: readStepFiles(step.files) }
+  }
+
+  it.each(runtimes)('loads no node:crypto, fs.promises or undici on %s', async (_, which) => {
+    const node = which()
+    const floor = await loadedBy(node, 'scripts/floor.mjs')
+    const action = await loadedBy(node, 'dist/index.js')
+    expect(action.files.outputs.eventCorrelationId).toBe(emulator.events[0].id)
+    expect(action.files.summary).toContain('Harness')
+    const extra = action.loaded.filter(name => !floor.loaded.includes(name))
+    expect(extra.filter(name => UNWANTED.test(name))).toEqual([])
+    // The lists are real: both loaded Node's HTTP module.
+    expect(floor.loaded).toContain('NativeModule http')
+  })
+})
