@@ -11,6 +11,7 @@ import {
   type LoopbackServer,
   type SeenRequest
 } from './helpers/loopback-http.js'
+import { goldenAnswer } from '../emulator/golden/index.js'
 
 const API_KEY = 'sat.acc-1.0123456789abcdef01234567.s3cr3tPart'
 const TOKEN = 'Zm9vYmFyYmF6cXV4MTIzNA'
@@ -418,81 +419,125 @@ async function startServerOn(port: number): Promise<LoopbackServer> {
   }
 }
 
+const PROCESSING_PATH = '/gateway/pipeline/api/webhook/triggerProcessingDetails'
 const V2_PATH = '/gateway/pipeline/api/webhook/triggerExecutionDetailsV2/'
 const V1_PATH = '/gateway/pipeline/api/webhook/triggerExecutionDetails/'
+const NOT_FOUND: Answer = { status: 404, body: 'Not Found' }
+
+/** The golden answer `name` (emulator/golden/), as the fake Harness sends it. */
+function golden(name: string): Answer {
+  const { httpStatus, body } = goldenAnswer(name)
+  return { status: httpStatus, body }
+}
 
 describe('getEventDetails', () => {
-  it('reads QUEUED as pending, with the API key', async () => {
-    answer = () =>
-      success({
-        webhookProcessingDetails: {
-          eventFound: true,
-          status: 'QUEUED',
-          message: 'Trigger execution is queued.',
-          warningMsg: null
-        }
-      })
+  it('reads triggerProcessingDetails first: QUEUED is pending, with the API key', async () => {
+    answer = () => golden('processing-details-queued')
     const details = await makeClient().client.getEventDetails('acc-1', 'ev1')
     expect(details).toEqual({
       pending: true,
       status: 'QUEUED',
       message: 'Trigger execution is queued.'
     })
-    expect(harness.requests[0].url).toBe(`${V2_PATH}ev1?accountIdentifier=acc-1`)
+    expect(harness.requests).toHaveLength(1)
+    expect(harness.requests[0].url).toBe(`${PROCESSING_PATH}?accountIdentifier=acc-1&eventId=ev1`)
     expect(harness.requests[0].headers['x-api-key']).toBe(API_KEY)
   })
 
-  it('maps a processed event with its execution', async () => {
-    answer = () =>
-      success({
-        webhookProcessingDetails: {
-          eventFound: true,
-          status: 'TARGET_EXECUTION_REQUESTED',
-          message: 'Pipeline execution was requested successfully',
-          warningMsg: `There are multiple trigger events; token ${TOKEN}`,
-          pipelineExecutionId: '_iodHvEhT2y_Mn_DLaR32A'
-        },
-        executionDetails: { pipelineExecutionSummary: { status: 'Running' } },
-        executionUrl: 'https://app.harness.io/ng/#/account/acc-1/executions/x/pipeline'
-      })
+  it('maps the golden status answers of triggerProcessingDetails', async () => {
+    const client = makeClient().client
+    answer = () => golden('processing-details-started')
+    expect(await client.getEventDetails('acc-1', 'ev1')).toEqual({
+      pending: false,
+      status: 'TARGET_EXECUTION_REQUESTED',
+      message: 'Pipeline execution was requested successfully',
+      pipelineExecutionId: 'kX3vQ9mZt2Lr8Wn5Pc1J_w'
+    })
+    answer = () => golden('processing-details-invalid-branch')
+    expect(await client.getEventDetails('acc-1', 'ev1')).toEqual({
+      pending: false,
+      status: 'INVALID_RUNTIME_INPUT_YAML',
+      message: 'Please ensure the expression <+trigger.branch> has the right branch information'
+    })
+  })
+
+  it('maps a processed event with its execution from the V2 route (golden answer)', async () => {
+    answer = seen =>
+      seen.url.startsWith(PROCESSING_PATH) ? NOT_FOUND : golden('event-details-v2-started')
     const details = await makeClient().client.getEventDetails('acc-1', 'ev1')
     expect(details).toEqual({
       pending: false,
       status: 'TARGET_EXECUTION_REQUESTED',
       message: 'Pipeline execution was requested successfully',
-      warningMsg: 'There are multiple trigger events; token ***',
-      pipelineExecutionId: '_iodHvEhT2y_Mn_DLaR32A',
-      executionUrl: 'https://app.harness.io/ng/#/account/acc-1/executions/x/pipeline',
+      pipelineExecutionId: 'kX3vQ9mZt2Lr8Wn5Pc1J_w',
+      executionUrl: expect.stringContaining('/executions/kX3vQ9mZt2Lr8Wn5Pc1J_w/pipeline'),
       executionStatus: 'Running'
     })
   })
 
-  it('falls back to v1 on HTTP 404 and stays there', async () => {
+  it('reads the golden V2 QUEUED answer (null executionDetails and executionUrl) as pending', async () => {
     answer = seen =>
-      seen.url.startsWith(V2_PATH)
-        ? { status: 404, body: 'Not Found' }
-        : success({
-            webhookProcessingDetails: {
-              eventFound: true,
-              status: 'INVALID_RUNTIME_INPUT_YAML',
-              message: 'bad input'
-            }
-          })
-    const { client, logs } = makeClient()
-    const first = await client.getEventDetails('acc-1', 'ev1')
-    const second = await client.getEventDetails('acc-1', 'ev1')
-    expect(first).toEqual({
-      pending: false,
-      status: 'INVALID_RUNTIME_INPUT_YAML',
-      message: 'bad input'
+      seen.url.startsWith(PROCESSING_PATH) ? NOT_FOUND : golden('event-details-v2-queued')
+    await expect(makeClient().client.getEventDetails('acc-1', 'ev1')).resolves.toEqual({
+      pending: true,
+      status: 'QUEUED',
+      message: 'Trigger execution is queued.'
     })
-    expect(second).toEqual(first)
-    expect(harness.requests.map(seen => seen.url)).toEqual([
-      `${V2_PATH}ev1?accountIdentifier=acc-1`,
-      `${V1_PATH}ev1?accountIdentifier=acc-1`,
-      `${V1_PATH}ev1?accountIdentifier=acc-1`
-    ])
-    expect(logs).toHaveLength(1)
+  })
+
+  it('redacts the texts of a status answer', async () => {
+    answer = () =>
+      success({
+        eventFound: true,
+        status: 'TARGET_EXECUTION_REQUESTED',
+        message: 'Pipeline execution was requested successfully',
+        warningMsg: `There are multiple trigger events; token ${TOKEN}`,
+        pipelineExecutionId: '_iodHvEhT2y_Mn_DLaR32A'
+      })
+    const details = await makeClient().client.getEventDetails('acc-1', 'ev1')
+    expect(details.warningMsg).toBe('There are multiple trigger events; token ***')
+  })
+
+  it.each([
+    ['HTTP 404', NOT_FOUND],
+    ['HTTP 405', { status: 405, body: 'Method Not Allowed' }]
+  ])(
+    'falls back to V2, then v1, on %s, and remembers the route that worked',
+    async (_, missing) => {
+      answer = seen => (seen.url.startsWith(V1_PATH) ? golden('event-details-v1-started') : missing)
+      const { client, logs } = makeClient()
+      const first = await client.getEventDetails('acc-1', 'ev1')
+      const second = await client.getEventDetails('acc-1', 'ev1')
+      expect(first).toMatchObject({
+        pending: false,
+        status: 'TARGET_EXECUTION_REQUESTED',
+        pipelineExecutionId: 'kX3vQ9mZt2Lr8Wn5Pc1J_w'
+      })
+      expect(second).toEqual(first)
+      expect(harness.requests.map(seen => seen.url)).toEqual([
+        `${PROCESSING_PATH}?accountIdentifier=acc-1&eventId=ev1`,
+        `${V2_PATH}ev1?accountIdentifier=acc-1`,
+        `${V1_PATH}ev1?accountIdentifier=acc-1`,
+        `${V1_PATH}ev1?accountIdentifier=acc-1`
+      ])
+      expect(logs).toHaveLength(2)
+    }
+  )
+
+  it('does not fall back on other failures of the status route', async () => {
+    answer = () => ({ status: 503, body: '' })
+    const client = makeClient().client
+    await failureOf(client.getEventDetails('acc-1', 'ev1'))
+    answer = () => golden('processing-details-queued')
+    await client.getEventDetails('acc-1', 'ev1')
+    expect(harness.requests.every(seen => seen.url.startsWith(PROCESSING_PATH))).toBe(true)
+  })
+
+  it('reads the golden v1 "history doesn\'t exist" 400 as pending', async () => {
+    answer = () => golden('event-details-v1-pending')
+    await expect(makeClient().client.getEventDetails('acc-1', 'ev1')).resolves.toEqual({
+      pending: true
+    })
   })
 
   it.each([
@@ -506,13 +551,13 @@ describe('getEventDetails', () => {
   })
 
   it('reads eventFound:false as pending', async () => {
-    answer = () => success({ webhookProcessingDetails: { eventFound: false } })
+    answer = () => success({ eventFound: false })
     await expect(makeClient().client.getEventDetails('acc-1', 'ev1')).resolves.toEqual({
       pending: true
     })
   })
 
-  it('fails on another HTTP 400, and on a success without webhookProcessingDetails', async () => {
+  it('fails on another HTTP 400, and on a success without the status fields', async () => {
     answer = () =>
       harnessError(400, 'INVALID_REQUEST', 'Invalid request: accountIdentifier missing')
     const client = makeClient().client
@@ -524,7 +569,12 @@ describe('getEventDetails', () => {
 
     answer = () => success({ something: 'else' })
     const shape = await failureOf(client.getEventDetails('acc-1', 'ev1'))
-    expect(shape.message).toContain('not in the expected shape (no data.webhookProcessingDetails)')
+    expect(shape.message).toContain('not in the expected shape (no data.status)')
+
+    const v2Client = makeClient().client
+    answer = seen => (seen.url.startsWith(PROCESSING_PATH) ? NOT_FOUND : success({ x: 1 }))
+    const v2Shape = await failureOf(v2Client.getEventDetails('acc-1', 'ev1'))
+    expect(v2Shape.message).toContain('(no data.webhookProcessingDetails)')
   })
 
   it('marks 5xx as retryable for the wait loop', async () => {
@@ -537,44 +587,80 @@ describe('getEventDetails', () => {
   })
 })
 
+describe('answer caps: above any real answer, and a too-large answer says so', () => {
+  const MiB = 1024 * 1024
+  it('reads a golden-shaped V2 details answer of 20 MiB (a big execution summary)', async () => {
+    const big = goldenAnswer('event-details-v2-started').body as {
+      data: { executionDetails: { pipelineExecutionSummary: Record<string, unknown> } }
+    }
+    const padded = structuredClone(big)
+    padded.data.executionDetails.pipelineExecutionSummary.moduleInfo = {
+      cd: { filler: 'x'.repeat(20 * MiB) }
+    }
+    answer = seen => (seen.url.startsWith(PROCESSING_PATH) ? NOT_FOUND : { body: padded })
+    const details = await makeClient().client.getEventDetails('acc-1', 'ev1')
+    expect(details.executionStatus).toBe('Running')
+  })
+
+  it('stops at 8 MiB on the status route, with a too-large error (not a pending read)', async () => {
+    answer = () => success({ eventFound: true, status: 'QUEUED', message: 'x'.repeat(9 * MiB) })
+    const error = await failureOf(makeClient().client.getEventDetails('acc-1', 'ev1'))
+    expect((error as NetworkError).kind).toBe('too-large')
+    expect(error.message).toContain('larger than 8 MiB')
+  })
+
+  it('reads an execution answer of 30 MiB and refuses one over 32 MiB', async () => {
+    const summary = goldenAnswer('execution-success').body as {
+      data: { pipelineExecutionSummary: Record<string, unknown> }
+    }
+    const padded = structuredClone(summary)
+    padded.data.pipelineExecutionSummary.moduleInfo = { cd: { filler: 'x'.repeat(30 * MiB) } }
+    answer = () => ({ body: padded })
+    const client = makeClient().client
+    expect((await client.getExecution(SCOPE, 'kX3vQ9mZt2Lr8Wn5Pc1J_w')).status).toBe('Success')
+    padded.data.pipelineExecutionSummary.moduleInfo = { cd: { filler: 'x'.repeat(33 * MiB) } }
+    const error = await failureOf(client.getExecution(SCOPE, 'kX3vQ9mZt2Lr8Wn5Pc1J_w'))
+    expect(error.message).toContain('larger than 32 MiB')
+  })
+})
+
 describe('getEventHistory', () => {
-  it('maps the records, newest first', async () => {
-    answer = () =>
-      success({
-        content: [
-          { finalStatus: 'QUEUED', message: 'Trigger execution is queued.', createdAt: 1000 },
-          {
-            finalStatus: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
-            message: 'No trigger matched',
-            createdAt: 3000
-          },
-          {
-            finalStatus: 'TARGET_EXECUTION_REQUESTED',
-            message: 'ok',
-            targetExecutionSummary: { planExecutionId: 'plan-2', executionStatus: 'RUNNING' },
-            createdAt: 2000
-          }
-        ],
-        totalElements: 3
-      })
+  it("keeps Harness's order (newest first) and reads the golden records", async () => {
+    answer = () => golden('event-history-stuck')
     const records = await makeClient().client.getEventHistory('acc-1', 'ev1')
     expect(records).toEqual([
       {
         finalStatus: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
-        message: 'No trigger matched',
-        createdAt: 3000
+        message: 'No trigger matched the payload conditions'
       },
-      {
-        finalStatus: 'TARGET_EXECUTION_REQUESTED',
-        message: 'ok',
-        planExecutionId: 'plan-2',
-        createdAt: 2000
-      },
-      { finalStatus: 'QUEUED', message: 'Trigger execution is queued.', createdAt: 1000 }
+      { finalStatus: 'QUEUED', message: 'Trigger execution is queued.' }
     ])
     expect(harness.requests[0].url).toBe(
       '/gateway/pipeline/api/triggers/eventHistory/v2/eventCorrelation/ev1?accountIdentifier=acc-1&page=0&size=10'
     )
+    answer = () => golden('event-history-started')
+    expect(await makeClient().client.getEventHistory('acc-1', 'ev1')).toEqual([
+      {
+        finalStatus: 'TARGET_EXECUTION_REQUESTED',
+        message: 'Pipeline execution was requested successfully',
+        planExecutionId: 'kX3vQ9mZt2Lr8Wn5Pc1J_w'
+      }
+    ])
+  })
+
+  it('does not reorder the records, whatever fields they carry', async () => {
+    answer = () =>
+      success({
+        content: [
+          { finalStatus: 'TARGET_EXECUTION_REQUESTED', createdAt: 1000 },
+          { finalStatus: 'QUEUED', createdAt: 3000 }
+        ]
+      })
+    const records = await makeClient().client.getEventHistory('acc-1', 'ev1')
+    expect(records.map(record => record.finalStatus)).toEqual([
+      'TARGET_EXECUTION_REQUESTED',
+      'QUEUED'
+    ])
   })
 
   it('fails when there is no content list', async () => {
@@ -752,5 +838,134 @@ describe('abortExecution', () => {
       'Harness answered HTTP 403 NG_ACCESS_DENIED: Missing permission core_pipeline_execute'
     )
     expect(error.code).toBe('NG_ACCESS_DENIED')
+  })
+})
+
+describe('golden answers of the webhook, execution and abort routes', () => {
+  it('reads the v3, v2 and v1 success answers', async () => {
+    const client = makeClient().client
+    answer = () => golden('webhook-v3-success')
+    expect(await client.fireWebhook(`${harness.origin}/gateway/x`, '{}')).toMatchObject({
+      eventCorrelationId: '6570a3c2e4b0f1a2b3c4d5e6',
+      apiUrl: expect.stringContaining('/triggerExecutionDetailsV2/6570a3c2e4b0f1a2b3c4d5e6')
+    })
+    answer = () => golden('webhook-v2-success')
+    expect((await client.fireWebhook(`${harness.origin}/gateway/x`, '{}')).uiUrl).toContain(
+      'legacy_pipeline'
+    )
+    answer = () => golden('webhook-v1-success')
+    expect(await client.fireWebhook(`${harness.origin}/gateway/x`, '{}')).toEqual({
+      eventCorrelationId: '6570a3c2e4b0f1a2b3c4d5e6',
+      apiUrl: '',
+      uiUrl: '',
+      uiSetupUrl: ''
+    })
+  })
+
+  it('knows the v2 URL retirement for new triggers, and no other 400', async () => {
+    const client = makeClient().client
+    answer = () => golden('webhook-v2-retired')
+    const retired = (await failureOf(
+      client.fireWebhook(`${harness.origin}/gateway/x`, '{}')
+    )) as HarnessApiError
+    expect(retired.httpStatus).toBe(400)
+    expect(retired.known).toEqual({ kind: 'webhook-url-retired' })
+    expect(retired.message).toContain(
+      'no longer supported for newly created custom webhook triggers'
+    )
+    answer = () => golden('webhook-mandate-authorization')
+    const mandated = (await failureOf(
+      client.fireWebhook(`${harness.origin}/gateway/x`, '{}')
+    )) as HarnessApiError
+    expect(mandated.known).toBeUndefined()
+    expect(mandated.message).toContain('Please add X-Api-Key header')
+  })
+
+  it.each([
+    ['webhook-invalid-token', 401, 'INVALID_TOKEN'],
+    ['webhook-access-denied', 403, 'NG_ACCESS_DENIED']
+  ])('fails on %s with Harness code and message', async (name, status, code) => {
+    answer = () => golden(name)
+    const error = (await failureOf(
+      makeClient().client.fireWebhook(`${harness.origin}/gateway/x`, '{}')
+    )) as HarnessApiError
+    expect(error.httpStatus).toBe(status)
+    expect(error.code).toBe(code)
+  })
+
+  it('reads the golden executions: stages without the parallel wrapper, endTs only once ended', async () => {
+    const client = makeClient().client
+    answer = () => golden('execution-running')
+    const running = await client.getExecution(SCOPE, 'kX3vQ9mZt2Lr8Wn5Pc1J_w')
+    expect(running.status).toBe('Running')
+    expect(running.endTs).toBeUndefined()
+    expect(running.failureMessage).toBeUndefined()
+    expect(running.stages.map(stage => `${stage.name}:${stage.status}`).sort()).toEqual([
+      'Build:Success',
+      'Deploy_EU:Running',
+      'Deploy_US:Running',
+      'Verify:NotStarted'
+    ])
+    answer = () => golden('execution-failed')
+    const failed = await client.getExecution(SCOPE, 'kX3vQ9mZt2Lr8Wn5Pc1J_w')
+    expect(failed).toMatchObject({
+      status: 'Failed',
+      failureMessage: 'Shell Script step "rollout" failed: exit status 1',
+      endTs: expect.any(Number)
+    })
+    expect(failed.stages).toHaveLength(4)
+    answer = () => golden('execution-remote-success')
+    expect((await client.getExecution(SCOPE, 'kX3vQ9mZt2Lr8Wn5Pc1J_w')).stages).toHaveLength(1)
+  })
+
+  it('tells a wrapper from a stage by its shape, not its name', async () => {
+    const wrapper = {
+      nodeType: 'parallel',
+      nodeGroup: 'STAGE',
+      name: 'Looks like a stage',
+      nodeUuid: 'p1',
+      status: 'Running',
+      edgeLayoutList: { currentNodeChildren: ['s1'], nextIds: [] }
+    }
+    const untyped = { ...wrapper, nodeType: undefined, nodeUuid: 'p2' }
+    const stage = {
+      nodeType: 'Deployment',
+      nodeGroup: 'STAGE',
+      name: 'parallel',
+      nodeUuid: 's1',
+      status: 'Running'
+    }
+    answer = () =>
+      success({
+        pipelineExecutionSummary: {
+          status: 'Running',
+          layoutNodeMap: { p1: wrapper, p2: untyped, s1: stage }
+        }
+      })
+    const summary = await makeClient().client.getExecution(SCOPE, 'x')
+    expect(summary.stages.map(found => found.nodeUuid)).toEqual(['s1'])
+  })
+
+  it('reads the golden abort answers', async () => {
+    const client = makeClient().client
+    answer = () => golden('abort-success')
+    expect(await client.abortExecution(SCOPE, 'plan-1')).toBe('aborted')
+    answer = () => golden('abort-already-finished')
+    expect(await client.abortExecution(SCOPE, 'plan-1')).toBe('already-finished')
+    answer = () => golden('abort-already-aborting')
+    expect(await client.abortExecution(SCOPE, 'plan-1')).toBe('already-aborting')
+  })
+
+  it('names the permission a 403 on abort asks for', async () => {
+    answer = () => golden('abort-permission-denied')
+    const denied = (await failureOf(
+      makeClient().client.abortExecution(SCOPE, 'plan-1')
+    )) as HarnessApiError
+    expect(denied.known).toEqual({ kind: 'abort-denied', permission: 'core_pipeline_abort' })
+    answer = () => harnessError(403, 'NG_ACCESS_DENIED', 'Missing permission core_pipeline_execute')
+    const plain = (await failureOf(
+      makeClient().client.abortExecution(SCOPE, 'plan-1')
+    )) as HarnessApiError
+    expect(plain.known).toEqual({ kind: 'abort-denied', permission: 'core_pipeline_execute' })
   })
 })

@@ -361,7 +361,9 @@ describe('event processing (§2)', () => {
       message: 'Trigger execution is queued.',
       warningMsg: null
     })
-    expect(queued.json.data.executionDetails).toBeUndefined()
+    // WebhookExecutionDetails has no @JsonInclude: absent values are sent as null
+    expect(queued.json.data.executionDetails).toBeNull()
+    expect(queued.json.data.executionUrl).toBeNull()
     expect((await details(id)).json.data.webhookProcessingDetails.status).toBe('QUEUED')
     const v1 = await details(id, 'v1')
     expect(v1.status).toBe(400)
@@ -422,7 +424,7 @@ describe('event processing (§2)', () => {
     )
     expect(answer.webhookProcessingDetails.message).toContain('github.branch')
     expect(answer.webhookProcessingDetails.pipelineExecutionId).toBeNull()
-    expect(answer.executionDetails).toBeUndefined()
+    expect(answer.executionDetails).toBeNull()
 
     const accepted = (await fire(undefined, body('main'))).json.data.eventCorrelationId
     expect((await details(accepted)).json.data.webhookProcessingDetails.status).toBe(
@@ -441,7 +443,8 @@ describe('event processing (§2)', () => {
     expect((await details(id)).json.data.webhookProcessingDetails).toMatchObject({
       status: 'INVALID_RUNTIME_INPUT_YAML',
       message: 'Invalid yaml: image is required',
-      exceptionOccured: true,
+      // TriggerEventResponseHelper.toResponseWithPollingInfo marks it false
+      exceptionOccured: false,
       pipelineExecutionId: null
     })
     expect(emulator.executions).toHaveLength(0)
@@ -469,8 +472,11 @@ describe('event processing (§2)', () => {
         executionStatus: 'RUNNING'
       }
     })
-    expect(page.content[0].createdAt).toEqual(expect.any(Number))
-    expect(page.content[1]).toMatchObject({ finalStatus: 'QUEUED', targetExecutionSummary: null })
+    // the mapper sets neither createdAt nor exceptionOccurred, and the DTO drops nulls
+    expect(page.content[0]).not.toHaveProperty('createdAt')
+    expect(page.content[0]).not.toHaveProperty('exceptionOccurred')
+    expect(page.content[1]).toMatchObject({ finalStatus: 'QUEUED' })
+    expect(page.content[1]).not.toHaveProperty('targetExecutionSummary')
   })
 
   it('shows every matched trigger in the history and warns in the details', async () => {
@@ -520,8 +526,8 @@ describe('event processing (§2)', () => {
     const id = (await fire()).json.data.eventCorrelationId
     const data = (await details(id)).json.data
     expect(data.webhookProcessingDetails.pipelineExecutionId).toMatch(/^[A-Za-z0-9_-]{22}$/)
-    expect(data).not.toHaveProperty('executionDetails')
-    expect(data).not.toHaveProperty('executionUrl')
+    expect(data.executionDetails).toBeNull()
+    expect(data.executionUrl).toBeNull()
   })
 })
 
@@ -758,6 +764,56 @@ describe('faults', () => {
     own.fault('eventHistory', [{ hang: true }])
     await own.close()
     expect(await pending).toBeDefined()
+  })
+
+  it('hangs every request of a route with times: Infinity until clearFaults, and close() is not held', async () => {
+    const own = await startEmulator(defaultWorld())
+    own.fault('processingDetails', [{ hang: true, times: Infinity }])
+    const url = `${own.url}/gateway/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=${ACCOUNT_ID}&eventId=x`
+    for (let i = 0; i < 3; i++) {
+      await expect(call(url, { headers: WITH_KEY, timeoutMs: 100 })).rejects.toThrow(
+        'client timeout'
+      )
+    }
+    expect(own.pendingFaults('processingDetails')).toBe(Infinity)
+    own.clearFaults('processingDetails')
+    expect((await call(url, { headers: WITH_KEY })).status).toBe(400)
+    // a long delay and a hang in flight: close() ends at once, answering neither
+    own.fault('processingDetails', [{ delayMs: 60_000 }, { hang: true, afterHandling: true }])
+    const slow = call(url, { headers: WITH_KEY }).catch((error: Error) => error)
+    const hung = call(url, { headers: WITH_KEY }).catch((error: Error) => error)
+    await own.waitForRequest(r => r.route === 'processingDetails' && own.requests.length >= 6)
+    const closing = Date.now()
+    await own.close()
+    expect(Date.now() - closing).toBeLessThan(1000)
+    expect(await slow).toHaveProperty('message')
+    expect(await hung).toHaveProperty('message')
+  })
+
+  it('starts an execution after pendingMs with nobody reading, and keeps it running until aborted', async () => {
+    emulator.reset(world({ event: { pendingMs: 300 }, execution: { statuses: ['Running'] } }))
+    const fired = Date.now()
+    const id = (await fire()).json.data.eventCorrelationId
+    await new Promise(resolve => setTimeout(resolve, 100))
+    expect(emulator.executions).toHaveLength(0)
+    expect(emulator.events[0].records[0].finalStatus).toBe('QUEUED')
+    while (emulator.executions.length === 0 && Date.now() - fired < 5000) {
+      await new Promise(resolve => setTimeout(resolve, 10))
+    }
+    expect(emulator.executions).toHaveLength(1)
+    expect(emulator.executions[0].startTs - fired).toBeGreaterThanOrEqual(295)
+    expect(emulator.requestsTo('eventDetails')).toHaveLength(0)
+    expect(emulator.requestsTo('processingDetails')).toHaveLength(0)
+    expect(emulator.executions[0].eventId).toBe(id)
+    const planId = emulator.executions[0].planExecutionId
+    for (let read = 0; read < 5; read++) {
+      expect((await execution(planId)).json.data.pipelineExecutionSummary.status).toBe('Running')
+    }
+    expect((await abort(planId)).status).toBe(200)
+    expect((await execution(planId)).json.data.pipelineExecutionSummary.status).toBe(
+      'Discontinuing'
+    )
+    expect((await execution(planId)).json.data.pipelineExecutionSummary.status).toBe('Aborted')
   })
 
   it('streams a huge body of exactly the asked size', async () => {

@@ -495,7 +495,7 @@ describe('dist/index.js against an emulator that echoes the secrets', () => {
       await fc.assert(
         fc.asyncProperty(token, key, async (secretToken, secretKey) => {
           worldWith(emulator, secretToken, secretKey)
-          emulator.fault('eventDetails', [
+          emulator.fault('processingDetails', [
             { status: 500, body: echoingBody([secretToken, secretKey]) }
           ])
           emulator.fault('execution', [

@@ -371,3 +371,43 @@ describe('sendRequest through proxies', () => {
     )
   })
 })
+
+describe('sendRequest and the cancel signal', () => {
+  it('an already aborted signal sends nothing, and says so', async () => {
+    const server = await startRawServer(() => {})
+    try {
+      const error = await failureOf(
+        sendRequest(get(`${server.origin}/x`, { signal: AbortSignal.abort() }))
+      )
+      expect(error.kind).toBe('cancelled')
+      expect(error.mayHaveReached).toBe(false)
+      expect(server.connections).toBe(0)
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('aborting abandons a request in flight at once and closes its socket', async () => {
+    let closedAt = 0
+    const server = await startRawServer(socket => {
+      socket.on('data', () => {})
+      socket.on('close', () => (closedAt = Date.now()))
+    })
+    try {
+      const controller = new AbortController()
+      const pending = sendRequest(
+        get(`${server.origin}/hangs`, { timeoutMs: 30_000, signal: controller.signal })
+      )
+      await new Promise(done => setTimeout(done, 150))
+      const abortedAt = Date.now()
+      controller.abort()
+      const error = await failureOf(pending)
+      expect(error.kind).toBe('cancelled')
+      expect(Date.now() - abortedAt).toBeLessThan(200)
+      await new Promise(done => setTimeout(done, 100))
+      expect(closedAt).toBeGreaterThanOrEqual(abortedAt)
+    } finally {
+      await server.close()
+    }
+  })
+})

@@ -2,7 +2,6 @@ import { describe, it, expect } from '@jest/globals'
 import {
   classifyEventStatus,
   classifyExecutionStatus,
-  humanStatusLabel,
   isTerminal,
   type ExecutionPhase
 } from '../src/harness/status.js'
@@ -143,20 +142,5 @@ describe('classifyExecutionStatus', () => {
       'unknown'
     ]
     expect(phases.filter(isTerminal)).toEqual(['passed', 'failed'])
-  })
-})
-
-describe('humanStatusLabel', () => {
-  it.each([
-    ['ApprovalWaiting', 'Approval waiting'],
-    ['APPROVAL_WAITING', 'Approval waiting'],
-    ['QUEUED_PLAN_CREATION', 'Queued plan creation'],
-    ['IgnoreFailed', 'Ignore failed'],
-    ['Success', 'Success'],
-    ['SUCCEEDED', 'Succeeded'],
-    ['TARGET_EXECUTION_REQUESTED', 'Target execution requested'],
-    ['', 'Unknown']
-  ])('labels %j as %j', (status, label) => {
-    expect(humanStatusLabel(status)).toBe(label)
   })
 })

@@ -60,7 +60,8 @@ describe('waiting for the deployment', () => {
       `/executions/${execution.planExecutionId}/pipeline`
     )
     expect(result.stdout).toMatch(/Pipeline execution ended with Success/)
-    expect(emulator.requestsTo('eventDetails').length).toBeGreaterThanOrEqual(3)
+    expect(emulator.requestsTo('processingDetails').length).toBeGreaterThanOrEqual(3)
+    expect(emulator.requestsTo('eventDetails')).toHaveLength(0)
     expect(emulator.requestsTo('webhook')).toHaveLength(1)
     expect(result.summary).toMatch(/Success/)
     // Nothing is left for the post phase once the main phase saw the end.
@@ -104,17 +105,32 @@ describe('waiting for the deployment', () => {
     expect(emulator.requestsTo('eventHistory').length).toBeGreaterThanOrEqual(1)
   })
 
-  it('falls back to the v1 details route on an older Harness', async () => {
-    world({ event: { v2Available: false, pendingReads: 1 } })
+  it('falls back to the V2, then the v1 details route on older Harness, once each', async () => {
+    world({ event: { processingDetailsAvailable: false, pendingReads: 1 } })
+    const withV2 = await runAction({ emulator, inputs: waitInputs() })
+    expect(errorsOf(withV2)).toEqual([])
+    expect(withV2.outputs.status).toBe('Success')
+    expect(emulator.requestsTo('processingDetails')).toHaveLength(1)
+    expect(emulator.requests.some(r => r.path.includes('/triggerExecutionDetailsV2/'))).toBe(true)
+
+    world({ event: { processingDetailsAvailable: false, v2Available: false, pendingReads: 1 } })
     const result = await runAction({ emulator, inputs: waitInputs() })
     expect(errorsOf(result)).toEqual([])
     expect(result.outputs.status).toBe('Success')
-    expect(emulator.requests.some(r => r.path.includes('/triggerExecutionDetails/'))).toBe(true)
+    const reads = emulator.requests.filter(
+      r => r.route === 'processingDetails' || r.route === 'eventDetails'
+    )
+    expect(reads.slice(0, 2).map(r => r.path.split('/').slice(-2).join('/'))).toEqual([
+      'webhook/triggerProcessingDetails',
+      `triggerExecutionDetailsV2/${emulator.events[0].id}`
+    ])
+    expect(reads.slice(2).every(r => r.path.includes('/triggerExecutionDetails/'))).toBe(true)
+    expect(reads.length).toBeGreaterThanOrEqual(4)
   })
 
   it('rides out 500s, 502s and connection resets while polling', async () => {
     world({ execution: { statuses: ['Running', 'Running', 'Running', 'Success'] } })
-    emulator.fault('eventDetails', [{ status: 502, body: 'Bad Gateway' }, { reset: true }])
+    emulator.fault('processingDetails', [{ status: 502, body: 'Bad Gateway' }, { reset: true }])
     emulator.fault('execution', [
       { status: 500, body: { status: 'ERROR', code: 'UNKNOWN_ERROR', message: 'oops' } },
       { reset: true },
@@ -125,6 +141,7 @@ describe('waiting for the deployment', () => {
     expect(result.exitCode).toBe(0)
     expect(result.outputs.status).toBe('Success')
     expect(emulator.pendingFaults('execution')).toBe(0)
+    expect(emulator.pendingFaults('processingDetails')).toBe(0)
   })
 
   it('announces an approval once, with the link, then succeeds', async () => {
@@ -232,7 +249,7 @@ describe('cancellation', () => {
     const result = await runAction({
       emulator,
       inputs: waitInputs({ 'poll-interval': '5s' }),
-      signal: { name: 'SIGINT', whenRequest: 'eventDetails', afterMs: 100 }
+      signal: { name: 'SIGINT', whenRequest: 'processingDetails', afterMs: 100 }
     })
     expect(result.exitCode).toBe(1)
     expect(result.durationMs).toBeLessThan(7500)

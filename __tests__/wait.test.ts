@@ -157,13 +157,12 @@ describe('waitForPipeline: the stuck-QUEUED trap', () => {
       details: [stuckQueued],
       history: [
         [
-          { finalStatus: 'QUEUED', createdAt: 300 },
+          { finalStatus: 'QUEUED' },
           {
             finalStatus: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS',
-            message: 'payload did not match',
-            createdAt: 200
+            message: 'payload did not match'
           },
-          { finalStatus: 'TARGET_EXECUTION_REQUESTED', planExecutionId: 'older', createdAt: 100 }
+          { finalStatus: 'TARGET_EXECUTION_REQUESTED', planExecutionId: 'older' }
         ]
       ]
     })
@@ -173,17 +172,13 @@ describe('waitForPipeline: the stuck-QUEUED trap', () => {
     expect(readsOf(run, 'getExecution')).toHaveLength(0)
   })
 
-  it('picks the newest record by createdAt, whatever order Harness lists them in', async () => {
+  it("takes Harness's order (newest first; the records have no createdAt)", async () => {
     const run = await runWait({
       details: [stuckQueued],
       history: [
         [
-          { finalStatus: 'NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS', createdAt: 100 },
-          {
-            finalStatus: 'TARGET_EXECUTION_REQUESTED',
-            planExecutionId: EXECUTION_ID,
-            createdAt: 200
-          }
+          { finalStatus: 'TARGET_EXECUTION_REQUESTED', planExecutionId: EXECUTION_ID },
+          { finalStatus: 'NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS' }
         ]
       ],
       executions: [execution('Success')]

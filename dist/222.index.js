@@ -73,9 +73,14 @@ async function readCapped(response, limit) {
     return whole;
 }
 
+// EXTERNAL MODULE: ./src/github/pull-request.ts
+var pull_request = __webpack_require__(2524);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./src/core/image.ts
+var core_image = __webpack_require__(8906);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
+
 
 /** GitHub refuses issue comment bodies longer than this. */
 const MAX_COMMENT_CHARS = 65_536;
@@ -89,12 +94,7 @@ const TRUNCATION_NOTE = '\n\n_(cut short: GitHub limits a comment to 65,536 char
 function imagePath(image) {
     if (!image)
         return '';
-    const withoutDigest = image.trim().split('@')[0] ?? '';
-    const lastSlash = withoutDigest.lastIndexOf('/');
-    const lastColon = withoutDigest.lastIndexOf(':');
-    // A colon after the last slash starts a tag; one before it is a registry port.
-    const withoutTag = lastColon > lastSlash ? withoutDigest.slice(0, lastColon) : withoutDigest;
-    return withoutTag.toLowerCase();
+    return (0,core_image/* cutImageReference */.Zs)(image.trim()).name.toLowerCase();
 }
 /**
  * A stable key for one deployment: (account, org, project, pipeline, trigger, image path), hashed so
@@ -134,13 +134,7 @@ function pickMarkedComment(comments, marker) {
 
 
 
-/** Events whose payload names the pull request the run belongs to. */
-const PULL_REQUEST_EVENTS = new Set([
-    'pull_request',
-    'pull_request_target',
-    'pull_request_review',
-    'pull_request_review_comment'
-]);
+
 /** One comment update should never hold up the run for long: GitHub answers in about a second. */
 const UPSERT_TIMEOUT_MS = 15_000;
 /**
@@ -154,10 +148,10 @@ const PAGE_SIZE = 20;
 const LASTING_FAILURES = new Set([401, 403, 404]);
 /** The pull request to comment on, or why there is none. */
 function pullRequestOf(event) {
-    if (!PULL_REQUEST_EVENTS.has(event.eventName)) {
+    if (!(0,pull_request/* isPullRequestEvent */.T)(event.eventName)) {
         return `comment-on-pr: this run's event is '${event.eventName || 'unknown'}', not pull_request or pull_request_target, so no comment was posted.`;
     }
-    const number = event.payload.pull_request?.number;
+    const { number } = (0,pull_request/* pullRequestOfPayload */.w)(event.payload);
     const fullName = event.repository || event.payload.repository?.full_name || '';
     const [owner, repo] = fullName.split('/');
     if (!number || !owner || !repo) {

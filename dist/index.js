@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2676);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1534);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8445);
 // Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
 
@@ -119,7 +119,7 @@ function actionLog(core, redactor) {
 
 /***/ }),
 
-/***/ 2676:
+/***/ 1534:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -641,23 +641,8 @@ function formatBytes(bytes) {
     return `${bytes} bytes`;
 }
 
-;// CONCATENATED MODULE: ./src/harness/setting-error.ts
-/**
- * A missing or malformed setting, found before any request is sent. It carries the setting's name
- * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
- * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
- */
-class SettingError extends Error {
-    setting;
-    problem;
-    constructor(setting, problem) {
-        super(`'${setting}': ${problem}`);
-        this.name = 'SettingError';
-        this.setting = setting;
-        this.problem = problem;
-    }
-}
-
+// EXTERNAL MODULE: ./src/harness/setting-error.ts
+var setting_error = __nccwpck_require__(2431);
 ;// CONCATENATED MODULE: ./src/harness/identifiers.ts
 
 /** Harness's rule for org, project, pipeline and trigger identifiers. */
@@ -672,13 +657,13 @@ function checkIdentifier(input, value) {
     const trimmed = value.trim();
     if (IDENTIFIER_PATTERN.test(trimmed))
         return trimmed;
-    throw new SettingError(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
+    throw new setting_error/* SettingError */.L(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
 }
 function checkAccountId(input, value) {
     const trimmed = value.trim();
     if (ACCOUNT_ID_PATTERN.test(trimmed))
         return trimmed;
-    throw new SettingError(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
+    throw new setting_error/* SettingError */.L(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
 }
 /** Like checkAccountId, but the error never repeats the value (it is a secret). */
 function checkWebhookToken(input, value) {
@@ -686,7 +671,7 @@ function checkWebhookToken(input, value) {
     if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
         return trimmed;
     const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
-    throw new SettingError(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
+    throw new setting_error/* SettingError */.L(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
 }
 const SHOWN_CHARS = 64;
 /** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
@@ -739,20 +724,20 @@ function normalizeHarnessUrl(raw, input = 'harness-url') {
     const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
     const trimmed = raw.trim();
     if (trimmed === '')
-        throw new SettingError(input, `${expected}; got an empty value`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; got an empty value`);
     const url = parseAbsoluteUrl(trimmed);
     if (!url)
-        throw new SettingError(input, `${expected}; the value given is not an absolute URL`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; the value given is not an absolute URL`);
     checkTransport(url, input, expected);
     if (/[?#]/.test(trimmed)) {
-        throw new SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
     }
     const segments = pathSegments(url);
     if (segments.at(-1)?.toLowerCase() === 'gateway')
         segments.pop();
     const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
     if (looksLikeLink) {
-        throw new SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; the path given looks like a UI or API link, not a base`);
     }
     return endpointFrom(url.origin, segments);
 }
@@ -771,7 +756,7 @@ const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as 
  */
 function parseWebhookUrl(raw) {
     const fail = (problem) => {
-        throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
+        throw new setting_error/* SettingError */.L('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
     };
     const trimmed = raw.trim();
     if (trimmed === '')
@@ -869,6 +854,17 @@ function eventDetailsUrl(endpoint, accountId, eventId, variant) {
     return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
         queryString([['accountIdentifier', accountId]]));
 }
+/**
+ * `{gateway}/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=&eventId=`: the event's
+ * status fields only (`WebhookEventProcessingDetails`), without the execution summary.
+ */
+function processingDetailsUrl(endpoint, accountId, eventId) {
+    return (`${endpoint.gateway}/pipeline/api/webhook/triggerProcessingDetails?` +
+        queryString([
+            ['accountIdentifier', accountId],
+            ['eventId', eventId]
+        ]));
+}
 /** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
 function eventHistoryUrl(endpoint, accountId, eventId) {
     return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
@@ -921,13 +917,13 @@ function endpointFrom(origin, prefixSegments) {
 }
 function checkTransport(url, input, expected) {
     if (!isHttp(url)) {
-        throw new SettingError(input, `${expected}; only https:// URLs are accepted`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; only https:// URLs are accepted`);
     }
     if (url.username || url.password) {
-        throw new SettingError(input, `${expected}; credentials in the URL are not accepted`);
+        throw new setting_error/* SettingError */.L(input, `${expected}; credentials in the URL are not accepted`);
     }
     if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new SettingError(input, `${HTTPS_RULE}; ${expected}`);
+        throw new setting_error/* SettingError */.L(input, `${HTTPS_RULE}; ${expected}`);
     }
 }
 function isHttp(url) {
@@ -1132,39 +1128,54 @@ function webhookAcceptedFrom(data) {
         uiSetupUrl: httpUrlField(answer.uiSetupUrl) ?? ''
     };
 }
+/** `WebhookEventProcessingDetails` (triggerProcessingDetails): the event's status fields. */
+function processingDetailsFrom(data, redact) {
+    return processingFrom(data, 'data', redact);
+}
 /** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
 function eventDetailsFrom(data, redact) {
     const root = recordOrFail(data, 'no data object');
-    const processing = root.webhookProcessingDetails;
+    const details = processingFrom(root.webhookProcessingDetails, 'data.webhookProcessingDetails', redact);
+    if (details.pending && details.status === undefined)
+        return details;
+    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
+    return withoutUndefined({
+        ...details,
+        executionUrl: httpUrlField(root.executionUrl),
+        executionStatus: textField(summary?.status)
+    });
+}
+function processingFrom(processing, where, redact) {
     if (!isRecord(processing))
-        throw new ShapeProblem('no data.webhookProcessingDetails');
+        throw new ShapeProblem(`no ${where}`);
     // Very old servers answer eventFound:false before the event is processed.
     if (processing.eventFound === false)
         return { pending: true };
+    if (processing.eventFound !== true && typeof processing.status !== 'string') {
+        throw new ShapeProblem(`no ${where}.status`);
+    }
     const status = textField(processing.status);
-    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
     return withoutUndefined({
         pending: status === undefined || status === 'QUEUED',
         status,
         message: redacted(processing.message, redact),
         warningMsg: redacted(processing.warningMsg, redact),
-        pipelineExecutionId: textField(processing.pipelineExecutionId),
-        executionUrl: httpUrlField(root.executionUrl),
-        executionStatus: textField(summary?.status)
+        pipelineExecutionId: textField(processing.pipelineExecutionId)
     });
 }
-/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
+/**
+ * `Page<NGTriggerEventHistoryDTO>` → records, in Harness's order: newest first when no `sort` is
+ * sent (Sort.by(DESC, createdAt) server-side). The records carry no `createdAt` to sort on.
+ */
 function eventHistoryFrom(data, redact) {
     const content = recordOrFail(data, 'no data object').content;
     if (!Array.isArray(content))
         throw new ShapeProblem('no data.content list');
-    const records = content.filter(isRecord).map(entry => withoutUndefined({
+    return content.filter(isRecord).map(entry => withoutUndefined({
         finalStatus: textField(entry.finalStatus),
         message: redacted(entry.message, redact),
-        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
-        createdAt: numberField(entry.createdAt)
+        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId)
     }));
-    return records.sort((a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY));
 }
 /** `PipelineExecutionDetailDTO` → the summary the action reports on. */
 function executionSummaryFrom(data, planExecutionId, redact) {
@@ -1193,8 +1204,7 @@ function executionSummaryFrom(data, planExecutionId, redact) {
     });
 }
 /**
- * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
- * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
+ * Stage nodes of `layoutNodeMap`: every node with a name and a status that looksLikeStage.
  */
 function stagesFrom(layoutNodeMap, redact) {
     if (!isRecord(layoutNodeMap))
@@ -1218,11 +1228,23 @@ function stagesFrom(layoutNodeMap, redact) {
     }
     return stages;
 }
+/**
+ * A stage is a node of `nodeGroup` STAGE (a node without a group counts, for older answers) that
+ * is not a parallel wrapper. ParallelPlanCreator gives the wrapper of stages run side by side
+ * `nodeGroup: STAGE` too, so the group alone does not tell it apart: its shape does (`nodeType`
+ * `parallel`, its stages as `edgeLayoutList.currentNodeChildren`). Its empty name is not the reason.
+ */
 function looksLikeStage(node) {
     const group = textField(node.nodeGroup);
-    if (group)
-        return group.toUpperCase() === 'STAGE';
-    return textField(node.nodeType)?.toLowerCase() !== 'parallel';
+    if (group && group.toUpperCase() !== 'STAGE')
+        return false;
+    return !isParallelWrapper(node);
+}
+function isParallelWrapper(node) {
+    if (textField(node.nodeType)?.toLowerCase() === 'parallel')
+        return true;
+    const children = record(node.edgeLayoutList)?.currentNodeChildren;
+    return Array.isArray(children) && children.length > 0;
 }
 function recordOrFail(value, missing) {
     if (!isRecord(value))
@@ -1262,7 +1284,46 @@ function withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
 }
 
+;// CONCATENATED MODULE: ./src/harness/known-answers.ts
+
+const RETIRED_URL = /no longer supported for newly created custom webhook triggers/i;
+/** resolveBranchExpression's message, and getPipelineEntityToExecute's for an empty branch name */
+const BRANCH_UNRESOLVED = /has the right branch information|missing or empty pipelineBranchName/i;
+const EXECUTE_PERMISSION = 'core_pipeline_execute';
+/** A 400 whose message is TriggerWebhookValidator's retirement of the v2/v1 URL. */
+function retiredWebhookUrl(status, message) {
+    return status === 400 && RETIRED_URL.test(message ?? '');
+}
+/** An event that ended INVALID_RUNTIME_INPUT_YAML because the pipeline's branch did not resolve. */
+function isBranchUnresolved(status, message) {
+    return status === 'INVALID_RUNTIME_INPUT_YAML' && BRANCH_UNRESOLVED.test(message ?? '');
+}
+/**
+ * The permission a 403 names: `failedPermissionChecks[0].permission` of an AccessDeniedErrorDTO,
+ * else the "Missing permission <name>" of its message, else execute (what Harness checks without
+ * the abort permission flag).
+ */
+function deniedPermission(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return EXECUTE_PERMISSION;
+    }
+    if (!isRecord(parsed))
+        return EXECUTE_PERMISSION;
+    const checks = Array.isArray(parsed.failedPermissionChecks) ? parsed.failedPermissionChecks : [];
+    const checked = checks.find(isRecord);
+    const named = textField(checked?.permission);
+    if (named && /^core_[a-z_]+$/.test(named))
+        return named;
+    const said = /Missing permission (core_[a-z_]+)/.exec(textField(parsed.message) ?? '');
+    return said?.[1] ?? EXECUTE_PERMISSION;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1276,11 +1337,15 @@ class HarnessApiError extends Error {
     httpStatus;
     code;
     retryable;
-    constructor(message, httpStatus, code, retryable) {
+    known;
+    constructor(message, httpStatus, code, retryable, 
+    /** an answer whose meaning is known (core/advice says what to do about it) */
+    known) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;
         this.retryable = retryable;
+        this.known = known;
         this.name = 'HarnessApiError';
     }
 }
@@ -1301,10 +1366,25 @@ class TriggerNotSent extends Error {
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Answer caps, each above what a real answer of that route can be, so that only a broken or
+ * hostile answer meets one (and is reported as too large, never waited out):
+ * - the webhook answers four short fields (NGProcessWebhookResponseDTO) or an ErrorDTO;
+ * - the event's status (triggerProcessingDetails) echoes the body we sent and the trigger's
+ *   runtime-input YAML: Harness calls a body over 500,000 characters large, and JSON escaping at
+ *   most sextuples it (\u00XX), so 3 MB plus the inputs;
+ * - the history page holds up to 10 such records (we send triggerIdentifier: usually 1 or 2);
+ * - an execution summary is one Mongo document (PipelineExecutionSummaryEntity, at most 16 MiB
+ *   BSON); its JSON can be larger (numbers and booleans as text, escapes), so twice that;
+ * - the details routes embed that summary plus a status answer.
+ */
 const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
-const READ_ANSWER_LIMIT = MiB;
-/** Execution summaries carry the stage layout: they grow with the pipeline. */
-const EXECUTION_ANSWER_LIMIT = 4 * MiB;
+const STATUS_ANSWER_LIMIT = 8 * MiB;
+const HISTORY_ANSWER_LIMIT = 16 * MiB;
+const EXECUTION_ANSWER_LIMIT = 32 * MiB;
+const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT;
+/** InterruptDTO or an ErrorDTO */
+const ABORT_ANSWER_LIMIT = MiB;
 const MAX_POST_RETRIES = 3;
 const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
@@ -1314,8 +1394,12 @@ const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent agai
  */
 class HarnessClient {
     options;
-    /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
-    eventDetailsVariant = 'v2';
+    /**
+     * Where the event's status is read: triggerProcessingDetails (status fields only), else, for
+     * installs without it, triggerExecutionDetailsV2, else v1; a route found missing (404/405) is
+     * left for good.
+     */
+    eventStatusRoute = 'processing';
     constructor(options) {
         this.options = options;
         // The key must never show, whoever else forgot to register it.
@@ -1329,9 +1413,12 @@ class HarnessClient {
     async fireWebhook(webhookUrl, body, options = {}) {
         const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
-            // The one gate every send passes: after the signal, the trigger is never sent.
+            // One turn of the event loop first, so that a signal already delivered to the process has
+            // run its handler; then the one gate every send passes: after it, no trigger is sent.
+            await new Promise(resolve => setImmediate(resolve));
             if (cancelSignal?.aborted)
                 throw new TriggerNotSent(attempt - 1);
+            this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`);
             const retriesLeft = attempt <= MAX_POST_RETRIES;
             let response;
             try {
@@ -1353,26 +1440,34 @@ class HarnessClient {
             return this.acceptedFrom(response, webhookUrl, attempt);
         }
     }
-    /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
+    /**
+     * The event's processing status, from the lightest route this Harness serves (see
+     * eventStatusRoute). One request per route tried, no retry.
+     */
     async getEventDetails(accountId, eventId, call) {
-        const { endpoint } = this.options;
-        let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
-        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
-        if (response.status === 404 && this.eventDetailsVariant === 'v2') {
-            this.eventDetailsVariant = 'v1';
-            this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
-            url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
-            response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
+        for (;;) {
+            const route = this.eventStatusRoute;
+            const url = eventStatusUrl(this.options.endpoint, accountId, eventId, route);
+            const limit = route === 'processing' ? STATUS_ANSWER_LIMIT : DETAILS_ANSWER_LIMIT;
+            const response = await this.exchange('GET', url, limit, undefined, call);
+            const next = NEXT_STATUS_ROUTE[route];
+            if (isRouteMissing(response) && next) {
+                this.eventStatusRoute = next;
+                this.log(`Harness has no ${STATUS_ROUTE_NAMES[route]} (HTTP ${response.status}); using ${STATUS_ROUTE_NAMES[next]}`);
+                continue;
+            }
+            const reading = readEnvelope(response, url);
+            if (isHistoryNotYetWritten(response, reading))
+                return { pending: true };
+            return this.mapped(response, reading, data => route === 'processing'
+                ? processingDetailsFrom(data, this.redact)
+                : eventDetailsFrom(data, this.redact));
         }
-        const reading = readEnvelope(response, url);
-        if (isHistoryNotYetWritten(response, reading))
-            return { pending: true };
-        return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
     }
     /** newest first; one request, no retry */
     async getEventHistory(accountId, eventId, call) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
-        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
+        const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
     /** one request, no retry */
@@ -1381,10 +1476,14 @@ class HarnessClient {
         const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
-    /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
+    /**
+     * PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors.
+     * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
+     * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
+     */
     async abortExecution(scope, planExecutionId, call) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT, undefined, call);
+        const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT, undefined, call);
         const reading = readEnvelope(response, url);
         if (reading.kind === 'success')
             return 'aborted';
@@ -1394,6 +1493,12 @@ class HarnessClient {
             if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
                 return 'already-finished';
             }
+        }
+        if (response.status === 403) {
+            throw this.apiError(response, reading, {
+                kind: 'abort-denied',
+                permission: deniedPermission(response.body)
+            });
         }
         throw this.apiError(response, reading);
     }
@@ -1411,7 +1516,8 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        // A call's own (short) deadline never lengthens the one the settings ask for.
+        const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
         const { signal } = call;
         try {
             return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal });
@@ -1441,7 +1547,9 @@ class HarnessClient {
                 message = withSentence(message, NOT_RETRIED);
             else if (response.status === 429)
                 message += ` (gave up after ${attempts} attempts)`;
-            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
+            const retired = reading.kind === 'failure' && retiredWebhookUrl(response.status, reading.message);
+            const known = retired ? { kind: 'webhook-url-retired' } : undefined;
+            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known);
         }
         return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
     }
@@ -1462,11 +1570,11 @@ class HarnessClient {
             throw new HarnessApiError(message, response.status, undefined, false);
         }
     }
-    apiError(response, reading) {
+    apiError(response, reading, known) {
         const message = describeUnsuccessfulAnswer(response, reading, this.redact);
         const code = reading.kind === 'failure' ? reading.code : undefined;
         const retryable = response.status === 429 || response.status >= 500;
-        return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
+        return new HarnessApiError(message, response.status, code && this.redact(code), retryable, known);
     }
 }
 function cancellableSleep(ms, signal) {
@@ -1485,6 +1593,25 @@ function cancellableSleep(ms, signal) {
 /** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
 function isCancelledRequest(error) {
     return error instanceof NetworkError && error.kind === 'cancelled';
+}
+const NEXT_STATUS_ROUTE = {
+    processing: 'v2',
+    v2: 'v1',
+    v1: undefined
+};
+const STATUS_ROUTE_NAMES = {
+    processing: 'triggerProcessingDetails',
+    v2: 'triggerExecutionDetailsV2',
+    v1: 'triggerExecutionDetails'
+};
+function eventStatusUrl(endpoint, accountId, eventId, route) {
+    if (route === 'processing')
+        return processingDetailsUrl(endpoint, accountId, eventId);
+    return eventDetailsUrl(endpoint, accountId, eventId, route);
+}
+/** An install without the route: Jersey's 404 (no such resource) or 405 (no such method there). */
+function isRouteMissing(response) {
+    return response.status === 404 || response.status === 405;
 }
 function isRefusedConnection(error) {
     return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
@@ -1521,7 +1648,7 @@ function isHistoryNotYetWritten(response, reading) {
  * abort and report. It is not given its full timeout either: the runner kills the step 10 s
  * after SIGINT, and the cancel-time look and abort need their share of that.
  */
-const POST_GRACE_AFTER_CANCEL_MS = 2000;
+const POST_GRACE_AFTER_CANCEL_MS = 1500;
 /** Sends the trigger once (with the client's retries); every ending is a value. Messages are redacted. */
 async function fireTrigger(request, client) {
     const inFlight = graceAfter(request.cancelSignal, POST_GRACE_AFTER_CANCEL_MS);
@@ -1540,11 +1667,17 @@ async function fireTrigger(request, client) {
                 outcome: 'failed',
                 message: error.message,
                 mayHaveFired: error.httpStatus >= 500,
-                httpStatus: error.httpStatus
+                httpStatus: error.httpStatus,
+                error
             };
         }
         if (error instanceof NetworkError) {
-            return { outcome: 'failed', message: error.message, mayHaveFired: error.mayHaveReached };
+            return {
+                outcome: 'failed',
+                message: error.message,
+                mayHaveFired: error.mayHaveReached,
+                error
+            };
         }
         throw error;
     }
@@ -1647,186 +1780,6 @@ function classifyExecutionStatus(status) {
 function isTerminal(phase) {
     return phase === 'passed' || phase === 'failed';
 }
-/**
- * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
- * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
- */
-function humanStatusLabel(status) {
-    const words = status
-        .trim()
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .split(/[\s_]+/)
-        .filter(word => word !== '')
-        .map(word => word.toLowerCase());
-    if (words.length === 0)
-        return 'Unknown';
-    const sentence = words.join(' ');
-    return sentence[0].toUpperCase() + sentence.slice(1);
-}
-
-;// CONCATENATED MODULE: ./src/core/settle.ts
-
-
-/**
- * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
- * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
- * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
- * signal: it has fired already, and they are what the cancellation asks for.
- */
-const SETTLE_LOOK_TIMEOUT_MS = 2000;
-const SETTLE_ABORT_TIMEOUT_MS = 2500;
-/**
- * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
- * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
- * the event first. Each request has a short deadline of its own. Never throws.
- */
-async function settle(request, client) {
-    const { result } = request;
-    const abortReason = reasonToAbort(request);
-    if (!abortReason) {
-        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
-        return {
-            executionId: result.executionId,
-            looked: false,
-            abortSent: false,
-            abortAccepted: false,
-            done: true,
-            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
-        };
-    }
-    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
-    const report = await findAndAbort(target, client);
-    return { abortReason, ...report, note: abortNote(report) };
-}
-/**
- * The wait's result as the settlement completed it: the execution the look found, and the
- * sentence on the abort after the wait's own message.
- */
-function settledResult(request, settlement) {
-    const { result, endpoint, ids } = request;
-    const executionId = result.executionId ?? settlement.executionId;
-    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
-    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
-    return { ...result, executionId, executionUrl, message };
-}
-function abortNote(report) {
-    if (!report.abortSent) {
-        const why = report.lookProblem ?? 'no execution was found';
-        return report.done
-            ? `No abort was sent: ${why}.`
-            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
-    }
-    switch (report.abortOutcome) {
-        case 'aborted':
-            return 'The abort was sent and Harness accepted it.';
-        case 'already-finished':
-            return 'The abort was sent; the execution had already finished.';
-        case 'already-aborting':
-            return 'The abort was sent; the execution was already being aborted.';
-        default:
-            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
-    }
-}
-/**
- * Aborts the event's execution: the one known, or the one a single look at the event finds.
- * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
- */
-async function findAndAbort(target, client) {
-    const report = {
-        executionId: target.executionId,
-        looked: false,
-        abortSent: false,
-        abortAccepted: false,
-        done: false
-    };
-    if (!report.executionId) {
-        report.looked = true;
-        const look = await lookForExecution(target, client);
-        report.executionId = look.executionId;
-        report.lookProblem = look.problem;
-        // An event that ended without an execution leaves nothing to abort, now or later.
-        if (!look.executionId)
-            return { ...report, done: look.eventEnded };
-    }
-    report.abortSent = true;
-    try {
-        report.abortOutcome = await client.abortExecution(target.scope, report.executionId, {
-            timeoutMs: SETTLE_ABORT_TIMEOUT_MS
-        });
-        report.abortAccepted = true;
-        report.done = true;
-    }
-    catch (error) {
-        report.abortProblem = messageOf(error);
-    }
-    return report;
-}
-function reasonToAbort(request) {
-    const { outcome } = request.result;
-    if (outcome === 'cancelled' && request.abortOnCancel)
-        return 'cancelled';
-    if (outcome === 'timeout' && request.abortOnTimeout)
-        return 'timeout';
-    return undefined;
-}
-/** One request, with its own short deadline: the execution the event started, if any yet. */
-async function lookForExecution(target, client) {
-    try {
-        const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
-            timeoutMs: SETTLE_LOOK_TIMEOUT_MS
-        });
-        if (details.pipelineExecutionId) {
-            return { executionId: details.pipelineExecutionId, eventEnded: true };
-        }
-        const phase = details.pending
-            ? 'pending'
-            : classifyEventStatus(details.status, details.pipelineExecutionId);
-        if (phase === 'pending') {
-            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
-        }
-        const status = details.status ?? 'an unknown status';
-        return {
-            eventEnded: true,
-            problem: `the trigger event ended as ${status} without an execution`
-        };
-    }
-    catch (error) {
-        return { eventEnded: false, problem: messageOf(error) };
-    }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * What the settlement says in the log, worded the same by every front end. `level` is a hint:
- * an execution that may still be running is a warning.
- */
-function settlementLines(settlement) {
-    const lines = [];
-    const id = settlement.executionId;
-    if (settlement.looked) {
-        lines.push(id
-            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
-            : {
-                level: settlement.done ? 'info' : 'warning',
-                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
-            });
-    }
-    if (settlement.abortSent && id) {
-        const said = {
-            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
-            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${id} is already being aborted.`
-        };
-        lines.push(settlement.abortOutcome
-            ? { level: 'info', text: said[settlement.abortOutcome] }
-            : {
-                level: 'warning',
-                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
-            });
-    }
-    return lines;
-}
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
@@ -1850,14 +1803,14 @@ function parseDuration(input, raw) {
     const text = raw.trim().toLowerCase();
     const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
     if (ms === undefined) {
-        throw new SettingError(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
+        throw new setting_error/* SettingError */.L(input, `expected ${ACCEPTED_FORMS}; got ${quote(raw.trim())}`);
     }
     const rounded = Math.round(ms);
     if (rounded < 1) {
-        throw new SettingError(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
+        throw new setting_error/* SettingError */.L(input, `must be longer than zero: expected ${ACCEPTED_FORMS}`);
     }
     if (rounded > MAX_DURATION_MS) {
-        throw new SettingError(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
+        throw new setting_error/* SettingError */.L(input, `must be at most ${formatDuration(MAX_DURATION_MS)} (5 days)`);
     }
     return rounded;
 }
@@ -1938,66 +1891,18 @@ function clampUnit(value) {
     return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
 }
 
-;// CONCATENATED MODULE: ./src/core/wait/stages.ts
-
-
-/** Harness lists every stage from the start; a stage that has not started yet is not news. */
-const NOT_STARTED = new Set(['notstarted', 'not_started']);
-/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
-class StageTracker {
-    lastStatus = new Map();
-    /** One line per stage whose status changed since the previous call, in the order the stages started. */
-    changes(stages) {
-        const changed = stages.filter(stage => this.record(stage));
-        return [...changed].sort(byStartThenName).map(describeStage);
-    }
-    record(stage) {
-        const before = this.lastStatus.get(stage.nodeUuid);
-        this.lastStatus.set(stage.nodeUuid, stage.status);
-        if (before === undefined)
-            return !NOT_STARTED.has(stage.status.toLowerCase());
-        return before !== stage.status;
-    }
-}
-/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
-function describeStage(stage) {
-    const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
-    const phase = classifyExecutionStatus(stage.status);
-    if (phase !== 'passed' && phase !== 'failed')
-        return label;
-    const took = elapsed(stage.startTs, stage.endTs);
-    if (phase === 'passed')
-        return took === undefined ? label : `${label} in ${took}`;
-    const after = took === undefined ? '' : ` after ${took}`;
-    const why = stage.failureMessage ? `: ${oneLine(stage.failureMessage)}` : '';
-    return `${label}${after}${why}`;
-}
-/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
-function elapsed(startTs, endTs) {
-    if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
-        return undefined;
-    return formatElapsed(endTs - startTs);
-}
-/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
-function oneLine(text, maxLength = 300) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
-}
-function byStartThenName(a, b) {
-    const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
-    const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
-    return startA - startB || a.name.localeCompare(b.name);
-}
-
 ;// CONCATENATED MODULE: ./src/core/wait/failures.ts
 
 
 
 
-/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
+/**
+ * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
+ * its cap does not: it is no real Harness answer, and waiting would only report it as "pending".
+ */
 function isPassingTrouble(error) {
     if (error instanceof NetworkError)
-        return true;
+        return error.kind !== 'too-large';
     return error instanceof HarnessApiError && error.retryable;
 }
 function isNotFound(error) {
@@ -2049,7 +1954,280 @@ class ReadFailures {
     }
 }
 
+// EXTERNAL MODULE: ./src/core/names.ts
+var names = __nccwpck_require__(2483);
+;// CONCATENATED MODULE: ./src/core/advice.ts
+
+const quoted = setting => `'${setting}'`;
+/** What to do about a Harness answer whose meaning is known (harness/known-answers.ts). */
+function adviceFor(known, label = quoted) {
+    switch (known.kind) {
+        case 'webhook-url-retired':
+            return ('This trigger was created after Harness introduced v3 webhook URLs and accepts only its v3 ' +
+                `URL: set ${label(names/* Setting */.B.WebhookToken)} to the trigger's custom webhook token, or set ` +
+                `${label(names/* Setting */.B.WebhookUrl)} to the URL Harness shows under the trigger's "Copy Webhook ` +
+                'URL" (…/webhook/custom/<token>/v3?…).');
+        case 'branch-unresolved':
+            return ('The pipeline is stored in Git, and for a custom webhook Harness takes its branch only from ' +
+                `the body's top-level "branch" key, which this body lacked (it comes from the CI context on ` +
+                `branch and pull request builds, not on tag builds): set it with ${label(names/* Setting */.B.Payload)}, ` +
+                'e.g. {"branch": "main"}.');
+        case 'abort-denied':
+            return known.permission === 'core_pipeline_abort'
+                ? 'This account requires the Abort permission on pipelines (core_pipeline_abort) to abort ' +
+                    "an execution: grant it to the API key's role."
+                : 'Aborting needs the Execute permission on the pipeline (core_pipeline_execute): grant it ' +
+                    "to the API key's role.";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+
+
+
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
+ * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
+ * These requests are not bound to the cancel signal: it has fired already, and they are what the
+ * cancellation asks for.
+ */
+const SETTLE_LOOK_BUDGET_MS = 2500;
+const SETTLE_ABORT_TIMEOUT_MS = 2500;
+const ABORT_RETRY_PAUSE_MS = 500;
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+async function settle(request, client) {
+    const { result } = request;
+    const abortReason = reasonToAbort(request);
+    if (!abortReason) {
+        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
+        return {
+            executionId: result.executionId,
+            looked: false,
+            abortSent: false,
+            abortAccepted: false,
+            done: true,
+            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
+        };
+    }
+    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
+    const report = await findAndAbort(target, client);
+    return { abortReason, ...report, note: abortNote(report) };
+}
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+function settledResult(request, settlement) {
+    const { result, endpoint, ids } = request;
+    const executionId = result.executionId ?? settlement.executionId;
+    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
+    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
+    return { ...result, executionId, executionUrl, message };
+}
+function abortNote(report) {
+    if (!report.abortSent) {
+        const why = report.lookProblem ?? 'no execution was found';
+        return report.done
+            ? `No abort was sent: ${why}.`
+            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
+    }
+    switch (report.abortOutcome) {
+        case 'aborted':
+            return 'The abort was sent and Harness accepted it.';
+        case 'already-finished':
+            return 'The abort was sent; the execution had already finished.';
+        case 'already-aborting':
+            return 'The abort was sent; the execution was already being aborted.';
+        default:
+            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
+    }
+}
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+async function findAndAbort(target, client, options = {}) {
+    const report = {
+        executionId: target.executionId,
+        looked: false,
+        abortSent: false,
+        abortAccepted: false,
+        done: false
+    };
+    if (!report.executionId) {
+        report.looked = true;
+        const look = await lookForExecution(target, client);
+        report.executionId = look.executionId;
+        report.lookProblem = look.problem;
+        // An event that ended without an execution leaves nothing to abort, now or later.
+        if (!look.executionId)
+            return { ...report, done: look.eventEnded };
+    }
+    report.abortSent = true;
+    const attempts = Math.max(1, options.abortAttempts ?? 1);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            report.abortOutcome = await client.abortExecution(target.scope, report.executionId, { timeoutMs: SETTLE_ABORT_TIMEOUT_MS });
+            report.abortAccepted = true;
+            report.done = true;
+            report.abortProblem = undefined;
+            break;
+        }
+        catch (error) {
+            // A refusal with a known meaning (a missing abort permission) says what to grant.
+            const advice = error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
+            report.abortProblem = `${messageOf(error)}${advice}`;
+            // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
+            // is worth a second try.
+            if (!isPassingTrouble(error))
+                break;
+            if (attempt < attempts)
+                await new Promise(resolve => setTimeout(resolve, ABORT_RETRY_PAUSE_MS));
+        }
+    }
+    return report;
+}
+function reasonToAbort(request) {
+    const { outcome } = request.result;
+    if (outcome === 'cancelled' && request.abortOnCancel)
+        return 'cancelled';
+    if (outcome === 'timeout' && request.abortOnTimeout)
+        return 'timeout';
+    return undefined;
+}
+/**
+ * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
+ * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
+ */
+async function lookForExecution(target, client) {
+    const until = Date.now() + SETTLE_LOOK_BUDGET_MS;
+    const left = () => Math.max(until - Date.now(), 1);
+    const { accountId } = target.scope;
+    try {
+        const details = await client.getEventDetails(accountId, target.eventId, { timeoutMs: left() });
+        if (details.pipelineExecutionId) {
+            return { executionId: details.pipelineExecutionId, eventEnded: true };
+        }
+        const phase = details.pending
+            ? 'pending'
+            : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending' && details.warningMsg) {
+            const records = await client.getEventHistory(accountId, target.eventId, {
+                timeoutMs: left()
+            });
+            const started = records.find(record => record.planExecutionId);
+            if (started?.planExecutionId)
+                return { executionId: started.planExecutionId, eventEnded: true };
+        }
+        if (phase === 'pending') {
+            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
+        }
+        const status = details.status ?? 'an unknown status';
+        return {
+            eventEnded: true,
+            problem: `the trigger event ended as ${status} without an execution`
+        };
+    }
+    catch (error) {
+        return { eventEnded: false, problem: messageOf(error) };
+    }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+function settlementLines(settlement) {
+    const lines = [];
+    const id = settlement.executionId;
+    if (settlement.looked) {
+        lines.push(id
+            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+            : {
+                level: settlement.done ? 'info' : 'warning',
+                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+            });
+    }
+    if (settlement.abortSent && id) {
+        const said = {
+            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${id} is already being aborted.`
+        };
+        lines.push(settlement.abortOutcome
+            ? { level: 'info', text: said[settlement.abortOutcome] }
+            : {
+                level: 'warning',
+                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+            });
+    }
+    return lines;
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/stages.ts
+
+
+/** Harness lists every stage from the start; a stage that has not started yet is not news. */
+const NOT_STARTED = new Set(['notstarted', 'not_started']);
+/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
+class StageTracker {
+    lastStatus = new Map();
+    /** One line per stage whose status changed since the previous call, in the order the stages started. */
+    changes(stages) {
+        const changed = stages.filter(stage => this.record(stage));
+        return [...changed].sort(byStartThenName).map(describeStage);
+    }
+    record(stage) {
+        const before = this.lastStatus.get(stage.nodeUuid);
+        this.lastStatus.set(stage.nodeUuid, stage.status);
+        if (before === undefined)
+            return !NOT_STARTED.has(stage.status.toLowerCase());
+        return before !== stage.status;
+    }
+}
+/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
+function describeStage(stage) {
+    const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
+    const phase = classifyExecutionStatus(stage.status);
+    if (phase !== 'passed' && phase !== 'failed')
+        return label;
+    const took = elapsed(stage.startTs, stage.endTs);
+    if (phase === 'passed')
+        return took === undefined ? label : `${label} in ${took}`;
+    const after = took === undefined ? '' : ` after ${took}`;
+    const why = stage.failureMessage ? `: ${oneLine(stage.failureMessage)}` : '';
+    return `${label}${after}${why}`;
+}
+/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
+function elapsed(startTs, endTs) {
+    if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
+        return undefined;
+    return formatElapsed(endTs - startTs);
+}
+/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
+function oneLine(text, maxLength = 300) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+}
+/** Stages in the order they started; those not started yet last, by name. */
+function byStartThenName(a, b) {
+    const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
+    const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
+    return startA - startB || a.name.localeCompare(b.name);
+}
+
 ;// CONCATENATED MODULE: ./src/core/wait/messages.ts
+
+
 
 
 
@@ -2075,7 +2253,11 @@ const PERSON_WAITS = {
 };
 function neverStartedMessage(status, harnessMessage) {
     const said = harnessMessage ? ` (${oneLine(harnessMessage)})` : '';
-    const hint = status ? NEVER_STARTED_HINTS[status.toUpperCase()] : undefined;
+    const hint = isBranchUnresolved(status, harnessMessage)
+        ? adviceFor({ kind: 'branch-unresolved' })
+        : status
+            ? NEVER_STARTED_HINTS[status.toUpperCase()]
+            : undefined;
     const base = `Harness did not start the pipeline: the trigger event ended as ${status ?? 'an unknown status'}${said}.`;
     return hint ? `${base} ${hint}` : base;
 }
@@ -2279,10 +2461,8 @@ class PipelineWait {
             this.historyTroubleTold = true;
             return undefined;
         }
-        const newestFirst = records
-            .map((record, index) => ({ record, index }))
-            .sort((a, b) => (b.record.createdAt ?? 0) - (a.record.createdAt ?? 0) || a.index - b.index);
-        for (const { record } of newestFirst) {
+        // Harness sends the records newest first (and no createdAt to sort them by)
+        for (const record of records) {
             const verdict = this.verdictOf(record.finalStatus, record.planExecutionId, record.message);
             if (verdict.phase !== 'pending')
                 return verdict;
@@ -2467,279 +2647,8 @@ function pullRequestCommenter() {
     };
 }
 
-;// CONCATENATED MODULE: ./src/core/names.ts
-/**
- * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
- * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
- */
-const Setting = {
-    WebhookUrl: 'webhook-url',
-    HarnessUrl: 'harness-url',
-    AccountId: 'account-id',
-    OrgId: 'org-id',
-    ProjectId: 'project-id',
-    PipelineId: 'pipeline-id',
-    TriggerId: 'trigger-id',
-    WebhookToken: 'webhook-token',
-    ApiKey: 'api-key',
-    Image: 'image',
-    Tag: 'tag',
-    BuildOutputs: 'build-outputs',
-    Payload: 'payload',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    AbortOnCancel: 'abort-on-cancel',
-    AbortOnTimeout: 'abort-on-timeout'
-};
-const Outputs = {
-    EventCorrelationId: 'eventCorrelationId',
-    UiUrl: 'uiUrl',
-    ApiUrl: 'apiUrl',
-    UiSetupUrl: 'uiSetupUrl',
-    WebhookStatus: 'webhookStatus',
-    ExecutionId: 'executionId',
-    ExecutionUrl: 'executionUrl',
-    Status: 'status'
-};
-
-;// CONCATENATED MODULE: ./src/core/image.ts
-
-
-/** Docker's tag rule. */
-const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
-const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
-/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
-const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
-/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
-const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
-const MAX_NAME_LENGTH = 255;
-/**
- * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
- * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
- * A malformed reference throws a plain Error whose message says what is wrong (without the
- * reference, so callers can prefix the input's name and decide whether to show the value).
- */
-function splitImageReference(reference) {
-    const text = reference.trim();
-    if (text === '')
-        throw new Error('the image reference is empty');
-    const at = text.indexOf('@');
-    const nameAndTag = at < 0 ? text : text.slice(0, at);
-    const digest = at < 0 ? undefined : text.slice(at + 1);
-    if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
-        throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
-    }
-    const lastSlash = nameAndTag.lastIndexOf('/');
-    const colon = nameAndTag.lastIndexOf(':');
-    const hasTag = colon > lastSlash;
-    const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
-    const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined;
-    if (tag !== undefined && !TAG_PATTERN.test(tag))
-        throw new Error(TAG_RULE_PROBLEM);
-    checkImageName(image);
-    return {
-        image,
-        ...(tag === undefined ? {} : { tag }),
-        ...(digest === undefined ? {} : { digest })
-    };
-}
-const TAG_RULE_PROBLEM = 'a tag must be a letter, digit or _ followed by up to 127 letters, digits, _, . or -';
-function checkImageName(image) {
-    if (image === '')
-        throw new Error('the image name is empty');
-    if (image.length > MAX_NAME_LENGTH) {
-        throw new Error(`the image name is longer than ${MAX_NAME_LENGTH} characters`);
-    }
-    const components = image.split('/');
-    const first = components[0];
-    const hasRegistry = components.length > 1 && (/[.:]/.test(first) || first === 'localhost');
-    if (hasRegistry && !REGISTRY_PATTERN.test(first)) {
-        throw new Error('the registry part must be a host name with an optional :port');
-    }
-    const path = hasRegistry ? components.slice(1) : components;
-    for (const component of path) {
-        if (PATH_COMPONENT_PATTERN.test(component))
-            continue;
-        if (PATH_COMPONENT_PATTERN.test(component.toLowerCase())) {
-            throw new Error('the repository path must be lower-case (registries reject upper-case names)');
-        }
-        throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
-    }
-}
-/**
- * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
- * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
- * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
- * source that has one, so they may come from different sources; a digest is taken from the image's
- * source, else from the tag's.
- *
- * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
- * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
- * ours to validate: when it does not parse, it is skipped.
- */
-function resolveImage(sources) {
-    const ordered = [
-        ['input', fromInputs(sources.imageInput, sources.tagInput)],
-        ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
-        [
-            'docker/metadata-action',
-            fromDockerMetadata(sources.dockerMetadataJson, sources.dockerMetadataVersion)
-        ],
-        ['commit SHA', { tag: nonEmpty(sources.sha) }]
-    ];
-    const image = firstWith(ordered, 'image');
-    const tag = firstWith(ordered, 'tag');
-    const digest = digestBeside(ordered, [image?.source, tag?.source]);
-    return {
-        ...(image && { image: image.value, imageSource: image.source }),
-        ...(tag && { tag: tag.value, tagSource: tag.source }),
-        ...(digest && { digest: digest.value, digestSource: digest.source }),
-        imageFromInput: image?.source === 'input',
-        tagFromInput: tag?.source === 'input'
-    };
-}
-function firstWith(ordered, field) {
-    for (const [source, candidate] of ordered) {
-        const value = candidate[field];
-        if (value !== undefined)
-            return { value, source };
-    }
-    return undefined;
-}
-/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
-function digestBeside(ordered, sources) {
-    for (const source of sources) {
-        const value = ordered.find(([name]) => name === source)?.[1].digest;
-        if (source !== undefined && value !== undefined)
-            return { value, source };
-    }
-    return undefined;
-}
-function fromInputs(imageInput, tagInput) {
-    const reference = nonEmpty(imageInput);
-    const split = reference === undefined ? undefined : splitOrFail(Setting.Image, reference);
-    const tag = nonEmpty(tagInput);
-    if (tag !== undefined && !TAG_PATTERN.test(tag)) {
-        throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
-    }
-    if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
-        throw new SettingError(Setting.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
-    }
-    return { ...split, tag: tag ?? split?.tag };
-}
-function splitOrFail(input, reference, what = 'an image reference') {
-    try {
-        return splitImageReference(reference);
-    }
-    catch (error) {
-        throw new SettingError(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
-            `${error.message}; got '${shorten(reference)}'`);
-    }
-}
-/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
-const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
-const TAG_KEYS = ['tag', 'imagetag'];
-const VERSION_KEYS = ['version'];
-const TAGS_KEYS = ['tags'];
-/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
-const DIGEST_KEYS = ['digest', 'imagedigest'];
-/**
- * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
- * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
- * first entry's tag. An explicit key and the reference in `image` must agree.
- */
-function fromBuildOutputs(outputs) {
-    if (!outputs)
-        return {};
-    const value = keyReader(outputs);
-    const imageKey = value(IMAGE_KEYS);
-    const listed = imageKey ? undefined : firstListedReference(value(TAGS_KEYS));
-    const reference = imageKey ?? listed;
-    const split = reference
-        ? splitOrFail(Setting.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
-        : undefined;
-    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
-    const tagInImageKey = imageKey ? split?.tag : undefined;
-    const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
-    const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
-    if (tag && !TAG_PATTERN.test(tag.value)) {
-        throw new SettingError(Setting.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
-    }
-    const digestKey = value(DIGEST_KEYS);
-    if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
-        throw new SettingError(Setting.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
-    }
-    const digest = agreed('digest', digestKey, split?.digest, reference?.key);
-    return { image: split?.image, tag: tag?.value, digest: digest?.value };
-}
-/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
-function keyReader(outputs) {
-    const byAlias = new Map();
-    for (const [key, raw] of Object.entries(outputs)) {
-        const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
-        const alias = key.toLowerCase().replace(/[-_]/g, '');
-        if (value !== '' && !byAlias.has(alias))
-            byAlias.set(alias, { key, value });
-    }
-    return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
-}
-/** An explicit key and the same part of the image reference must not say different things. */
-function agreed(what, explicit, fromReference, referenceKey) {
-    if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
-        throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
-    }
-    if (explicit)
-        return explicit;
-    return fromReference === undefined || referenceKey === undefined
-        ? undefined
-        : { key: referenceKey, value: fromReference };
-}
-/**
- * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
- * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
- */
-function firstListedReference(list) {
-    if (!list)
-        return undefined;
-    const first = list.value
-        .split(/[\n,]/)
-        .map(item => item.trim())
-        .find(item => item !== '');
-    if (first === undefined)
-        return undefined;
-    const nameAndTag = first.split('@')[0];
-    const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/');
-    return hasTag ? { key: list.key, value: first } : undefined;
-}
-function fromDockerMetadata(json, version) {
-    const firstReference = firstDockerMetadataTag(json);
-    const versionTag = nonEmpty(version);
-    const tag = versionTag !== undefined && TAG_PATTERN.test(versionTag) ? versionTag : firstReference?.tag;
-    return { image: firstReference?.image, tag };
-}
-function firstDockerMetadataTag(json) {
-    if (!nonEmpty(json))
-        return undefined;
-    try {
-        const parsed = JSON.parse(json);
-        const tags = parsed?.tags;
-        const first = Array.isArray(tags) ? tags.find(item => typeof item === 'string') : undefined;
-        return typeof first === 'string' ? splitImageReference(first) : undefined;
-    }
-    catch {
-        // Not our input: another step's output we cannot read is a source we skip.
-        return undefined;
-    }
-}
-function nonEmpty(value) {
-    const trimmed = value?.trim();
-    return trimmed ? trimmed : undefined;
-}
-function shorten(value) {
-    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
-}
-
+// EXTERNAL MODULE: ./src/core/image.ts
+var core_image = __nccwpck_require__(8906);
 ;// CONCATENATED MODULE: ./src/core/json-limits.ts
 /**
  * What a JSON input must keep to be sent as written: JavaScript numbers are doubles, so
@@ -2828,23 +2737,23 @@ function canonical(literal) {
 function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
-        throw new SettingError(input, 'expected a JSON object; got an empty value');
+        throw new setting_error/* SettingError */.L(input, 'expected a JSON object; got an empty value');
     const problem = jsonLimitProblem(text);
     // Too deep is refused before parsing: nothing nested that far is ever built.
     if (problem?.kind === 'too-deep')
-        throw new SettingError(input, limitText(problem));
+        throw new setting_error/* SettingError */.L(input, limitText(problem));
     let parsed;
     try {
         parsed = JSON.parse(text);
     }
     catch (error) {
-        throw new SettingError(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
+        throw new setting_error/* SettingError */.L(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
     }
     if (!isObject(parsed)) {
-        throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
+        throw new setting_error/* SettingError */.L(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
     if (problem)
-        throw new SettingError(input, limitText(problem));
+        throw new setting_error/* SettingError */.L(input, limitText(problem));
     return parsed;
 }
 function limitText(problem) {
@@ -2914,7 +2823,7 @@ function checkInputsAgreeWithPayload(inputs, payload) {
             continue;
         if (payload[key] === fromInput)
             continue;
-        throw new SettingError(INPUT_OF_KEY[key], `gives ${key} '${fromInput}', but the payload input sets "${key}" to ${describeJson(payload[key])}; set it in one place only`);
+        throw new setting_error/* SettingError */.L(INPUT_OF_KEY[key], `gives ${key} '${fromInput}', but the payload input sets "${key}" to ${describeJson(payload[key])}; set it in one place only`);
     }
 }
 function describeJson(value) {
@@ -2948,22 +2857,22 @@ function readSettings(sources) {
         return value || undefined;
     };
     // Secrets first, so a later validation error can never print one.
-    const webhookUrlInput = secret(Setting.WebhookUrl);
-    const webhookTokenInput = secret(Setting.WebhookToken);
-    const apiKey = secret(Setting.ApiKey);
+    const webhookUrlInput = secret(names/* Setting */.B.WebhookUrl);
+    const webhookTokenInput = secret(names/* Setting */.B.WebhookToken);
+    const apiKey = secret(names/* Setting */.B.ApiKey);
     const target = webhookUrlInput
         ? targetFromWebhookUrl(webhookUrlInput, webhookTokenInput, input, sources.redactor)
         : targetFromIdentifiers(webhookTokenInput, input);
-    const wait = readBoolean(Setting.Wait, input(Setting.Wait), false);
+    const wait = readBoolean(names/* Setting */.B.Wait, input(names/* Setting */.B.Wait), false);
     if (apiKey)
         checkApiKey(apiKey, target.ids.accountId);
     else if (wait) {
-        throw new SettingError(Setting.ApiKey, 'required when wait is true: reading the execution needs a Harness API key with Pipeline View (and Execute to abort).');
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.ApiKey, 'required when wait is true: reading the execution needs a Harness API key with Pipeline View (and Execute to abort).');
     }
-    const timeoutMs = parseDuration(Setting.Timeout, input(Setting.Timeout) || '30m');
-    const pollIntervalMs = parseDuration(Setting.PollInterval, input(Setting.PollInterval) || '10s');
+    const timeoutMs = parseDuration(names/* Setting */.B.Timeout, input(names/* Setting */.B.Timeout) || '30m');
+    const pollIntervalMs = parseDuration(names/* Setting */.B.PollInterval, input(names/* Setting */.B.PollInterval) || '10s');
     if (wait && pollIntervalMs > timeoutMs) {
-        throw new SettingError(Setting.PollInterval, 'must not be longer than timeout.');
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.PollInterval, 'must not be longer than timeout.');
     }
     const { body, image } = composeBody(input, sources);
     return {
@@ -2974,23 +2883,23 @@ function readSettings(sources) {
         wait,
         timeoutMs,
         pollIntervalMs,
-        abortOnCancel: readBoolean(Setting.AbortOnCancel, input(Setting.AbortOnCancel), true),
-        abortOnTimeout: readBoolean(Setting.AbortOnTimeout, input(Setting.AbortOnTimeout), false),
+        abortOnCancel: readBoolean(names/* Setting */.B.AbortOnCancel, input(names/* Setting */.B.AbortOnCancel), true),
+        abortOnTimeout: readBoolean(names/* Setting */.B.AbortOnTimeout, input(names/* Setting */.B.AbortOnTimeout), false),
         requestTimeoutMs: sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT
             ? parseDuration('HARNESS_TRIGGER_REQUEST_TIMEOUT', sources.env.HARNESS_TRIGGER_REQUEST_TIMEOUT)
             : undefined
     };
 }
 function targetFromIdentifiers(webhookToken, input) {
-    const endpoint = normalizeHarnessUrl(input(Setting.HarnessUrl) || 'https://app.harness.io');
+    const endpoint = normalizeHarnessUrl(input(names/* Setting */.B.HarnessUrl) || 'https://app.harness.io');
     const ids = {
-        accountId: checkAccountId(Setting.AccountId, required(Setting.AccountId, input)),
-        orgId: checkIdentifier(Setting.OrgId, input(Setting.OrgId) || 'default'),
-        projectId: checkIdentifier(Setting.ProjectId, required(Setting.ProjectId, input)),
-        pipelineId: checkIdentifier(Setting.PipelineId, required(Setting.PipelineId, input)),
-        triggerId: checkIdentifier(Setting.TriggerId, required(Setting.TriggerId, input))
+        accountId: checkAccountId(names/* Setting */.B.AccountId, required(names/* Setting */.B.AccountId, input)),
+        orgId: checkIdentifier(names/* Setting */.B.OrgId, input(names/* Setting */.B.OrgId) || 'default'),
+        projectId: checkIdentifier(names/* Setting */.B.ProjectId, required(names/* Setting */.B.ProjectId, input)),
+        pipelineId: checkIdentifier(names/* Setting */.B.PipelineId, required(names/* Setting */.B.PipelineId, input)),
+        triggerId: checkIdentifier(names/* Setting */.B.TriggerId, required(names/* Setting */.B.TriggerId, input))
     };
-    const token = webhookToken ? checkWebhookToken(Setting.WebhookToken, webhookToken) : undefined;
+    const token = webhookToken ? checkWebhookToken(names/* Setting */.B.WebhookToken, webhookToken) : undefined;
     return {
         webhookUrl: buildWebhookUrl(endpoint, ids, token),
         webhookVersion: token ? 'v3' : 'v2',
@@ -3001,7 +2910,7 @@ function targetFromIdentifiers(webhookToken, input) {
 function required(name, input) {
     const value = input(name);
     if (!value) {
-        throw new SettingError(name, `required: set '${name}', or set 'webhook-url' to the trigger's webhook URL as Harness shows it.`);
+        throw new setting_error/* SettingError */.L(name, `required: set '${name}', or set 'webhook-url' to the trigger's webhook URL as Harness shows it.`);
     }
     return value;
 }
@@ -3010,18 +2919,18 @@ function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
     const parsed = parseWebhookUrl(webhookUrl);
     redactor.add(parsed.webhookToken);
     if (webhookToken && webhookToken !== parsed.webhookToken) {
-        throw new SettingError(Setting.WebhookToken, parsed.webhookToken
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.WebhookToken, parsed.webhookToken
             ? 'does not match the token in webhook-url; set only one of them.'
             : 'is set, but webhook-url is a v2 URL without a token; use the v3 URL Harness shows, or drop webhook-token.');
     }
     const pick = (name, fromUrl, query) => {
         const fromInput = input(name);
         if (fromUrl && fromInput && fromUrl !== fromInput) {
-            throw new SettingError(name, `'${fromInput}' disagrees with ${query} '${fromUrl}' in webhook-url.`);
+            throw new setting_error/* SettingError */.L(name, `'${fromInput}' disagrees with ${query} '${fromUrl}' in webhook-url.`);
         }
         const value = fromUrl || fromInput;
         if (!value) {
-            throw new SettingError(name, `required: webhook-url has no ${query}, so set '${name}'` +
+            throw new setting_error/* SettingError */.L(name, `required: webhook-url has no ${query}, so set '${name}'` +
                 (query === 'pipelineIdentifier' || query === 'triggerIdentifier'
                     ? ' (sent without it, every custom trigger of the project would fire).'
                     : '.'));
@@ -3029,11 +2938,11 @@ function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
         return value;
     };
     const ids = {
-        accountId: pick(Setting.AccountId, parsed.accountId, 'accountIdentifier'),
-        orgId: checkIdentifier(Setting.OrgId, pick(Setting.OrgId, parsed.orgId, 'orgIdentifier')),
-        projectId: checkIdentifier(Setting.ProjectId, pick(Setting.ProjectId, parsed.projectId, 'projectIdentifier')),
-        pipelineId: checkIdentifier(Setting.PipelineId, pick(Setting.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
-        triggerId: checkIdentifier(Setting.TriggerId, pick(Setting.TriggerId, parsed.triggerId, 'triggerIdentifier'))
+        accountId: pick(names/* Setting */.B.AccountId, parsed.accountId, 'accountIdentifier'),
+        orgId: checkIdentifier(names/* Setting */.B.OrgId, pick(names/* Setting */.B.OrgId, parsed.orgId, 'orgIdentifier')),
+        projectId: checkIdentifier(names/* Setting */.B.ProjectId, pick(names/* Setting */.B.ProjectId, parsed.projectId, 'projectIdentifier')),
+        pipelineId: checkIdentifier(names/* Setting */.B.PipelineId, pick(names/* Setting */.B.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
+        triggerId: checkIdentifier(names/* Setting */.B.TriggerId, pick(names/* Setting */.B.TriggerId, parsed.triggerId, 'triggerIdentifier'))
     };
     // Rebuilt from the parsed parts, so what we send always carries all five identifiers.
     return {
@@ -3045,11 +2954,11 @@ function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
 }
 function checkApiKey(apiKey, accountId) {
     if (!API_KEY_SHAPE.test(apiKey)) {
-        throw new SettingError(Setting.ApiKey, 'does not look like a Harness API key: expected pat.<account>.<id>.<secret> or sat.<account>.<id>.<secret> (a personal access or service-account token).');
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.ApiKey, 'does not look like a Harness API key: expected pat.<account>.<id>.<secret> or sat.<account>.<id>.<secret> (a personal access or service-account token).');
     }
     const parts = apiKey.split('.');
     if (parts.length === 4 && parts[1] !== accountId) {
-        throw new SettingError(Setting.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.ApiKey, `belongs to another account than '${accountId}'; Harness would answer "Invalid accountId in token".`);
     }
 }
 const TRUE_WORDS = ['true', 'True', 'TRUE'];
@@ -3062,17 +2971,17 @@ function readBoolean(name, raw, fallback) {
         return true;
     if (FALSE_WORDS.includes(raw))
         return false;
-    throw new SettingError(name, `expected true or false; got '${raw.slice(0, 40)}'.`);
+    throw new setting_error/* SettingError */.L(name, `expected true or false; got '${raw.slice(0, 40)}'.`);
 }
 function composeBody(input, sources) {
     const { env } = sources;
-    const buildOutputsRaw = input(Setting.BuildOutputs);
-    const payloadRaw = input(Setting.Payload);
-    const image = resolveImage({
-        imageInput: input(Setting.Image) || undefined,
-        tagInput: input(Setting.Tag) || undefined,
+    const buildOutputsRaw = input(names/* Setting */.B.BuildOutputs);
+    const payloadRaw = input(names/* Setting */.B.Payload);
+    const image = (0,core_image/* resolveImage */.AT)({
+        imageInput: input(names/* Setting */.B.Image) || undefined,
+        tagInput: input(names/* Setting */.B.Tag) || undefined,
         buildOutputs: buildOutputsRaw
-            ? parseJsonObjectInput(Setting.BuildOutputs, buildOutputsRaw)
+            ? parseJsonObjectInput(names/* Setting */.B.BuildOutputs, buildOutputsRaw)
             : undefined,
         dockerMetadataJson: env.DOCKER_METADATA_OUTPUT_JSON,
         dockerMetadataVersion: env.DOCKER_METADATA_OUTPUT_VERSION,
@@ -3086,7 +2995,7 @@ function composeBody(input, sources) {
             tag: pickFrom(!image.tagFromInput, image.tag),
             digest: image.digestSource === 'input' ? undefined : image.digest
         },
-        payload: payloadRaw ? parseJsonObjectInput(Setting.Payload, payloadRaw) : undefined,
+        payload: payloadRaw ? parseJsonObjectInput(names/* Setting */.B.Payload, payloadRaw) : undefined,
         inputs: {
             image: pickFrom(image.imageFromInput, image.image),
             tag: pickFrom(image.tagFromInput, image.tag),
@@ -3095,20 +3004,23 @@ function composeBody(input, sources) {
     });
     const size = JSON.stringify(body).length;
     if (size > MAX_BODY_CHARS) {
-        throw new SettingError(Setting.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
+        throw new setting_error/* SettingError */.L(names/* Setting */.B.Payload, `the body would be ${size} characters; Harness throttles bodies over ${MAX_BODY_CHARS}. Send less.`);
     }
     return { body, image };
 }
 
+// EXTERNAL MODULE: ./src/github/pull-request.ts
+var pull_request = __nccwpck_require__(2524);
 ;// CONCATENATED MODULE: ./src/action/github-context.ts
 /** The GitHub front end's part of the body: where the run came from, read from the runner. */
+
 /**
  * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
  * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
  * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
  * already-read event payload (for the PR number). Absent values are left out, never `""`.
  *
- * Pull-request events are those named `pull_request*` (incl. `pull_request_target` and reviews);
+ * Pull-request events are `pull_request`, `pull_request_target` and the two review events;
  * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
  */
 function githubContextFromEnv(env, eventPayload) {
@@ -3117,8 +3029,8 @@ function githubContextFromEnv(env, eventPayload) {
         return text ? text : undefined;
     };
     const event = value('GITHUB_EVENT_NAME');
-    const isPullRequest = event?.startsWith('pull_request') ?? false;
-    const pullRequest = isPullRequest ? pullRequestOf(eventPayload) : undefined;
+    const isPullRequest = (0,pull_request/* isPullRequestEvent */.T)(event);
+    const pullRequest = isPullRequest ? (0,pull_request/* pullRequestOfPayload */.w)(eventPayload) : undefined;
     const context = {
         repository: value('GITHUB_REPOSITORY'),
         ref: value('GITHUB_REF'),
@@ -3149,21 +3061,6 @@ function runUrl(server, repository, runId) {
         return undefined;
     return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
 }
-function pullRequestOf(payload) {
-    if (!payload)
-        return undefined;
-    const pr = github_context_isObject(payload.pull_request) ? payload.pull_request : undefined;
-    const head = pr && github_context_isObject(pr.head) ? pr.head : undefined;
-    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
-    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
-    return { number, headRef };
-}
-function positiveInteger(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-function github_context_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function github_context_withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
@@ -3174,7 +3071,7 @@ function github_context_withoutUndefined(value) {
 
 /** The action's inputs: every setting of the core, and those that only make sense on GitHub. */
 const Inputs = {
-    ...Setting,
+    ...names/* Setting */.B,
     GithubContext: 'github-context',
     Summary: 'summary',
     CommentOnPr: 'comment-on-pr',
@@ -3210,19 +3107,19 @@ function readInputs(sources) {
 /** The outputs an accepted trigger gives: final as soon as Harness has answered. */
 function acceptedOutputs(accepted) {
     return {
-        [Outputs.EventCorrelationId]: accepted.eventCorrelationId,
-        [Outputs.UiUrl]: accepted.uiUrl,
-        [Outputs.ApiUrl]: accepted.apiUrl,
-        [Outputs.UiSetupUrl]: accepted.uiSetupUrl
+        [names/* Outputs */.t.EventCorrelationId]: accepted.eventCorrelationId,
+        [names/* Outputs */.t.UiUrl]: accepted.uiUrl,
+        [names/* Outputs */.t.ApiUrl]: accepted.apiUrl,
+        [names/* Outputs */.t.UiSetupUrl]: accepted.uiSetupUrl
     };
 }
 /** The outputs of the wait, once it has ended and been settled: what is known, nothing else. */
 function waitOutputs(result) {
     return {
-        [Outputs.WebhookStatus]: result.webhookStatus,
-        [Outputs.ExecutionId]: result.executionId,
-        [Outputs.ExecutionUrl]: result.executionUrl,
-        [Outputs.Status]: result.status
+        [names/* Outputs */.t.WebhookStatus]: result.webhookStatus,
+        [names/* Outputs */.t.ExecutionId]: result.executionId,
+        [names/* Outputs */.t.ExecutionUrl]: result.executionUrl,
+        [names/* Outputs */.t.Status]: result.status
     };
 }
 /** Writes each known output once, redacted. Called once per group, with final values only. */
@@ -3236,6 +3133,7 @@ function writeOutputs(core, redactor, values) {
 // EXTERNAL MODULE: ./src/action/process-runtime.ts + 3 modules
 var process_runtime = __nccwpck_require__(8445);
 ;// CONCATENATED MODULE: ./src/report/summary.ts
+
 
 
 /** More stages than this and the list stops helping the eye. */
@@ -3330,8 +3228,7 @@ function durationCell(result) {
 }
 /** In the order the stages started; those not started yet at the end. */
 function stagesCell(stages) {
-    const ordered = [...stages].sort((a, b) => (a.startTs ?? Number.MAX_SAFE_INTEGER) - (b.startTs ?? Number.MAX_SAFE_INTEGER) ||
-        a.name.localeCompare(b.name));
+    const ordered = [...stages].sort(byStartThenName);
     const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
         const took = stage.startTs && stage.endTs && stage.endTs >= stage.startTs
             ? ` ${formatElapsed(stage.endTs - stage.startTs)}`
@@ -3423,10 +3320,16 @@ function cell(text) {
 
 ;// CONCATENATED MODULE: ./src/action/words.ts
 
+
+
 /** An error as the action's log words it: a bad setting is named as the input it came from. */
 function failureText(error) {
-    if (error instanceof SettingError)
+    if (error instanceof setting_error/* SettingError */.L)
         return `Input '${error.setting}': ${error.problem}`;
+    if (error instanceof HarnessApiError && error.known) {
+        const advice = adviceFor(error.known, setting => `input '${setting}'`);
+        return `${error.message.replace(/[.\s]+$/, '')}. ${advice}`;
+    }
     return error instanceof Error ? error.message : String(error);
 }
 
@@ -3575,8 +3478,10 @@ async function run(runtime = mainRuntime()) {
         announce(log, settings);
         const client = harnessClient(runtime, settings, redactor, log);
         const fired = await fireTrigger({ webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal }, client);
-        if (fired.outcome !== 'accepted')
+        if (fired.outcome === 'not-sent')
             return fail(fired.message);
+        if (fired.outcome === 'failed')
+            return fail(failureText(fired.error));
         const { accepted } = fired;
         writeOutputs(core, redactor, acceptedOutputs(accepted));
         log.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`);
@@ -3620,6 +3525,7 @@ function harnessClient(runtime, settings, redactor, log) {
         apiKey: settings.apiKey,
         redactor,
         log: line => log.info(line),
+        debug: line => log.debug(line),
         sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
         send: runtime.send,
         requestTimeoutMs: settings.requestTimeoutMs
@@ -4042,6 +3948,307 @@ function readEventPayload() {
 
 /***/ }),
 
+/***/ 8906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AT: () => (/* binding */ resolveImage),
+/* harmony export */   Zs: () => (/* binding */ cutImageReference)
+/* harmony export */ });
+/* unused harmony exports TAG_PATTERN, DIGEST_PATTERN, splitImageReference */
+/* harmony import */ var _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2431);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2483);
+
+
+/** Docker's tag rule. */
+const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
+const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
+/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
+const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
+/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
+const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const MAX_NAME_LENGTH = 255;
+/**
+ * The parts of `name[:tag][@digest]` as written, unchecked: a `:` before the last `/` is a
+ * registry port, not a tag. The one place a reference is cut into its parts.
+ */
+function cutImageReference(text) {
+    const at = text.indexOf('@');
+    const nameAndTag = at < 0 ? text : text.slice(0, at);
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const colon = nameAndTag.lastIndexOf(':');
+    const hasTag = colon > nameAndTag.lastIndexOf('/');
+    return {
+        name: hasTag ? nameAndTag.slice(0, colon) : nameAndTag,
+        ...(hasTag ? { tag: nameAndTag.slice(colon + 1) } : {}),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+/**
+ * Splits and checks `ghcr.io/acme/api:1.4.2@sha256:…` (see cutImageReference).
+ * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
+ * A malformed reference throws a plain Error whose message says what is wrong (without the
+ * reference, so callers can prefix the input's name and decide whether to show the value).
+ */
+function splitImageReference(reference) {
+    const text = reference.trim();
+    if (text === '')
+        throw new Error('the image reference is empty');
+    const { name: image, tag, digest } = cutImageReference(text);
+    if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
+        throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
+    }
+    if (tag !== undefined && !TAG_PATTERN.test(tag))
+        throw new Error(TAG_RULE_PROBLEM);
+    checkImageName(image);
+    return {
+        image,
+        ...(tag === undefined ? {} : { tag }),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+const TAG_RULE_PROBLEM = 'a tag must be a letter, digit or _ followed by up to 127 letters, digits, _, . or -';
+function checkImageName(image) {
+    if (image === '')
+        throw new Error('the image name is empty');
+    if (image.length > MAX_NAME_LENGTH) {
+        throw new Error(`the image name is longer than ${MAX_NAME_LENGTH} characters`);
+    }
+    const components = image.split('/');
+    const first = components[0];
+    const hasRegistry = components.length > 1 && (/[.:]/.test(first) || first === 'localhost');
+    if (hasRegistry && !REGISTRY_PATTERN.test(first)) {
+        throw new Error('the registry part must be a host name with an optional :port');
+    }
+    const path = hasRegistry ? components.slice(1) : components;
+    for (const component of path) {
+        if (PATH_COMPONENT_PATTERN.test(component))
+            continue;
+        if (PATH_COMPONENT_PATTERN.test(component.toLowerCase())) {
+            throw new Error('the repository path must be lower-case (registries reject upper-case names)');
+        }
+        throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
+    }
+}
+/**
+ * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
+ * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
+ * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
+ * source that has one, so they may come from different sources; a digest is taken from the image's
+ * source, else from the tag's.
+ *
+ * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
+ * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
+ * ours to validate: when it does not parse, it is skipped.
+ */
+function resolveImage(sources) {
+    const ordered = [
+        ['input', fromInputs(sources.imageInput, sources.tagInput)],
+        ['build-outputs', fromBuildOutputs(sources.buildOutputs)],
+        [
+            'docker/metadata-action',
+            fromDockerMetadata(sources.dockerMetadataJson, sources.dockerMetadataVersion)
+        ],
+        ['commit SHA', { tag: nonEmpty(sources.sha) }]
+    ];
+    const image = firstWith(ordered, 'image');
+    const tag = firstWith(ordered, 'tag');
+    const digest = digestBeside(ordered, [image?.source, tag?.source]);
+    return {
+        ...(image && { image: image.value, imageSource: image.source }),
+        ...(tag && { tag: tag.value, tagSource: tag.source }),
+        ...(digest && { digest: digest.value, digestSource: digest.source }),
+        imageFromInput: image?.source === 'input',
+        tagFromInput: tag?.source === 'input'
+    };
+}
+function firstWith(ordered, field) {
+    for (const [source, candidate] of ordered) {
+        const value = candidate[field];
+        if (value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
+function digestBeside(ordered, sources) {
+    for (const source of sources) {
+        const value = ordered.find(([name]) => name === source)?.[1].digest;
+        if (source !== undefined && value !== undefined)
+            return { value, source };
+    }
+    return undefined;
+}
+function fromInputs(imageInput, tagInput) {
+    const reference = nonEmpty(imageInput);
+    const split = reference === undefined ? undefined : splitOrFail(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Image, reference);
+    const tag = nonEmpty(tagInput);
+    if (tag !== undefined && !TAG_PATTERN.test(tag)) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
+    }
+    if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
+    }
+    return { ...split, tag: tag ?? split?.tag };
+}
+function splitOrFail(input, reference, what = 'an image reference') {
+    try {
+        return splitImageReference(reference);
+    }
+    catch (error) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
+            `${error.message}; got '${shorten(reference)}'`);
+    }
+}
+/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
+const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
+const TAG_KEYS = ['tag', 'imagetag'];
+const VERSION_KEYS = ['version'];
+const TAGS_KEYS = ['tags'];
+/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
+const DIGEST_KEYS = ['digest', 'imagedigest'];
+/**
+ * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
+ * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
+ * first entry's tag. An explicit key and the reference in `image` must agree.
+ */
+function fromBuildOutputs(outputs) {
+    if (!outputs)
+        return {};
+    const value = keyReader(outputs);
+    const imageKey = value(IMAGE_KEYS);
+    const listed = imageKey ? undefined : firstListedReference(value(TAGS_KEYS));
+    const reference = imageKey ?? listed;
+    const split = reference
+        ? splitOrFail(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
+        : undefined;
+    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
+    const tagInImageKey = imageKey ? split?.tag : undefined;
+    const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
+    const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
+    if (tag && !TAG_PATTERN.test(tag.value)) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
+    }
+    const digestKey = value(DIGEST_KEYS);
+    if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
+    }
+    const digest = agreed('digest', digestKey, split?.digest, reference?.key);
+    return { image: split?.image, tag: tag?.value, digest: digest?.value };
+}
+/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
+function keyReader(outputs) {
+    const byAlias = new Map();
+    for (const [key, raw] of Object.entries(outputs)) {
+        const value = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+        const alias = key.toLowerCase().replace(/[-_]/g, '');
+        if (value !== '' && !byAlias.has(alias))
+            byAlias.set(alias, { key, value });
+    }
+    return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
+}
+/** An explicit key and the same part of the image reference must not say different things. */
+function agreed(what, explicit, fromReference, referenceKey) {
+    if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
+    }
+    if (explicit)
+        return explicit;
+    return fromReference === undefined || referenceKey === undefined
+        ? undefined
+        : { key: referenceKey, value: fromReference };
+}
+/**
+ * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
+ * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
+ */
+function firstListedReference(list) {
+    if (!list)
+        return undefined;
+    const first = list.value
+        .split(/[\n,]/)
+        .map(item => item.trim())
+        .find(item => item !== '');
+    if (first === undefined)
+        return undefined;
+    return cutImageReference(first).tag !== undefined ? { key: list.key, value: first } : undefined;
+}
+function fromDockerMetadata(json, version) {
+    const firstReference = firstDockerMetadataTag(json);
+    const versionTag = nonEmpty(version);
+    const tag = versionTag !== undefined && TAG_PATTERN.test(versionTag) ? versionTag : firstReference?.tag;
+    return { image: firstReference?.image, tag };
+}
+function firstDockerMetadataTag(json) {
+    if (!nonEmpty(json))
+        return undefined;
+    try {
+        const parsed = JSON.parse(json);
+        const tags = parsed?.tags;
+        const first = Array.isArray(tags) ? tags.find(item => typeof item === 'string') : undefined;
+        return typeof first === 'string' ? splitImageReference(first) : undefined;
+    }
+    catch {
+        // Not our input: another step's output we cannot read is a source we skip.
+        return undefined;
+    }
+}
+function nonEmpty(value) {
+    const trimmed = value?.trim();
+    return trimmed ? trimmed : undefined;
+}
+function shorten(value) {
+    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
+}
+
+
+/***/ }),
+
+/***/ 2483:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B: () => (/* binding */ Setting),
+/* harmony export */   t: () => (/* binding */ Outputs)
+/* harmony export */ });
+/**
+ * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
+ * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ */
+const Setting = {
+    WebhookUrl: 'webhook-url',
+    HarnessUrl: 'harness-url',
+    AccountId: 'account-id',
+    OrgId: 'org-id',
+    ProjectId: 'project-id',
+    PipelineId: 'pipeline-id',
+    TriggerId: 'trigger-id',
+    WebhookToken: 'webhook-token',
+    ApiKey: 'api-key',
+    Image: 'image',
+    Tag: 'tag',
+    BuildOutputs: 'build-outputs',
+    Payload: 'payload',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    AbortOnCancel: 'abort-on-cancel',
+    AbortOnTimeout: 'abort-on-timeout'
+};
+const Outputs = {
+    EventCorrelationId: 'eventCorrelationId',
+    UiUrl: 'uiUrl',
+    ApiUrl: 'apiUrl',
+    UiSetupUrl: 'uiSetupUrl',
+    WebhookStatus: 'webhookStatus',
+    ExecutionId: 'executionId',
+    ExecutionUrl: 'executionUrl',
+    Status: 'status'
+};
+
+
+/***/ }),
+
 /***/ 3250:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -4204,6 +4411,72 @@ function masked(text, stretches) {
         from = end;
     }
     return result + text.slice(from);
+}
+
+
+/***/ }),
+
+/***/ 2524:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ isPullRequestEvent),
+/* harmony export */   w: () => (/* binding */ pullRequestOfPayload)
+/* harmony export */ });
+/**
+ * What a GitHub event says of its pull request: one reading for the body's context and for the PR
+ * comment alike. Pure and free of Octokit, so the action's body code can use it at start-up.
+ */
+/** Events whose payload names the pull request the run belongs to. */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+function isPullRequestEvent(eventName) {
+    return eventName !== undefined && PULL_REQUEST_EVENTS.has(eventName);
+}
+/** The pull request's number and head branch in an event payload; absent parts are undefined. */
+function pullRequestOfPayload(payload) {
+    if (!isObject(payload))
+        return {};
+    const pr = isObject(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && isObject(pr.head) ? pr.head : undefined;
+    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
+    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
+    return { number, headRef };
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 2431:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ SettingError)
+/* harmony export */ });
+/**
+ * A missing or malformed setting, found before any request is sent. It carries the setting's name
+ * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
+ * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
+ */
+class SettingError extends Error {
+    setting;
+    problem;
+    constructor(setting, problem) {
+        super(`'${setting}': ${problem}`);
+        this.name = 'SettingError';
+        this.setting = setting;
+        this.problem = problem;
+    }
 }
 
 

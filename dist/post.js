@@ -106,7 +106,7 @@ function actionLog(core, redactor) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(813);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(519);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(445);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
@@ -120,7 +120,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 813:
+/***/ 519:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -131,596 +131,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
 var core_redactor = __nccwpck_require__(250);
-;// CONCATENATED MODULE: ./src/harness/status.ts
-/**
- * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
- * A missing status is pending too (nothing processed yet). Case-insensitive.
- */
-function classifyEventStatus(status, pipelineExecutionId) {
-    const name = status?.trim().toUpperCase() ?? '';
-    if (name === '' || name === 'QUEUED')
-        return 'pending';
-    if (name === 'TARGET_EXECUTION_REQUESTED' && pipelineExecutionId?.trim())
-        return 'started';
-    return 'never-started';
-}
-/**
- * Statuses by phase, written as display names or engine names; they are compared with case and
- * `_` ignored, so `ApprovalWaiting`, `APPROVAL_WAITING` and `approvalwaiting` are one status.
- * Skipped and Suspended are terminal in Harness (and "positive" to it), but an execution that did
- * not run its stages has not deployed anything: a deploy gate counts them as failed.
- */
-const PHASE_STATUSES = {
-    passed: ['Success', 'Succeeded', 'PassedWithWarning', 'IgnoreFailed'],
-    failed: [
-        'Failed',
-        'Errored',
-        'Aborted',
-        'Expired',
-        'ApprovalRejected',
-        'AbortedByFreeze',
-        'FreezeFailed',
-        'Skipped',
-        'Suspended'
-    ],
-    'waiting-for-person': [
-        'ApprovalWaiting',
-        'InterventionWaiting',
-        'InputWaiting',
-        'Paused',
-        'Pausing'
-    ],
-    queued: [
-        'Queued',
-        'QueuedLicenseLimitReached',
-        'QueuedExecutionConcurrencyReached',
-        'QueuedGlobalInfraCapacityReached',
-        'QueuedPlanCreation',
-        'QueuedStepConcurrency',
-        'ResourceWaiting',
-        'NotStarted',
-        'Waiting',
-        'Starting',
-        'StartingPlanCreation'
-    ],
-    running: [
-        'Running',
-        'AsyncWaiting',
-        'TaskWaiting',
-        'TimedWaiting',
-        'WaitStepRunning',
-        'UploadWaiting',
-        'Discontinuing'
-    ]
-};
-const PHASE_BY_KEY = new Map(Object.entries(PHASE_STATUSES).flatMap(([phase, statuses]) => statuses.map(status => [statusKey(status), phase])));
-function statusKey(status) {
-    return status.trim().replace(/_/g, '').toLowerCase();
-}
-/** Case-insensitive on the display name (`ApprovalWaiting`) and the enum name (`APPROVAL_WAITING`). */
-function classifyExecutionStatus(status) {
-    return PHASE_BY_KEY.get(statusKey(status)) ?? 'unknown';
-}
-function isTerminal(phase) {
-    return phase === 'passed' || phase === 'failed';
-}
-/**
- * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
- * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
- */
-function humanStatusLabel(status) {
-    const words = status
-        .trim()
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .split(/[\s_]+/)
-        .filter(word => word !== '')
-        .map(word => word.toLowerCase());
-    if (words.length === 0)
-        return 'Unknown';
-    const sentence = words.join(' ');
-    return sentence[0].toUpperCase() + sentence.slice(1);
-}
-
-;// CONCATENATED MODULE: external "node:net"
-const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
-var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
-;// CONCATENATED MODULE: ./src/harness/setting-error.ts
-/**
- * A missing or malformed setting, found before any request is sent. It carries the setting's name
- * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
- * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
- */
-class SettingError extends Error {
-    setting;
-    problem;
-    constructor(setting, problem) {
-        super(`'${setting}': ${problem}`);
-        this.name = 'SettingError';
-        this.setting = setting;
-        this.problem = problem;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/harness/identifiers.ts
-
-/** Harness's rule for org, project, pipeline and trigger identifiers. */
-const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
-/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
-const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
-const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
-const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
-const ACCOUNT_ID_RULE = 'letters, digits, _ or -';
-/** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
-function checkIdentifier(input, value) {
-    const trimmed = value.trim();
-    if (IDENTIFIER_PATTERN.test(trimmed))
-        return trimmed;
-    throw new SettingError(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
-}
-function checkAccountId(input, value) {
-    const trimmed = value.trim();
-    if (ACCOUNT_ID_PATTERN.test(trimmed))
-        return trimmed;
-    throw new SettingError(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
-}
-/** Like checkAccountId, but the error never repeats the value (it is a secret). */
-function checkWebhookToken(input, value) {
-    const trimmed = value.trim();
-    if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
-        return trimmed;
-    const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
-    throw new SettingError(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
-}
-const SHOWN_CHARS = 64;
-/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
-function describeValue(value) {
-    if (value === '')
-        return 'an empty value';
-    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
-    return `'${shown}'`;
-}
-/** People often paste the display name; Harness shows the identifier beside it. */
-function nameHint(value) {
-    if (!/[\s-]/.test(value))
-        return '';
-    return ' (this looks like a name; use the identifier Harness shows under the name, which has no spaces or hyphens)';
-}
-
-;// CONCATENATED MODULE: ./src/harness/urls.ts
-
-
-
-const LOOPBACK = new external_node_net_namespaceObject.BlockList();
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
-function isLoopbackHost(hostname) {
-    const host = hostname
-        .trim()
-        .toLowerCase()
-        .replace(/^\[(.*)\]$/, '$1');
-    if (host === 'localhost' || host === 'localhost.')
-        return true;
-    const family = (0,external_node_net_namespaceObject.isIP)(host);
-    if (family === 4)
-        return LOOPBACK.check(host, 'ipv4');
-    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
-    if (family === 6)
-        return LOOPBACK.check(host, 'ipv6');
-    return false;
-}
-const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
-/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
-const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
-const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
-const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
-/**
- * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
- * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
- */
-function normalizeHarnessUrl(raw, input = 'harness-url') {
-    const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
-    const trimmed = raw.trim();
-    if (trimmed === '')
-        throw new SettingError(input, `${expected}; got an empty value`);
-    const url = parseAbsoluteUrl(trimmed);
-    if (!url)
-        throw new SettingError(input, `${expected}; the value given is not an absolute URL`);
-    checkTransport(url, input, expected);
-    if (/[?#]/.test(trimmed)) {
-        throw new SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
-    }
-    const segments = pathSegments(url);
-    if (segments.at(-1)?.toLowerCase() === 'gateway')
-        segments.pop();
-    const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
-    if (looksLikeLink) {
-        throw new SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
-    }
-    return endpointFrom(url.origin, segments);
-}
-const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
-    'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
-    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…';
-/**
- * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
- * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
- * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
- * messages never contain the URL or token (the URL is a secret).
- *
- * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
- * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
- * than the five identifiers are ignored.
- */
-function parseWebhookUrl(raw) {
-    const fail = (problem) => {
-        throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
-    };
-    const trimmed = raw.trim();
-    if (trimmed === '')
-        fail('it is empty');
-    const url = parseAbsoluteUrl(trimmed) ?? fail('the value given is not an absolute URL');
-    checkTransport(url, 'webhook-url', ACCEPTED_WEBHOOK_URLS);
-    if (url.hash || trimmed.includes('#'))
-        fail('it has a #fragment, which a webhook URL never has');
-    const segments = pathSegments(url);
-    const start = indexOfSequence(segments, WEBHOOK_PATH);
-    if (start < 0)
-        fail(describeWrongPath(segments));
-    const prefix = segments.slice(0, start);
-    if (prefix.at(-1) === 'gateway')
-        prefix.pop();
-    if (!prefix.every(segment => PREFIX_SEGMENT.test(segment))) {
-        fail('the part of the path before /pipeline/api/webhook/custom is not a plain path prefix');
-    }
-    const { version, webhookToken } = readVersion(segments.slice(start + WEBHOOK_PATH.length), fail);
-    return {
-        endpoint: endpointFrom(url.origin, prefix),
-        version,
-        ...(webhookToken === undefined ? {} : { webhookToken }),
-        ...readQueryIds(url.searchParams, fail)
-    };
-}
-function describeWrongPath(segments) {
-    if (indexOfSequence(segments, ['api', 'webhooks']) >= 0) {
-        return 'it is a Harness FirstGen webhook URL (…/api/webhooks/…), and this action triggers NextGen pipelines';
-    }
-    return 'its path is not that of a custom webhook trigger';
-}
-function readVersion(rest, fail) {
-    if (rest.length === 0) {
-        fail('it is the old v1 form (…/webhook/custom?…), whose answer carries no links to follow');
-    }
-    if (rest.length === 1 && rest[0] === 'v2')
-        return { version: 'v2' };
-    if (rest.length === 2 && rest[1] === 'v3') {
-        const token = safeDecode(rest[0]);
-        if (token === undefined || !WEBHOOK_TOKEN_PATTERN.test(token)) {
-            fail(`its webhook token is malformed (expected ${ACCOUNT_ID_RULE})`);
-        }
-        return { version: 'v3', webhookToken: token };
-    }
-    return fail('it does not end in /custom/v2 or /custom/<token>/v3');
-}
-const OPTIONAL_QUERY_IDS = [
-    ['orgIdentifier', 'orgId'],
-    ['projectIdentifier', 'projectId'],
-    ['pipelineIdentifier', 'pipelineId'],
-    ['triggerIdentifier', 'triggerId']
-];
-function readQueryIds(query, fail) {
-    const single = (name) => {
-        const values = query.getAll(name);
-        if (values.length > 1)
-            fail(`it has ${name} more than once`);
-        const value = values[0]?.trim();
-        return value ? value : undefined;
-    };
-    const accountId = single('accountIdentifier');
-    if (accountId === undefined)
-        fail('it has no accountIdentifier');
-    if (!ACCOUNT_ID_PATTERN.test(accountId)) {
-        fail(`its accountIdentifier is not a Harness account id (${ACCOUNT_ID_RULE})`);
-    }
-    const ids = { accountId };
-    for (const [name, key] of OPTIONAL_QUERY_IDS) {
-        const value = single(name);
-        if (value === undefined)
-            continue;
-        if (!IDENTIFIER_PATTERN.test(value)) {
-            fail(`its ${name} is not a Harness identifier (${IDENTIFIER_RULE})`);
-        }
-        ids[key] = value;
-    }
-    return ids;
-}
-/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
-function buildWebhookUrl(endpoint, ids, webhookToken) {
-    const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
-    const query = queryString([
-        ['accountIdentifier', ids.accountId],
-        ['orgIdentifier', ids.orgId],
-        ['projectIdentifier', ids.projectId],
-        ['pipelineIdentifier', ids.pipelineId],
-        ['triggerIdentifier', ids.triggerId]
-    ]);
-    return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
-}
-/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
-function eventDetailsUrl(endpoint, accountId, eventId, variant) {
-    const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
-    return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
-        queryString([['accountIdentifier', accountId]]));
-}
-/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
-function eventHistoryUrl(endpoint, accountId, eventId) {
-    return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
-        queryString([
-            ['accountIdentifier', accountId],
-            ['page', '0'],
-            ['size', '10']
-        ]));
-}
-/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
-function executionApiUrl(endpoint, scope, planExecutionId) {
-    return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
-        queryString(scopeQuery(scope)));
-}
-/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
-function abortUrl(endpoint, scope, planExecutionId) {
-    return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
-        queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
-}
-/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
-function urls_executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
-    const path = [
-        'account',
-        ids.accountId,
-        module,
-        'orgs',
-        ids.orgId,
-        'projects',
-        ids.projectId,
-        'pipelines',
-        ids.pipelineId,
-        'executions',
-        planExecutionId,
-        'pipeline'
-    ];
-    return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
-}
-/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
-function isSameOrigin(endpoint, url) {
-    const target = parseAbsoluteUrl(url);
-    const own = parseAbsoluteUrl(endpoint.origin);
-    if (!target || !own || !isHttp(target))
-        return false;
-    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
-    return target.origin === own.origin;
-}
-function endpointFrom(origin, prefixSegments) {
-    const base = origin + prefixSegments.map(segment => `/${segment}`).join('');
-    return { origin, gateway: `${base}/gateway`, ui: `${base}/ng/#` };
-}
-function checkTransport(url, input, expected) {
-    if (!isHttp(url)) {
-        throw new SettingError(input, `${expected}; only https:// URLs are accepted`);
-    }
-    if (url.username || url.password) {
-        throw new SettingError(input, `${expected}; credentials in the URL are not accepted`);
-    }
-    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
-        throw new SettingError(input, `${HTTPS_RULE}; ${expected}`);
-    }
-}
-function isHttp(url) {
-    return url.protocol === 'https:' || url.protocol === 'http:';
-}
-function parseAbsoluteUrl(text) {
-    try {
-        return new URL(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Non-empty path segments, so trailing and doubled slashes do not matter. */
-function pathSegments(url) {
-    return url.pathname.split('/').filter(segment => segment !== '');
-}
-function indexOfSequence(segments, sequence) {
-    for (let start = 0; start + sequence.length <= segments.length; start++) {
-        if (sequence.every((part, offset) => segments[start + offset] === part))
-            return start;
-    }
-    return -1;
-}
-function safeDecode(segment) {
-    try {
-        return decodeURIComponent(segment);
-    }
-    catch {
-        return undefined;
-    }
-}
-function scopeQuery(scope) {
-    return [
-        ['accountIdentifier', scope.accountId],
-        ['orgIdentifier', scope.orgId],
-        ['projectIdentifier', scope.projectId]
-    ];
-}
-function queryString(pairs) {
-    return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
-}
-
-;// CONCATENATED MODULE: ./src/core/settle.ts
-
-
-/**
- * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
- * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
- * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
- * signal: it has fired already, and they are what the cancellation asks for.
- */
-const SETTLE_LOOK_TIMEOUT_MS = 2000;
-const SETTLE_ABORT_TIMEOUT_MS = 2500;
-/**
- * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
- * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
- * the event first. Each request has a short deadline of its own. Never throws.
- */
-async function settle(request, client) {
-    const { result } = request;
-    const abortReason = reasonToAbort(request);
-    if (!abortReason) {
-        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
-        return {
-            executionId: result.executionId,
-            looked: false,
-            abortSent: false,
-            abortAccepted: false,
-            done: true,
-            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
-        };
-    }
-    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
-    const report = await findAndAbort(target, client);
-    return { abortReason, ...report, note: abortNote(report) };
-}
-/**
- * The wait's result as the settlement completed it: the execution the look found, and the
- * sentence on the abort after the wait's own message.
- */
-function settledResult(request, settlement) {
-    const { result, endpoint, ids } = request;
-    const executionId = result.executionId ?? settlement.executionId;
-    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
-    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
-    return { ...result, executionId, executionUrl, message };
-}
-function abortNote(report) {
-    if (!report.abortSent) {
-        const why = report.lookProblem ?? 'no execution was found';
-        return report.done
-            ? `No abort was sent: ${why}.`
-            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
-    }
-    switch (report.abortOutcome) {
-        case 'aborted':
-            return 'The abort was sent and Harness accepted it.';
-        case 'already-finished':
-            return 'The abort was sent; the execution had already finished.';
-        case 'already-aborting':
-            return 'The abort was sent; the execution was already being aborted.';
-        default:
-            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
-    }
-}
-/**
- * Aborts the event's execution: the one known, or the one a single look at the event finds.
- * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
- */
-async function findAndAbort(target, client) {
-    const report = {
-        executionId: target.executionId,
-        looked: false,
-        abortSent: false,
-        abortAccepted: false,
-        done: false
-    };
-    if (!report.executionId) {
-        report.looked = true;
-        const look = await lookForExecution(target, client);
-        report.executionId = look.executionId;
-        report.lookProblem = look.problem;
-        // An event that ended without an execution leaves nothing to abort, now or later.
-        if (!look.executionId)
-            return { ...report, done: look.eventEnded };
-    }
-    report.abortSent = true;
-    try {
-        report.abortOutcome = await client.abortExecution(target.scope, report.executionId, {
-            timeoutMs: SETTLE_ABORT_TIMEOUT_MS
-        });
-        report.abortAccepted = true;
-        report.done = true;
-    }
-    catch (error) {
-        report.abortProblem = messageOf(error);
-    }
-    return report;
-}
-function reasonToAbort(request) {
-    const { outcome } = request.result;
-    if (outcome === 'cancelled' && request.abortOnCancel)
-        return 'cancelled';
-    if (outcome === 'timeout' && request.abortOnTimeout)
-        return 'timeout';
-    return undefined;
-}
-/** One request, with its own short deadline: the execution the event started, if any yet. */
-async function lookForExecution(target, client) {
-    try {
-        const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
-            timeoutMs: SETTLE_LOOK_TIMEOUT_MS
-        });
-        if (details.pipelineExecutionId) {
-            return { executionId: details.pipelineExecutionId, eventEnded: true };
-        }
-        const phase = details.pending
-            ? 'pending'
-            : classifyEventStatus(details.status, details.pipelineExecutionId);
-        if (phase === 'pending') {
-            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
-        }
-        const status = details.status ?? 'an unknown status';
-        return {
-            eventEnded: true,
-            problem: `the trigger event ended as ${status} without an execution`
-        };
-    }
-    catch (error) {
-        return { eventEnded: false, problem: messageOf(error) };
-    }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-/**
- * What the settlement says in the log, worded the same by every front end. `level` is a hint:
- * an execution that may still be running is a warning.
- */
-function settlementLines(settlement) {
-    const lines = [];
-    const id = settlement.executionId;
-    if (settlement.looked) {
-        lines.push(id
-            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
-            : {
-                level: settlement.done ? 'info' : 'warning',
-                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
-            });
-    }
-    if (settlement.abortSent && id) {
-        const said = {
-            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
-            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
-            'already-aborting': `Execution ${id} is already being aborted.`
-        };
-        lines.push(settlement.abortOutcome
-            ? { level: 'info', text: said[settlement.abortOutcome] }
-            : {
-                level: 'warning',
-                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
-            });
-    }
-    return lines;
-}
-
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_namespaceObject);
+;// CONCATENATED MODULE: external "node:net"
+const external_node_net_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+var external_node_net_default = /*#__PURE__*/__nccwpck_require__.n(external_node_net_namespaceObject);
 ;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
 function getProxyUrl(reqUrl) {
     const usingSsl = reqUrl.protocol === 'https:';
@@ -1213,6 +629,347 @@ function formatBytes(bytes) {
     return `${bytes} bytes`;
 }
 
+;// CONCATENATED MODULE: ./src/harness/setting-error.ts
+/**
+ * A missing or malformed setting, found before any request is sent. It carries the setting's name
+ * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
+ * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
+ */
+class SettingError extends Error {
+    setting;
+    problem;
+    constructor(setting, problem) {
+        super(`'${setting}': ${problem}`);
+        this.name = 'SettingError';
+        this.setting = setting;
+        this.problem = problem;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/harness/identifiers.ts
+
+/** Harness's rule for org, project, pipeline and trigger identifiers. */
+const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
+/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
+const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
+const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
+const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
+const ACCOUNT_ID_RULE = 'letters, digits, _ or -';
+/** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
+function checkIdentifier(input, value) {
+    const trimmed = value.trim();
+    if (IDENTIFIER_PATTERN.test(trimmed))
+        return trimmed;
+    throw new SettingError(input, `expected a Harness identifier: ${IDENTIFIER_RULE}; got ${describeValue(trimmed)}${nameHint(trimmed)}`);
+}
+function checkAccountId(input, value) {
+    const trimmed = value.trim();
+    if (ACCOUNT_ID_PATTERN.test(trimmed))
+        return trimmed;
+    throw new SettingError(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
+}
+/** Like checkAccountId, but the error never repeats the value (it is a secret). */
+function checkWebhookToken(input, value) {
+    const trimmed = value.trim();
+    if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
+        return trimmed;
+    const problem = trimmed === '' ? 'it is empty' : 'the value given has other characters';
+    throw new SettingError(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
+}
+const SHOWN_CHARS = 64;
+/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
+function describeValue(value) {
+    if (value === '')
+        return 'an empty value';
+    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
+    return `'${shown}'`;
+}
+/** People often paste the display name; Harness shows the identifier beside it. */
+function nameHint(value) {
+    if (!/[\s-]/.test(value))
+        return '';
+    return ' (this looks like a name; use the identifier Harness shows under the name, which has no spaces or hyphens)';
+}
+
+;// CONCATENATED MODULE: ./src/harness/urls.ts
+
+
+
+const LOOPBACK = new external_node_net_namespaceObject.BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
+function isLoopbackHost(hostname) {
+    const host = hostname
+        .trim()
+        .toLowerCase()
+        .replace(/^\[(.*)\]$/, '$1');
+    if (host === 'localhost' || host === 'localhost.')
+        return true;
+    const family = (0,external_node_net_namespaceObject.isIP)(host);
+    if (family === 4)
+        return LOOPBACK.check(host, 'ipv4');
+    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
+    if (family === 6)
+        return LOOPBACK.check(host, 'ipv6');
+    return false;
+}
+const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
+/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
+const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
+const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
+const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
+/**
+ * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
+ * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
+ */
+function normalizeHarnessUrl(raw, input = 'harness-url') {
+    const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        throw new SettingError(input, `${expected}; got an empty value`);
+    const url = parseAbsoluteUrl(trimmed);
+    if (!url)
+        throw new SettingError(input, `${expected}; the value given is not an absolute URL`);
+    checkTransport(url, input, expected);
+    if (/[?#]/.test(trimmed)) {
+        throw new SettingError(input, `${expected}; a query (?…) or fragment (#…) is not part of it`);
+    }
+    const segments = pathSegments(url);
+    if (segments.at(-1)?.toLowerCase() === 'gateway')
+        segments.pop();
+    const looksLikeLink = segments.some(segment => NOT_A_BASE_SEGMENTS.has(segment.toLowerCase()) || !PREFIX_SEGMENT.test(segment));
+    if (looksLikeLink) {
+        throw new SettingError(input, `${expected}; the path given looks like a UI or API link, not a base`);
+    }
+    return endpointFrom(url.origin, segments);
+}
+const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
+    'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…';
+/**
+ * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
+ * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
+ * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
+ * messages never contain the URL or token (the URL is a secret).
+ *
+ * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
+ * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
+ * than the five identifiers are ignored.
+ */
+function parseWebhookUrl(raw) {
+    const fail = (problem) => {
+        throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
+    };
+    const trimmed = raw.trim();
+    if (trimmed === '')
+        fail('it is empty');
+    const url = parseAbsoluteUrl(trimmed) ?? fail('the value given is not an absolute URL');
+    checkTransport(url, 'webhook-url', ACCEPTED_WEBHOOK_URLS);
+    if (url.hash || trimmed.includes('#'))
+        fail('it has a #fragment, which a webhook URL never has');
+    const segments = pathSegments(url);
+    const start = indexOfSequence(segments, WEBHOOK_PATH);
+    if (start < 0)
+        fail(describeWrongPath(segments));
+    const prefix = segments.slice(0, start);
+    if (prefix.at(-1) === 'gateway')
+        prefix.pop();
+    if (!prefix.every(segment => PREFIX_SEGMENT.test(segment))) {
+        fail('the part of the path before /pipeline/api/webhook/custom is not a plain path prefix');
+    }
+    const { version, webhookToken } = readVersion(segments.slice(start + WEBHOOK_PATH.length), fail);
+    return {
+        endpoint: endpointFrom(url.origin, prefix),
+        version,
+        ...(webhookToken === undefined ? {} : { webhookToken }),
+        ...readQueryIds(url.searchParams, fail)
+    };
+}
+function describeWrongPath(segments) {
+    if (indexOfSequence(segments, ['api', 'webhooks']) >= 0) {
+        return 'it is a Harness FirstGen webhook URL (…/api/webhooks/…), and this action triggers NextGen pipelines';
+    }
+    return 'its path is not that of a custom webhook trigger';
+}
+function readVersion(rest, fail) {
+    if (rest.length === 0) {
+        fail('it is the old v1 form (…/webhook/custom?…), whose answer carries no links to follow');
+    }
+    if (rest.length === 1 && rest[0] === 'v2')
+        return { version: 'v2' };
+    if (rest.length === 2 && rest[1] === 'v3') {
+        const token = safeDecode(rest[0]);
+        if (token === undefined || !WEBHOOK_TOKEN_PATTERN.test(token)) {
+            fail(`its webhook token is malformed (expected ${ACCOUNT_ID_RULE})`);
+        }
+        return { version: 'v3', webhookToken: token };
+    }
+    return fail('it does not end in /custom/v2 or /custom/<token>/v3');
+}
+const OPTIONAL_QUERY_IDS = [
+    ['orgIdentifier', 'orgId'],
+    ['projectIdentifier', 'projectId'],
+    ['pipelineIdentifier', 'pipelineId'],
+    ['triggerIdentifier', 'triggerId']
+];
+function readQueryIds(query, fail) {
+    const single = (name) => {
+        const values = query.getAll(name);
+        if (values.length > 1)
+            fail(`it has ${name} more than once`);
+        const value = values[0]?.trim();
+        return value ? value : undefined;
+    };
+    const accountId = single('accountIdentifier');
+    if (accountId === undefined)
+        fail('it has no accountIdentifier');
+    if (!ACCOUNT_ID_PATTERN.test(accountId)) {
+        fail(`its accountIdentifier is not a Harness account id (${ACCOUNT_ID_RULE})`);
+    }
+    const ids = { accountId };
+    for (const [name, key] of OPTIONAL_QUERY_IDS) {
+        const value = single(name);
+        if (value === undefined)
+            continue;
+        if (!IDENTIFIER_PATTERN.test(value)) {
+            fail(`its ${name} is not a Harness identifier (${IDENTIFIER_RULE})`);
+        }
+        ids[key] = value;
+    }
+    return ids;
+}
+/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
+function buildWebhookUrl(endpoint, ids, webhookToken) {
+    const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
+    const query = queryString([
+        ['accountIdentifier', ids.accountId],
+        ['orgIdentifier', ids.orgId],
+        ['projectIdentifier', ids.projectId],
+        ['pipelineIdentifier', ids.pipelineId],
+        ['triggerIdentifier', ids.triggerId]
+    ]);
+    return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
+}
+/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
+function eventDetailsUrl(endpoint, accountId, eventId, variant) {
+    const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
+    return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
+        queryString([['accountIdentifier', accountId]]));
+}
+/**
+ * `{gateway}/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=&eventId=`: the event's
+ * status fields only (`WebhookEventProcessingDetails`), without the execution summary.
+ */
+function processingDetailsUrl(endpoint, accountId, eventId) {
+    return (`${endpoint.gateway}/pipeline/api/webhook/triggerProcessingDetails?` +
+        queryString([
+            ['accountIdentifier', accountId],
+            ['eventId', eventId]
+        ]));
+}
+/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
+function eventHistoryUrl(endpoint, accountId, eventId) {
+    return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
+        queryString([
+            ['accountIdentifier', accountId],
+            ['page', '0'],
+            ['size', '10']
+        ]));
+}
+/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
+function executionApiUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
+        queryString(scopeQuery(scope)));
+}
+/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
+function abortUrl(endpoint, scope, planExecutionId) {
+    return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
+        queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
+}
+/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
+function urls_executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
+    const path = [
+        'account',
+        ids.accountId,
+        module,
+        'orgs',
+        ids.orgId,
+        'projects',
+        ids.projectId,
+        'pipelines',
+        ids.pipelineId,
+        'executions',
+        planExecutionId,
+        'pipeline'
+    ];
+    return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
+}
+/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
+function isSameOrigin(endpoint, url) {
+    const target = parseAbsoluteUrl(url);
+    const own = parseAbsoluteUrl(endpoint.origin);
+    if (!target || !own || !isHttp(target))
+        return false;
+    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
+    return target.origin === own.origin;
+}
+function endpointFrom(origin, prefixSegments) {
+    const base = origin + prefixSegments.map(segment => `/${segment}`).join('');
+    return { origin, gateway: `${base}/gateway`, ui: `${base}/ng/#` };
+}
+function checkTransport(url, input, expected) {
+    if (!isHttp(url)) {
+        throw new SettingError(input, `${expected}; only https:// URLs are accepted`);
+    }
+    if (url.username || url.password) {
+        throw new SettingError(input, `${expected}; credentials in the URL are not accepted`);
+    }
+    if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+        throw new SettingError(input, `${HTTPS_RULE}; ${expected}`);
+    }
+}
+function isHttp(url) {
+    return url.protocol === 'https:' || url.protocol === 'http:';
+}
+function parseAbsoluteUrl(text) {
+    try {
+        return new URL(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Non-empty path segments, so trailing and doubled slashes do not matter. */
+function pathSegments(url) {
+    return url.pathname.split('/').filter(segment => segment !== '');
+}
+function indexOfSequence(segments, sequence) {
+    for (let start = 0; start + sequence.length <= segments.length; start++) {
+        if (sequence.every((part, offset) => segments[start + offset] === part))
+            return start;
+    }
+    return -1;
+}
+function safeDecode(segment) {
+    try {
+        return decodeURIComponent(segment);
+    }
+    catch {
+        return undefined;
+    }
+}
+function scopeQuery(scope) {
+    return [
+        ['accountIdentifier', scope.accountId],
+        ['orgIdentifier', scope.orgId],
+        ['projectIdentifier', scope.projectId]
+    ];
+}
+function queryString(pairs) {
+    return pairs.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join('&');
+}
+
 ;// CONCATENATED MODULE: ./src/harness/envelope.ts
 /** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
 function readEnvelope(response, requestUrl) {
@@ -1374,39 +1131,54 @@ function webhookAcceptedFrom(data) {
         uiSetupUrl: httpUrlField(answer.uiSetupUrl) ?? ''
     };
 }
+/** `WebhookEventProcessingDetails` (triggerProcessingDetails): the event's status fields. */
+function processingDetailsFrom(data, redact) {
+    return processingFrom(data, 'data', redact);
+}
 /** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
 function eventDetailsFrom(data, redact) {
     const root = recordOrFail(data, 'no data object');
-    const processing = root.webhookProcessingDetails;
+    const details = processingFrom(root.webhookProcessingDetails, 'data.webhookProcessingDetails', redact);
+    if (details.pending && details.status === undefined)
+        return details;
+    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
+    return withoutUndefined({
+        ...details,
+        executionUrl: httpUrlField(root.executionUrl),
+        executionStatus: textField(summary?.status)
+    });
+}
+function processingFrom(processing, where, redact) {
     if (!isRecord(processing))
-        throw new ShapeProblem('no data.webhookProcessingDetails');
+        throw new ShapeProblem(`no ${where}`);
     // Very old servers answer eventFound:false before the event is processed.
     if (processing.eventFound === false)
         return { pending: true };
+    if (processing.eventFound !== true && typeof processing.status !== 'string') {
+        throw new ShapeProblem(`no ${where}.status`);
+    }
     const status = textField(processing.status);
-    const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
     return withoutUndefined({
         pending: status === undefined || status === 'QUEUED',
         status,
         message: redacted(processing.message, redact),
         warningMsg: redacted(processing.warningMsg, redact),
-        pipelineExecutionId: textField(processing.pipelineExecutionId),
-        executionUrl: httpUrlField(root.executionUrl),
-        executionStatus: textField(summary?.status)
+        pipelineExecutionId: textField(processing.pipelineExecutionId)
     });
 }
-/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
+/**
+ * `Page<NGTriggerEventHistoryDTO>` → records, in Harness's order: newest first when no `sort` is
+ * sent (Sort.by(DESC, createdAt) server-side). The records carry no `createdAt` to sort on.
+ */
 function eventHistoryFrom(data, redact) {
     const content = recordOrFail(data, 'no data object').content;
     if (!Array.isArray(content))
         throw new ShapeProblem('no data.content list');
-    const records = content.filter(isRecord).map(entry => withoutUndefined({
+    return content.filter(isRecord).map(entry => withoutUndefined({
         finalStatus: textField(entry.finalStatus),
         message: redacted(entry.message, redact),
-        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
-        createdAt: numberField(entry.createdAt)
+        planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId)
     }));
-    return records.sort((a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY));
 }
 /** `PipelineExecutionDetailDTO` → the summary the action reports on. */
 function executionSummaryFrom(data, planExecutionId, redact) {
@@ -1435,8 +1207,7 @@ function executionSummaryFrom(data, planExecutionId, redact) {
     });
 }
 /**
- * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
- * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
+ * Stage nodes of `layoutNodeMap`: every node with a name and a status that looksLikeStage.
  */
 function stagesFrom(layoutNodeMap, redact) {
     if (!isRecord(layoutNodeMap))
@@ -1460,11 +1231,23 @@ function stagesFrom(layoutNodeMap, redact) {
     }
     return stages;
 }
+/**
+ * A stage is a node of `nodeGroup` STAGE (a node without a group counts, for older answers) that
+ * is not a parallel wrapper. ParallelPlanCreator gives the wrapper of stages run side by side
+ * `nodeGroup: STAGE` too, so the group alone does not tell it apart: its shape does (`nodeType`
+ * `parallel`, its stages as `edgeLayoutList.currentNodeChildren`). Its empty name is not the reason.
+ */
 function looksLikeStage(node) {
     const group = textField(node.nodeGroup);
-    if (group)
-        return group.toUpperCase() === 'STAGE';
-    return textField(node.nodeType)?.toLowerCase() !== 'parallel';
+    if (group && group.toUpperCase() !== 'STAGE')
+        return false;
+    return !isParallelWrapper(node);
+}
+function isParallelWrapper(node) {
+    if (textField(node.nodeType)?.toLowerCase() === 'parallel')
+        return true;
+    const children = record(node.edgeLayoutList)?.currentNodeChildren;
+    return Array.isArray(children) && children.length > 0;
 }
 function recordOrFail(value, missing) {
     if (!isRecord(value))
@@ -1504,7 +1287,46 @@ function withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
 }
 
+;// CONCATENATED MODULE: ./src/harness/known-answers.ts
+
+const RETIRED_URL = /no longer supported for newly created custom webhook triggers/i;
+/** resolveBranchExpression's message, and getPipelineEntityToExecute's for an empty branch name */
+const BRANCH_UNRESOLVED = /has the right branch information|missing or empty pipelineBranchName/i;
+const EXECUTE_PERMISSION = 'core_pipeline_execute';
+/** A 400 whose message is TriggerWebhookValidator's retirement of the v2/v1 URL. */
+function retiredWebhookUrl(status, message) {
+    return status === 400 && RETIRED_URL.test(message ?? '');
+}
+/** An event that ended INVALID_RUNTIME_INPUT_YAML because the pipeline's branch did not resolve. */
+function isBranchUnresolved(status, message) {
+    return status === 'INVALID_RUNTIME_INPUT_YAML' && BRANCH_UNRESOLVED.test(message ?? '');
+}
+/**
+ * The permission a 403 names: `failedPermissionChecks[0].permission` of an AccessDeniedErrorDTO,
+ * else the "Missing permission <name>" of its message, else execute (what Harness checks without
+ * the abort permission flag).
+ */
+function deniedPermission(body) {
+    let parsed;
+    try {
+        parsed = JSON.parse(body);
+    }
+    catch {
+        return EXECUTE_PERMISSION;
+    }
+    if (!isRecord(parsed))
+        return EXECUTE_PERMISSION;
+    const checks = Array.isArray(parsed.failedPermissionChecks) ? parsed.failedPermissionChecks : [];
+    const checked = checks.find(isRecord);
+    const named = textField(checked?.permission);
+    if (named && /^core_[a-z_]+$/.test(named))
+        return named;
+    const said = /Missing permission (core_[a-z_]+)/.exec(textField(parsed.message) ?? '');
+    return said?.[1] ?? EXECUTE_PERMISSION;
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1514,15 +1336,19 @@ function withoutUndefined(value) {
  * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
  * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
  */
-class HarnessApiError extends Error {
+class client_HarnessApiError extends Error {
     httpStatus;
     code;
     retryable;
-    constructor(message, httpStatus, code, retryable) {
+    known;
+    constructor(message, httpStatus, code, retryable, 
+    /** an answer whose meaning is known (core/advice says what to do about it) */
+    known) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;
         this.retryable = retryable;
+        this.known = known;
         this.name = 'HarnessApiError';
     }
 }
@@ -1543,10 +1369,25 @@ class TriggerNotSent extends Error {
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const DEFAULT_TIMEOUT_MS = 30_000;
+/**
+ * Answer caps, each above what a real answer of that route can be, so that only a broken or
+ * hostile answer meets one (and is reported as too large, never waited out):
+ * - the webhook answers four short fields (NGProcessWebhookResponseDTO) or an ErrorDTO;
+ * - the event's status (triggerProcessingDetails) echoes the body we sent and the trigger's
+ *   runtime-input YAML: Harness calls a body over 500,000 characters large, and JSON escaping at
+ *   most sextuples it (\u00XX), so 3 MB plus the inputs;
+ * - the history page holds up to 10 such records (we send triggerIdentifier: usually 1 or 2);
+ * - an execution summary is one Mongo document (PipelineExecutionSummaryEntity, at most 16 MiB
+ *   BSON); its JSON can be larger (numbers and booleans as text, escapes), so twice that;
+ * - the details routes embed that summary plus a status answer.
+ */
 const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
-const READ_ANSWER_LIMIT = MiB;
-/** Execution summaries carry the stage layout: they grow with the pipeline. */
-const EXECUTION_ANSWER_LIMIT = 4 * MiB;
+const STATUS_ANSWER_LIMIT = 8 * MiB;
+const HISTORY_ANSWER_LIMIT = 16 * MiB;
+const EXECUTION_ANSWER_LIMIT = 32 * MiB;
+const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT;
+/** InterruptDTO or an ErrorDTO */
+const ABORT_ANSWER_LIMIT = MiB;
 const MAX_POST_RETRIES = 3;
 const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
@@ -1556,8 +1397,12 @@ const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent agai
  */
 class HarnessClient {
     options;
-    /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
-    eventDetailsVariant = 'v2';
+    /**
+     * Where the event's status is read: triggerProcessingDetails (status fields only), else, for
+     * installs without it, triggerExecutionDetailsV2, else v1; a route found missing (404/405) is
+     * left for good.
+     */
+    eventStatusRoute = 'processing';
     constructor(options) {
         this.options = options;
         // The key must never show, whoever else forgot to register it.
@@ -1571,9 +1416,12 @@ class HarnessClient {
     async fireWebhook(webhookUrl, body, options = {}) {
         const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
-            // The one gate every send passes: after the signal, the trigger is never sent.
+            // One turn of the event loop first, so that a signal already delivered to the process has
+            // run its handler; then the one gate every send passes: after it, no trigger is sent.
+            await new Promise(resolve => setImmediate(resolve));
             if (cancelSignal?.aborted)
                 throw new TriggerNotSent(attempt - 1);
+            this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`);
             const retriesLeft = attempt <= MAX_POST_RETRIES;
             let response;
             try {
@@ -1595,26 +1443,34 @@ class HarnessClient {
             return this.acceptedFrom(response, webhookUrl, attempt);
         }
     }
-    /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
+    /**
+     * The event's processing status, from the lightest route this Harness serves (see
+     * eventStatusRoute). One request per route tried, no retry.
+     */
     async getEventDetails(accountId, eventId, call) {
-        const { endpoint } = this.options;
-        let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant);
-        let response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
-        if (response.status === 404 && this.eventDetailsVariant === 'v2') {
-            this.eventDetailsVariant = 'v1';
-            this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails');
-            url = eventDetailsUrl(endpoint, accountId, eventId, 'v1');
-            response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
+        for (;;) {
+            const route = this.eventStatusRoute;
+            const url = eventStatusUrl(this.options.endpoint, accountId, eventId, route);
+            const limit = route === 'processing' ? STATUS_ANSWER_LIMIT : DETAILS_ANSWER_LIMIT;
+            const response = await this.exchange('GET', url, limit, undefined, call);
+            const next = NEXT_STATUS_ROUTE[route];
+            if (isRouteMissing(response) && next) {
+                this.eventStatusRoute = next;
+                this.log(`Harness has no ${STATUS_ROUTE_NAMES[route]} (HTTP ${response.status}); using ${STATUS_ROUTE_NAMES[next]}`);
+                continue;
+            }
+            const reading = readEnvelope(response, url);
+            if (isHistoryNotYetWritten(response, reading))
+                return { pending: true };
+            return this.mapped(response, reading, data => route === 'processing'
+                ? processingDetailsFrom(data, this.redact)
+                : eventDetailsFrom(data, this.redact));
         }
-        const reading = readEnvelope(response, url);
-        if (isHistoryNotYetWritten(response, reading))
-            return { pending: true };
-        return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact));
     }
     /** newest first; one request, no retry */
     async getEventHistory(accountId, eventId, call) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
-        const response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call);
+        const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
     /** one request, no retry */
@@ -1623,10 +1479,14 @@ class HarnessClient {
         const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
-    /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
+    /**
+     * PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors.
+     * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
+     * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
+     */
     async abortExecution(scope, planExecutionId, call) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
-        const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT, undefined, call);
+        const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT, undefined, call);
         const reading = readEnvelope(response, url);
         if (reading.kind === 'success')
             return 'aborted';
@@ -1636,6 +1496,12 @@ class HarnessClient {
             if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
                 return 'already-finished';
             }
+        }
+        if (response.status === 403) {
+            throw this.apiError(response, reading, {
+                kind: 'abort-denied',
+                permission: deniedPermission(response.body)
+            });
         }
         throw this.apiError(response, reading);
     }
@@ -1653,7 +1519,8 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+        // A call's own (short) deadline never lengthens the one the settings ask for.
+        const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
         const { signal } = call;
         try {
             return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal });
@@ -1683,7 +1550,9 @@ class HarnessClient {
                 message = withSentence(message, NOT_RETRIED);
             else if (response.status === 429)
                 message += ` (gave up after ${attempts} attempts)`;
-            throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable);
+            const retired = reading.kind === 'failure' && retiredWebhookUrl(response.status, reading.message);
+            const known = retired ? { kind: 'webhook-url-retired' } : undefined;
+            throw new client_HarnessApiError(message, error.httpStatus, error.code, error.retryable, known);
         }
         return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
     }
@@ -1701,14 +1570,14 @@ class HarnessClient {
             if (!(error instanceof ShapeProblem))
                 throw error;
             const message = describeShapeProblem(response, error.message, this.redact);
-            throw new HarnessApiError(message, response.status, undefined, false);
+            throw new client_HarnessApiError(message, response.status, undefined, false);
         }
     }
-    apiError(response, reading) {
+    apiError(response, reading, known) {
         const message = describeUnsuccessfulAnswer(response, reading, this.redact);
         const code = reading.kind === 'failure' ? reading.code : undefined;
         const retryable = response.status === 429 || response.status >= 500;
-        return new HarnessApiError(message, response.status, code && this.redact(code), retryable);
+        return new client_HarnessApiError(message, response.status, code && this.redact(code), retryable, known);
     }
 }
 function cancellableSleep(ms, signal) {
@@ -1727,6 +1596,25 @@ function cancellableSleep(ms, signal) {
 /** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
 function isCancelledRequest(error) {
     return error instanceof NetworkError && error.kind === 'cancelled';
+}
+const NEXT_STATUS_ROUTE = {
+    processing: 'v2',
+    v2: 'v1',
+    v1: undefined
+};
+const STATUS_ROUTE_NAMES = {
+    processing: 'triggerProcessingDetails',
+    v2: 'triggerExecutionDetailsV2',
+    v1: 'triggerExecutionDetails'
+};
+function eventStatusUrl(endpoint, accountId, eventId, route) {
+    if (route === 'processing')
+        return processingDetailsUrl(endpoint, accountId, eventId);
+    return eventDetailsUrl(endpoint, accountId, eventId, route);
+}
+/** An install without the route: Jersey's 404 (no such resource) or 405 (no such method there). */
+function isRouteMissing(response) {
+    return response.status === 404 || response.status === 405;
 }
 function isRefusedConnection(error) {
     return (error instanceof request_NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
@@ -1754,41 +1642,79 @@ function isHistoryNotYetWritten(response, reading) {
     return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
 }
 
-;// CONCATENATED MODULE: ./src/core/names.ts
+;// CONCATENATED MODULE: ./src/harness/status.ts
 /**
- * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
- * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
+ * A missing status is pending too (nothing processed yet). Case-insensitive.
  */
-const Setting = {
-    WebhookUrl: 'webhook-url',
-    HarnessUrl: 'harness-url',
-    AccountId: 'account-id',
-    OrgId: 'org-id',
-    ProjectId: 'project-id',
-    PipelineId: 'pipeline-id',
-    TriggerId: 'trigger-id',
-    WebhookToken: 'webhook-token',
-    ApiKey: 'api-key',
-    Image: 'image',
-    Tag: 'tag',
-    BuildOutputs: 'build-outputs',
-    Payload: 'payload',
-    Wait: 'wait',
-    Timeout: 'timeout',
-    PollInterval: 'poll-interval',
-    AbortOnCancel: 'abort-on-cancel',
-    AbortOnTimeout: 'abort-on-timeout'
+function classifyEventStatus(status, pipelineExecutionId) {
+    const name = status?.trim().toUpperCase() ?? '';
+    if (name === '' || name === 'QUEUED')
+        return 'pending';
+    if (name === 'TARGET_EXECUTION_REQUESTED' && pipelineExecutionId?.trim())
+        return 'started';
+    return 'never-started';
+}
+/**
+ * Statuses by phase, written as display names or engine names; they are compared with case and
+ * `_` ignored, so `ApprovalWaiting`, `APPROVAL_WAITING` and `approvalwaiting` are one status.
+ * Skipped and Suspended are terminal in Harness (and "positive" to it), but an execution that did
+ * not run its stages has not deployed anything: a deploy gate counts them as failed.
+ */
+const PHASE_STATUSES = {
+    passed: ['Success', 'Succeeded', 'PassedWithWarning', 'IgnoreFailed'],
+    failed: [
+        'Failed',
+        'Errored',
+        'Aborted',
+        'Expired',
+        'ApprovalRejected',
+        'AbortedByFreeze',
+        'FreezeFailed',
+        'Skipped',
+        'Suspended'
+    ],
+    'waiting-for-person': [
+        'ApprovalWaiting',
+        'InterventionWaiting',
+        'InputWaiting',
+        'Paused',
+        'Pausing'
+    ],
+    queued: [
+        'Queued',
+        'QueuedLicenseLimitReached',
+        'QueuedExecutionConcurrencyReached',
+        'QueuedGlobalInfraCapacityReached',
+        'QueuedPlanCreation',
+        'QueuedStepConcurrency',
+        'ResourceWaiting',
+        'NotStarted',
+        'Waiting',
+        'Starting',
+        'StartingPlanCreation'
+    ],
+    running: [
+        'Running',
+        'AsyncWaiting',
+        'TaskWaiting',
+        'TimedWaiting',
+        'WaitStepRunning',
+        'UploadWaiting',
+        'Discontinuing'
+    ]
 };
-const Outputs = {
-    EventCorrelationId: 'eventCorrelationId',
-    UiUrl: 'uiUrl',
-    ApiUrl: 'apiUrl',
-    UiSetupUrl: 'uiSetupUrl',
-    WebhookStatus: 'webhookStatus',
-    ExecutionId: 'executionId',
-    ExecutionUrl: 'executionUrl',
-    Status: 'status'
-};
+const PHASE_BY_KEY = new Map(Object.entries(PHASE_STATUSES).flatMap(([phase, statuses]) => statuses.map(status => [statusKey(status), phase])));
+function statusKey(status) {
+    return status.trim().replace(/_/g, '').toLowerCase();
+}
+/** Case-insensitive on the display name (`ApprovalWaiting`) and the enum name (`APPROVAL_WAITING`). */
+function classifyExecutionStatus(status) {
+    return PHASE_BY_KEY.get(statusKey(status)) ?? 'unknown';
+}
+function isTerminal(phase) {
+    return phase === 'passed' || phase === 'failed';
+}
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
@@ -1867,8 +1793,324 @@ function formatDuration(ms) {
     return parts.join(' ');
 }
 /** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
-function formatElapsed(ms) {
+function duration_formatElapsed(ms) {
     return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
+}
+
+;// CONCATENATED MODULE: ./src/core/wait/failures.ts
+
+
+
+
+/**
+ * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
+ * its cap does not: it is no real Harness answer, and waiting would only report it as "pending".
+ */
+function isPassingTrouble(error) {
+    if (error instanceof request_NetworkError)
+        return error.kind !== 'too-large';
+    return error instanceof client_HarnessApiError && error.retryable;
+}
+function isNotFound(error) {
+    return error instanceof HarnessApiError && error.httpStatus === 404;
+}
+/** Harness's words plus the HTTP status; client errors are already secret-free. */
+function describeReadError(error) {
+    if (error instanceof HarnessApiError)
+        return `${error.message} (HTTP ${error.httpStatus})`;
+    if (error instanceof Error)
+        return error.message;
+    return String(error);
+}
+/**
+ * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
+ * network does not flood the log), and spaces the retries out with backoff and jitter.
+ */
+class ReadFailures {
+    log;
+    random;
+    inARow = 0;
+    last;
+    constructor(log, random) {
+        this.log = log;
+        this.random = random;
+    }
+    /** The error of the streak still going on, for a timeout message. */
+    get lastError() {
+        return this.inARow > 0 ? this.last : undefined;
+    }
+    /** How long to wait before trying again; the caller has checked the error is passing. */
+    retryAfter(error, what, usualDelayMs) {
+        this.inARow += 1;
+        this.last = describeReadError(error);
+        const delay = retryDelay(this.inARow, usualDelayMs, this.random);
+        const line = `Could not read ${what}: ${this.last}; trying again in ${formatElapsed(delay)}.`;
+        if (this.inARow === 1)
+            this.log.warning(line);
+        else
+            this.log.debug(line);
+        return delay;
+    }
+    succeeded(what) {
+        if (this.inARow > 0) {
+            const reads = this.inARow === 1 ? 'read' : 'reads';
+            this.log.info(`Read ${what} again after ${this.inARow} failed ${reads}.`);
+        }
+        this.inARow = 0;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/names.ts
+/**
+ * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
+ * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
+ */
+const Setting = {
+    WebhookUrl: 'webhook-url',
+    HarnessUrl: 'harness-url',
+    AccountId: 'account-id',
+    OrgId: 'org-id',
+    ProjectId: 'project-id',
+    PipelineId: 'pipeline-id',
+    TriggerId: 'trigger-id',
+    WebhookToken: 'webhook-token',
+    ApiKey: 'api-key',
+    Image: 'image',
+    Tag: 'tag',
+    BuildOutputs: 'build-outputs',
+    Payload: 'payload',
+    Wait: 'wait',
+    Timeout: 'timeout',
+    PollInterval: 'poll-interval',
+    AbortOnCancel: 'abort-on-cancel',
+    AbortOnTimeout: 'abort-on-timeout'
+};
+const Outputs = {
+    EventCorrelationId: 'eventCorrelationId',
+    UiUrl: 'uiUrl',
+    ApiUrl: 'apiUrl',
+    UiSetupUrl: 'uiSetupUrl',
+    WebhookStatus: 'webhookStatus',
+    ExecutionId: 'executionId',
+    ExecutionUrl: 'executionUrl',
+    Status: 'status'
+};
+
+;// CONCATENATED MODULE: ./src/core/advice.ts
+
+const quoted = setting => `'${setting}'`;
+/** What to do about a Harness answer whose meaning is known (harness/known-answers.ts). */
+function adviceFor(known, label = quoted) {
+    switch (known.kind) {
+        case 'webhook-url-retired':
+            return ('This trigger was created after Harness introduced v3 webhook URLs and accepts only its v3 ' +
+                `URL: set ${label(Setting.WebhookToken)} to the trigger's custom webhook token, or set ` +
+                `${label(Setting.WebhookUrl)} to the URL Harness shows under the trigger's "Copy Webhook ` +
+                'URL" (…/webhook/custom/<token>/v3?…).');
+        case 'branch-unresolved':
+            return ('The pipeline is stored in Git, and for a custom webhook Harness takes its branch only from ' +
+                `the body's top-level "branch" key, which this body lacked (it comes from the CI context on ` +
+                `branch and pull request builds, not on tag builds): set it with ${label(Setting.Payload)}, ` +
+                'e.g. {"branch": "main"}.');
+        case 'abort-denied':
+            return known.permission === 'core_pipeline_abort'
+                ? 'This account requires the Abort permission on pipelines (core_pipeline_abort) to abort ' +
+                    "an execution: grant it to the API key's role."
+                : 'Aborting needs the Execute permission on the pipeline (core_pipeline_execute): grant it ' +
+                    "to the API key's role.";
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/settle.ts
+
+
+
+
+
+/**
+ * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
+ * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
+ * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
+ * These requests are not bound to the cancel signal: it has fired already, and they are what the
+ * cancellation asks for.
+ */
+const SETTLE_LOOK_BUDGET_MS = 2500;
+const SETTLE_ABORT_TIMEOUT_MS = 2500;
+const ABORT_RETRY_PAUSE_MS = 500;
+/**
+ * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
+ * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
+ * the event first. Each request has a short deadline of its own. Never throws.
+ */
+async function settle(request, client) {
+    const { result } = request;
+    const abortReason = reasonToAbort(request);
+    if (!abortReason) {
+        const left = result.outcome === 'cancelled' && !request.abortOnCancel;
+        return {
+            executionId: result.executionId,
+            looked: false,
+            abortSent: false,
+            abortAccepted: false,
+            done: true,
+            note: left ? 'The execution was not aborted: abort-on-cancel is false.' : undefined
+        };
+    }
+    const target = { eventId: request.eventId, scope: request.ids, executionId: result.executionId };
+    const report = await findAndAbort(target, client);
+    return { abortReason, ...report, note: abortNote(report) };
+}
+/**
+ * The wait's result as the settlement completed it: the execution the look found, and the
+ * sentence on the abort after the wait's own message.
+ */
+function settledResult(request, settlement) {
+    const { result, endpoint, ids } = request;
+    const executionId = result.executionId ?? settlement.executionId;
+    const executionUrl = result.executionUrl ?? (executionId ? executionPageUrl(endpoint, ids, executionId) : undefined);
+    const message = settlement.note ? `${result.message} ${settlement.note}` : result.message;
+    return { ...result, executionId, executionUrl, message };
+}
+function abortNote(report) {
+    if (!report.abortSent) {
+        const why = report.lookProblem ?? 'no execution was found';
+        return report.done
+            ? `No abort was sent: ${why}.`
+            : `No abort was sent: ${why}; the trigger event may still start an execution.`;
+    }
+    switch (report.abortOutcome) {
+        case 'aborted':
+            return 'The abort was sent and Harness accepted it.';
+        case 'already-finished':
+            return 'The abort was sent; the execution had already finished.';
+        case 'already-aborting':
+            return 'The abort was sent; the execution was already being aborted.';
+        default:
+            return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
+    }
+}
+/**
+ * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
+ */
+async function findAndAbort(target, client, options = {}) {
+    const report = {
+        executionId: target.executionId,
+        looked: false,
+        abortSent: false,
+        abortAccepted: false,
+        done: false
+    };
+    if (!report.executionId) {
+        report.looked = true;
+        const look = await lookForExecution(target, client);
+        report.executionId = look.executionId;
+        report.lookProblem = look.problem;
+        // An event that ended without an execution leaves nothing to abort, now or later.
+        if (!look.executionId)
+            return { ...report, done: look.eventEnded };
+    }
+    report.abortSent = true;
+    const attempts = Math.max(1, options.abortAttempts ?? 1);
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+        try {
+            report.abortOutcome = await client.abortExecution(target.scope, report.executionId, { timeoutMs: SETTLE_ABORT_TIMEOUT_MS });
+            report.abortAccepted = true;
+            report.done = true;
+            report.abortProblem = undefined;
+            break;
+        }
+        catch (error) {
+            // A refusal with a known meaning (a missing abort permission) says what to grant.
+            const advice = error instanceof client_HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
+            report.abortProblem = `${messageOf(error)}${advice}`;
+            // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
+            // is worth a second try.
+            if (!isPassingTrouble(error))
+                break;
+            if (attempt < attempts)
+                await new Promise(resolve => setTimeout(resolve, ABORT_RETRY_PAUSE_MS));
+        }
+    }
+    return report;
+}
+function reasonToAbort(request) {
+    const { outcome } = request.result;
+    if (outcome === 'cancelled' && request.abortOnCancel)
+        return 'cancelled';
+    if (outcome === 'timeout' && request.abortOnTimeout)
+        return 'timeout';
+    return undefined;
+}
+/**
+ * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
+ * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
+ */
+async function lookForExecution(target, client) {
+    const until = Date.now() + SETTLE_LOOK_BUDGET_MS;
+    const left = () => Math.max(until - Date.now(), 1);
+    const { accountId } = target.scope;
+    try {
+        const details = await client.getEventDetails(accountId, target.eventId, { timeoutMs: left() });
+        if (details.pipelineExecutionId) {
+            return { executionId: details.pipelineExecutionId, eventEnded: true };
+        }
+        const phase = details.pending
+            ? 'pending'
+            : classifyEventStatus(details.status, details.pipelineExecutionId);
+        if (phase === 'pending' && details.warningMsg) {
+            const records = await client.getEventHistory(accountId, target.eventId, {
+                timeoutMs: left()
+            });
+            const started = records.find(record => record.planExecutionId);
+            if (started?.planExecutionId)
+                return { executionId: started.planExecutionId, eventEnded: true };
+        }
+        if (phase === 'pending') {
+            return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' };
+        }
+        const status = details.status ?? 'an unknown status';
+        return {
+            eventEnded: true,
+            problem: `the trigger event ended as ${status} without an execution`
+        };
+    }
+    catch (error) {
+        return { eventEnded: false, problem: messageOf(error) };
+    }
+}
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+/**
+ * What the settlement says in the log, worded the same by every front end. `level` is a hint:
+ * an execution that may still be running is a warning.
+ */
+function settlementLines(settlement) {
+    const lines = [];
+    const id = settlement.executionId;
+    if (settlement.looked) {
+        lines.push(id
+            ? { level: 'info', text: `The trigger event had started execution ${id}.` }
+            : {
+                level: settlement.done ? 'info' : 'warning',
+                text: `No execution to abort: ${settlement.lookProblem ?? 'none found'}.`
+            });
+    }
+    if (settlement.abortSent && id) {
+        const said = {
+            aborted: `Asked Harness to abort execution ${id}; it accepted.`,
+            'already-finished': `Execution ${id} had already finished; nothing to abort.`,
+            'already-aborting': `Execution ${id} is already being aborted.`
+        };
+        lines.push(settlement.abortOutcome
+            ? { level: 'info', text: said[settlement.abortOutcome] }
+            : {
+                level: 'warning',
+                text: `Could not abort execution ${id}: ${settlement.abortProblem ?? 'no answer'}; it may still be running.`
+            });
+    }
+    return lines;
 }
 
 ;// CONCATENATED MODULE: ./src/core/image.ts
@@ -1883,7 +2125,23 @@ const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]
 const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const MAX_NAME_LENGTH = 255;
 /**
- * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
+ * The parts of `name[:tag][@digest]` as written, unchecked: a `:` before the last `/` is a
+ * registry port, not a tag. The one place a reference is cut into its parts.
+ */
+function cutImageReference(text) {
+    const at = text.indexOf('@');
+    const nameAndTag = at < 0 ? text : text.slice(0, at);
+    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const colon = nameAndTag.lastIndexOf(':');
+    const hasTag = colon > nameAndTag.lastIndexOf('/');
+    return {
+        name: hasTag ? nameAndTag.slice(0, colon) : nameAndTag,
+        ...(hasTag ? { tag: nameAndTag.slice(colon + 1) } : {}),
+        ...(digest === undefined ? {} : { digest })
+    };
+}
+/**
+ * Splits and checks `ghcr.io/acme/api:1.4.2@sha256:…` (see cutImageReference).
  * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
  * A malformed reference throws a plain Error whose message says what is wrong (without the
  * reference, so callers can prefix the input's name and decide whether to show the value).
@@ -1892,17 +2150,10 @@ function splitImageReference(reference) {
     const text = reference.trim();
     if (text === '')
         throw new Error('the image reference is empty');
-    const at = text.indexOf('@');
-    const nameAndTag = at < 0 ? text : text.slice(0, at);
-    const digest = at < 0 ? undefined : text.slice(at + 1);
+    const { name: image, tag, digest } = cutImageReference(text);
     if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
         throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits');
     }
-    const lastSlash = nameAndTag.lastIndexOf('/');
-    const colon = nameAndTag.lastIndexOf(':');
-    const hasTag = colon > lastSlash;
-    const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag;
-    const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined;
     if (tag !== undefined && !TAG_PATTERN.test(tag))
         throw new Error(TAG_RULE_PROBLEM);
     checkImageName(image);
@@ -2076,9 +2327,7 @@ function firstListedReference(list) {
         .find(item => item !== '');
     if (first === undefined)
         return undefined;
-    const nameAndTag = first.split('@')[0];
-    const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/');
-    return hasTag ? { key: list.key, value: first } : undefined;
+    return cutImageReference(first).tag !== undefined ? { key: list.key, value: first } : undefined;
 }
 function fromDockerMetadata(json, version) {
     const firstReference = firstDockerMetadataTag(json);
@@ -2468,15 +2717,48 @@ function composeBody(input, sources) {
     return { body, image };
 }
 
+;// CONCATENATED MODULE: ./src/github/pull-request.ts
+/**
+ * What a GitHub event says of its pull request: one reading for the body's context and for the PR
+ * comment alike. Pure and free of Octokit, so the action's body code can use it at start-up.
+ */
+/** Events whose payload names the pull request the run belongs to. */
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment'
+]);
+function isPullRequestEvent(eventName) {
+    return eventName !== undefined && PULL_REQUEST_EVENTS.has(eventName);
+}
+/** The pull request's number and head branch in an event payload; absent parts are undefined. */
+function pullRequestOfPayload(payload) {
+    if (!pull_request_isObject(payload))
+        return {};
+    const pr = pull_request_isObject(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && pull_request_isObject(pr.head) ? pr.head : undefined;
+    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
+    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
+    return { number, headRef };
+}
+function positiveInteger(value) {
+    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
+}
+function pull_request_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/action/github-context.ts
 /** The GitHub front end's part of the body: where the run came from, read from the runner. */
+
 /**
  * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
  * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
  * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
  * already-read event payload (for the PR number). Absent values are left out, never `""`.
  *
- * Pull-request events are those named `pull_request*` (incl. `pull_request_target` and reviews);
+ * Pull-request events are `pull_request`, `pull_request_target` and the two review events;
  * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
  */
 function githubContextFromEnv(env, eventPayload) {
@@ -2485,8 +2767,8 @@ function githubContextFromEnv(env, eventPayload) {
         return text ? text : undefined;
     };
     const event = value('GITHUB_EVENT_NAME');
-    const isPullRequest = event?.startsWith('pull_request') ?? false;
-    const pullRequest = isPullRequest ? pullRequestOf(eventPayload) : undefined;
+    const isPullRequest = isPullRequestEvent(event);
+    const pullRequest = isPullRequest ? pullRequestOfPayload(eventPayload) : undefined;
     const context = {
         repository: value('GITHUB_REPOSITORY'),
         ref: value('GITHUB_REF'),
@@ -2516,21 +2798,6 @@ function runUrl(server, repository, runId) {
     if (!server || !repository || !runId)
         return undefined;
     return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
-}
-function pullRequestOf(payload) {
-    if (!payload)
-        return undefined;
-    const pr = github_context_isObject(payload.pull_request) ? payload.pull_request : undefined;
-    const head = pr && github_context_isObject(pr.head) ? pr.head : undefined;
-    const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
-    const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
-    return { number, headRef };
-}
-function positiveInteger(value) {
-    return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
-}
-function github_context_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function github_context_withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
@@ -2663,10 +2930,16 @@ function parseWatched(raw) {
 
 ;// CONCATENATED MODULE: ./src/action/words.ts
 
+
+
 /** An error as the action's log words it: a bad setting is named as the input it came from. */
 function failureText(error) {
     if (error instanceof SettingError)
         return `Input '${error.setting}': ${error.problem}`;
+    if (error instanceof client_HarnessApiError && error.known) {
+        const advice = adviceFor(error.known, setting => `input '${setting}'`);
+        return `${error.message.replace(/[.\s]+$/, '')}. ${advice}`;
+    }
     return error instanceof Error ? error.message : String(error);
 }
 
@@ -2731,7 +3004,8 @@ async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
         scope: settings.ids,
         executionId: state.executionId
     };
-    const outcome = await findAndAbort(target, client);
+    // The last chance to stop it: a second abort after passing trouble (5xx, 429, network).
+    const outcome = await findAndAbort(target, client, { abortAttempts: 2 });
     for (const line of settlementLines(outcome))
         log[line.level](line.text);
     if (!outcome.done)

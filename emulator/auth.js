@@ -1,9 +1,10 @@
 // X-Api-Key checks (harness-api.md §1.2, §2.1, §3.1, §4): a key that is present is always
 // validated; routes differ only in whether a key is required and which permission they need.
-import { errorBody, errorReply, jsonReply } from './envelope.js'
+import { errorReply, jsonReply } from './envelope.js'
 
 export const PERMISSION_EXECUTE = 'core_pipeline_execute'
 export const PERMISSION_VIEW = 'core_pipeline_view'
+export const PERMISSION_ABORT = 'core_pipeline_abort'
 
 /**
  * The account a key is checked against: header Harness-Account, else query accountId, else
@@ -53,36 +54,50 @@ export function checkAccess(world, request, rule) {
       `Invalid call: Invalid token or token expired. Account id for API called: ${accountId ?? ''}`
     )
   }
-  const allowed =
-    rule.permission === PERMISSION_EXECUTE
-      ? entry.canExecute
-      : rule.permission === PERMISSION_VIEW
-        ? entry.canView
-        : true
-  return allowed ? undefined : accessDenied(world, rule.permission ?? '', rule.resource ?? {})
+  const allowed = {
+    [PERMISSION_EXECUTE]: entry.canExecute,
+    [PERMISSION_VIEW]: entry.canView,
+    [PERMISSION_ABORT]: entry.canAbort
+  }[rule.permission ?? '']
+  return allowed === false
+    ? accessDenied(world, key, rule.permission ?? '', rule.resource ?? {})
+    : undefined
 }
 
 /**
- * 403 NG_ACCESS_DENIED with the AccessDeniedErrorDTO extra field.
+ * 403 NG_ACCESS_DENIED: NGAccessDeniedExceptionMapper builds an AccessDeniedErrorDTO through the
+ * ErrorDTO constructor that sets only status, code, message and detailedMessage, so its
+ * correlationId, responseMessages and metadata are null; the message is AbstractAccessControlClient's.
  * @param {import('./types.js').World} world
+ * @param {string} key
  * @param {string} permission
  * @param {{ org?: string, project?: string, pipeline?: string }} resource
  */
-function accessDenied(world, permission, resource) {
-  const body = errorBody(
-    'NG_ACCESS_DENIED',
-    `Missing permission ${permission} on pipeline with identifier ${resource.pipeline ?? ''}`
-  )
+function accessDenied(world, key, permission, resource) {
+  const [prefix, , tokenId] = key.split('.')
+  const principal = prefix === 'sat' ? 'SERVICE_ACCOUNT' : 'USER'
+  const message =
+    `Principal of type ${principal} with identifier ${principal === 'USER' ? 'user_' : 'sa_'}` +
+    `${tokenId ?? 'unknown'} : Missing permission ${permission} on pipeline` +
+    (resource.pipeline ? ` with identifier ${resource.pipeline}` : '')
   return jsonReply(403, {
-    ...body,
+    status: 'ERROR',
+    code: 'NG_ACCESS_DENIED',
+    message,
+    correlationId: null,
+    detailedMessage: null,
+    responseMessages: null,
+    metadata: null,
     failedPermissionChecks: [
       {
+        // ResourceScope is @JsonInclude(NON_NULL); PermissionCheckDTO is not
         resourceScope: {
           accountIdentifier: world.accountId,
-          orgIdentifier: resource.org ?? null,
-          projectIdentifier: resource.project ?? null
+          ...(resource.org ? { orgIdentifier: resource.org } : {}),
+          ...(resource.project ? { projectIdentifier: resource.project } : {})
         },
         resourceType: 'PIPELINE',
+        resourceAttributes: null,
         resourceIdentifier: resource.pipeline ?? null,
         permission
       }

@@ -3,10 +3,10 @@
 // may start an execution. Also the details (V2, v1) and event history routes.
 import { errorReply, jsonReply, newEventId, requireParams, success } from './envelope.js'
 import { checkAccess, PERMISSION_VIEW } from './auth.js'
-import { engineStatus } from './executions.js'
 
 const QUEUED = 'QUEUED'
 const STARTED = 'TARGET_EXECUTION_REQUESTED'
+const INVALID_INPUT = 'INVALID_RUNTIME_INPUT_YAML'
 const MULTIPLE_WARNING =
   'There are multiple trigger events generated from this eventId. This response contains only one of them.'
 
@@ -19,9 +19,39 @@ const DEFAULT_MESSAGES = {
   EXCEPTION_WHILE_PROCESSING: 'Exception occurred while Processing Trigger Filter',
   TARGET_DID_NOT_EXECUTE: 'Trigger target did not execute'
 }
-const EXCEPTION_STATUSES = new Set(['INVALID_RUNTIME_INPUT_YAML', 'EXCEPTION_WHILE_PROCESSING'])
+/**
+ * TriggerEventResponse.FinalStatus's own messages: what TriggerEventStatusHelper puts in
+ * `triggerEventStatus.message` of a history record (the record's `message` is another text).
+ */
+const FINAL_STATUS_MESSAGES = {
+  TARGET_EXECUTION_REQUESTED: 'Target execution requested',
+  INVALID_RUNTIME_INPUT_YAML: 'Invalid runtime input yaml',
+  NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: 'No matching trigger for payload conditions',
+  NO_ENABLED_CUSTOM_TRIGGER_FOUND: 'No enabled custom trigger found',
+  EXCEPTION_WHILE_PROCESSING: 'Exception while processing',
+  TARGET_DID_NOT_EXECUTE: 'Target did not execute',
+  TRIGGER_DID_NOT_MATCH_EVENT_CONDITION: 'Trigger did not match event condition',
+  // QUEUED is not in the 2023 enum: its text here is UNVERIFIED (harness-api.md §2.3)
+  QUEUED: 'Trigger execution is queued.'
+}
+/**
+ * TriggerEventResponseHelper marks exceptionOccurred false for every custom-trigger outcome it
+ * builds (toResponseWithPollingInfo); only the filter's exception path is marked [inferred].
+ */
+const EXCEPTION_STATUSES = new Set(['EXCEPTION_WHILE_PROCESSING'])
 const SUCCESS_STATUSES = new Set([STARTED, 'TRIGGER_CONFIRMATION_SUCCESSFUL'])
 const SKIPPED_STATUSES = new Set(['SKIPPED', 'TRIGGER_DID_NOT_MATCH_EVENT_CONDITION'])
+/** NGTriggerEventHistoryMapper (newer service): these headers are shown as **** */
+const SENSITIVE_HEADERS = new Set([
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'x-amz-security-token',
+  'x-amz-credential',
+  'set-cookie',
+  'cookie'
+])
+const SENSITIVE_VALUE = /^(?:Bearer\s+)?[\w-]+\.[\w-]+\.[\w-]+$|^[A-Za-z0-9+/]{20,}={0,2}$/i
 
 /**
  * Reads `image`, `github.branch` or `<+trigger.payload.github.branch>` from a parsed body.
@@ -79,6 +109,41 @@ function parseJson(text) {
   }
 }
 
+/**
+ * The branch a remote pipeline is fetched from (TriggerExecutionHelper.getPipelineEntityToExecute
+ * and resolveBranchExpression): for a custom webhook an expression always reads the body's
+ * top-level `branch` (<+trigger.payload.branch>), whatever the expression says; the flag
+ * CDS_RESOLVE_CUSTOM_TRIGGER_EXPRESSION, which changes that, is not emulated.
+ * @param {import('./types.js').World['triggers'][number]} trigger
+ * @param {unknown} payload
+ * @returns {{ branch: string, error?: undefined } | { error: string, branch?: undefined }}
+ */
+function resolveBranch(trigger, payload) {
+  const configured = trigger.pipelineBranchName
+  if (!configured) {
+    return {
+      error:
+        `Unable to continue trigger execution. Pipeline with identifier: ${trigger.pipelineId}, ` +
+        `with org: ${trigger.orgId}, with ProjectId: ${trigger.projectId}, For Trigger: ` +
+        `${trigger.triggerId} has missing or empty pipelineBranchName in trigger's yaml.`
+    }
+  }
+  // TriggerHelper.isBranchExpr: a literal branch name is used as it is
+  if (!(configured.startsWith('<+') && configured.endsWith('>'))) return { branch: configured }
+  const branch =
+    payload !== null && typeof payload === 'object' && !Array.isArray(payload)
+      ? /** @type {Record<string, unknown>} */ (payload).branch
+      : undefined
+  // an empty string resolves, and Harness then takes the repo's default branch [UNVERIFIED]
+  if (typeof branch === 'string') return { branch: branch || 'main' }
+  return { error: `Please ensure the expression ${configured} has the right branch information` }
+}
+
+/** @param {string} pipelineId */
+function runtimeInputOf(pipelineId) {
+  return `pipeline:\n  identifier: ${pipelineId}\n`
+}
+
 /** @typedef {import('./types.js').EmulatedEvent} EmulatedEventShape */
 
 /** @implements {EmulatedEventShape} */
@@ -117,6 +182,7 @@ export class EmulatedEvent {
    * @param {string} message
    * @param {number} now
    * @param {{ pipelineId: string, triggerId: string }} [trigger]
+   * @returns {import('./types.js').HistoryRecord}
    */
   record(finalStatus, message, now, trigger) {
     return {
@@ -124,7 +190,8 @@ export class EmulatedEvent {
       message,
       pipelineId: trigger?.pipelineId ?? this.pipelineId,
       triggerId: trigger?.triggerId ?? this.triggerId,
-      createdAt: now
+      createdAt: now,
+      exceptionOccurred: EXCEPTION_STATUSES.has(finalStatus)
     }
   }
 
@@ -181,40 +248,84 @@ export class EmulatedEvent {
         )
       ]
     }
-    return matching.map(trigger => {
-      const status = this.script.outcome
-      const message =
-        this.script.message ??
-        DEFAULT_MESSAGES[/** @type {keyof typeof DEFAULT_MESSAGES} */ (status)] ??
-        status
-      const row = this.record(status, message, now, trigger)
-      if (status !== STARTED) return row
-      const execution = executions.start({
-        accountId: this.accountId,
-        orgId: trigger.orgId,
-        projectId: trigger.projectId,
-        pipelineId: trigger.pipelineId,
-        triggerId: trigger.triggerId,
-        eventId: this.id,
-        script: this.executionScript,
-        now
-      })
-      return { ...row, executionId: execution.planExecutionId }
+    return matching.map(trigger => this.start(trigger, executions, now))
+  }
+
+  /**
+   * One matched trigger: the scripted outcome, or (for TARGET_EXECUTION_REQUESTED) the start of
+   * its pipeline, which fails as INVALID_RUNTIME_INPUT_YAML with the exception's text when a
+   * remote pipeline's branch does not resolve (TriggerEventExecutionHelper.generateEventHistoryForError).
+   * @param {import('./types.js').World['triggers'][number]} trigger
+   * @param {import('./executions.js').ExecutionStore} executions
+   * @param {number} now
+   * @returns {import('./types.js').HistoryRecord}
+   */
+  start(trigger, executions, now) {
+    const status = this.script.outcome
+    const message =
+      this.script.message ??
+      DEFAULT_MESSAGES[/** @type {keyof typeof DEFAULT_MESSAGES} */ (status)] ??
+      status
+    if (status !== STARTED) return this.record(status, message, now, trigger)
+    const runtimeInput = runtimeInputOf(trigger.pipelineId)
+    const resolved =
+      trigger.pipelineStore === 'REMOTE' ? resolveBranch(trigger, this.payload) : undefined
+    if (resolved?.error !== undefined) {
+      // prepareTargetExecutionSummary without a plan execution: trigger, target and inputs only
+      return {
+        ...this.record(INVALID_INPUT, resolved.error, now, trigger),
+        target: { runtimeInput }
+      }
+    }
+    const execution = executions.start({
+      accountId: this.accountId,
+      orgId: trigger.orgId,
+      projectId: trigger.projectId,
+      pipelineId: trigger.pipelineId,
+      triggerId: trigger.triggerId,
+      eventId: this.id,
+      branch: resolved?.branch,
+      script: this.executionScript,
+      now
     })
+    return {
+      ...this.record(status, message, now, trigger),
+      executionId: execution.planExecutionId,
+      target: {
+        runtimeInput,
+        executionId: execution.planExecutionId,
+        runSequence: execution.runSequence,
+        startTs: execution.startTs
+      }
+    }
   }
 }
 
-/** Events of the emulated account. */
+/** Events of the emulated account, and Harness's background processor. */
 export class EventStore {
-  constructor() {
+  /** @param {import('./executions.js').ExecutionStore} executions */
+  constructor(executions) {
     /** @type {EmulatedEvent[]} */
     this.all = []
+    this.executions = executions
+    /** @type {Set<NodeJS.Timeout>} */
+    this.timers = new Set()
   }
 
   /** @param {ConstructorParameters<typeof EmulatedEvent>[0]} init */
   create(init) {
     const event = new EmulatedEvent(init)
     this.all.push(event)
+    // a time-only script: the processor takes the event up on its own once pendingMs is over,
+    // whether or not anyone reads it (an execution may start after the client has gone)
+    if (event.script.pendingReads === 0) {
+      const timer = setTimeout(() => {
+        this.timers.delete(timer)
+        event.processIfDue(this.executions, Date.now())
+      }, event.script.pendingMs)
+      timer.unref()
+      this.timers.add(timer)
+    }
     return event
   }
 
@@ -224,6 +335,18 @@ export class EventStore {
    */
   find(id, accountId) {
     return this.all.find(event => event.id === id && event.accountId === accountId)
+  }
+
+  /** stop the processor: events not yet processed stay QUEUED (close) */
+  stop() {
+    for (const timer of this.timers) clearTimeout(timer)
+    this.timers.clear()
+  }
+
+  /** forget every event (reset) */
+  clear() {
+    this.stop()
+    this.all.length = 0
   }
 }
 
@@ -236,7 +359,83 @@ function historyMissing(id) {
 }
 
 /**
+ * The event a status read asks about, with the access check of the details routes (§2.1) and
+ * one read counted (the scripted pending reads).
+ * @param {import('./internal.js').RouteContext} context
+ * @param {import('./types.js').RecordedRequest} request
+ * @param {string} id
+ * @returns {{ reply: import('./types.js').Reply, event?: undefined } | { event: EmulatedEvent, reply?: undefined }}
+ */
+function readEvent(context, request, id) {
+  const { world, store } = context
+  const invalid = requireParams(request.query, ['accountIdentifier'])
+  if (invalid) return { reply: invalid }
+  const event = store.events.find(id, request.query.accountIdentifier)
+  const denied = checkAccess(world, request, {
+    required: world.viewRequiresKey,
+    permission: PERMISSION_VIEW,
+    resource: { org: event?.orgId, project: event?.projectId, pipeline: event?.pipelineId }
+  })
+  if (denied) return { reply: denied }
+  if (!event) return { reply: historyMissing(id) }
+  const now = Date.now()
+  const pending = !event.processed && !event.isDue(now)
+  event.detailsReads += 1
+  if (!pending) event.processIfDue(store.executions, now)
+  return { event }
+}
+
+/**
+ * WebhookEventProcessingDetails (NGTriggerServiceImpl.fetchTriggerEventHistory): the first
+ * history row; no @JsonInclude, so absent values are sent as null.
+ * @param {EmulatedEvent} event
+ */
+function processingDetails(event) {
+  const shown = event.records[0]
+  return {
+    eventFound: true,
+    eventId: event.id,
+    accountIdentifier: event.accountId,
+    orgIdentifier: event.orgId,
+    projectIdentifier: event.projectId,
+    triggerIdentifier: shown.triggerId ?? null,
+    pipelineIdentifier: shown.pipelineId ?? null,
+    // set from the row's TargetExecutionSummary, which a failed start has without an id
+    pipelineExecutionId: shown.target ? (shown.target.executionId ?? null) : null,
+    exceptionOccured: shown.exceptionOccurred,
+    status: shown.finalStatus,
+    message: shown.message,
+    payload: event.body,
+    // the history row's own createdAt, not the event's
+    eventCreatedAt: shown.createdAt,
+    runtimeInput: shown.target?.runtimeInput ?? null,
+    warningMsg: event.records.length > 1 ? MULTIPLE_WARNING : null
+  }
+}
+
+/**
+ * GET …/webhook/triggerProcessingDetails?accountIdentifier=&eventId= (NGTriggerWebhookConfigResource
+ * fetchWebhookDetails): the status fields only. The newer service answers QUEUED here (harness-api.md
+ * corrections 2); `processingDetailsAvailable: false` plays an install without the route.
+ * @param {import('./internal.js').RouteContext} context
+ * @param {import('./types.js').RecordedRequest} request
+ */
+export function readProcessingDetails(context, request) {
+  if (request.method !== 'GET') return undefined
+  if (!context.world.event.processingDetailsAvailable) {
+    return errorReply('RESOURCE_NOT_FOUND', 'HTTP 404 Not Found')
+  }
+  const invalid = requireParams(request.query, ['accountIdentifier', 'eventId'])
+  if (invalid) return invalid
+  const read = readEvent(context, request, request.query.eventId)
+  if (read.reply) return read.reply
+  return jsonReply(200, success(processingDetails(read.event)))
+}
+
+/**
  * GET …/webhook/triggerExecutionDetailsV2/{id} and …/triggerExecutionDetails/{id}
+ * (WebhookExecutionDetails, no @JsonInclude: `executionDetails` is null until there is an
+ * execution; the newer service's class adds `executionUrl`, the 2023 one has no such key).
  * @param {import('./internal.js').RouteContext} context
  * @param {import('./types.js').RecordedRequest} request
  * @param {string} id
@@ -248,65 +447,43 @@ export function readEventDetails(context, request, id, version) {
   if (version === 'v2' && !world.event.v2Available) {
     return errorReply('RESOURCE_NOT_FOUND', 'HTTP 404 Not Found')
   }
-  const invalid = requireParams(request.query, ['accountIdentifier'])
-  if (invalid) return invalid
-  const event = store.events.find(id, request.query.accountIdentifier)
-  const denied = checkAccess(world, request, {
-    required: world.viewRequiresKey,
-    permission: PERMISSION_VIEW,
-    resource: { org: event?.orgId, project: event?.projectId, pipeline: event?.pipelineId }
-  })
-  if (denied) return denied
-  if (!event) return historyMissing(id)
-
-  const now = Date.now()
-  const pending = !event.processed && !event.isDue(now)
-  event.detailsReads += 1
-  if (!pending) event.processIfDue(store.executions, now)
+  const read = readEvent(context, request, id)
+  if (read.reply) return read.reply
+  const { event } = read
   const shown = event.records[0]
   if (shown.finalStatus === QUEUED && version === 'v1') return historyMissing(id)
 
   const execution = shown.executionId
     ? store.executions.all.find(e => e.planExecutionId === shown.executionId)
     : undefined
+  const now = Date.now()
   /** @type {Record<string, unknown>} */
   const data = {
-    webhookProcessingDetails: {
-      eventFound: true,
-      eventId: event.id,
-      accountIdentifier: event.accountId,
-      orgIdentifier: event.orgId,
-      projectIdentifier: event.projectId,
-      triggerIdentifier: shown.triggerId ?? null,
-      pipelineIdentifier: shown.pipelineId ?? null,
-      pipelineExecutionId: shown.executionId ?? null,
-      exceptionOccured: EXCEPTION_STATUSES.has(shown.finalStatus),
-      status: shown.finalStatus,
-      message: shown.message,
-      payload: event.body,
-      eventCreatedAt: event.createdAt,
-      runtimeInput: execution ? `pipeline:\n  identifier: ${execution.pipelineId}\n` : null,
-      warningMsg: event.records.length > 1 ? MULTIPLE_WARNING : null
-    }
+    webhookProcessingDetails: processingDetails(event),
+    executionDetails:
+      execution && event.script.includeExecutionDetails
+        ? execution.render(now, context.uiBaseUrl)
+        : null
   }
-  if (execution && event.script.includeExecutionDetails) {
-    data.executionDetails = execution.render(now, context.uiBaseUrl)
-  }
-  if (execution && event.script.includeExecutionUrl) {
-    data.executionUrl = execution.executionUrl(context.uiBaseUrl)
+  // an old server (no V2 route) is the 2023 service, whose class has no executionUrl
+  if (world.event.v2Available) {
+    data.executionUrl =
+      execution && event.script.includeExecutionUrl
+        ? execution.executionUrl(context.uiBaseUrl)
+        : null
   }
   return jsonReply(200, success(data))
 }
 
-/** @param {string} finalStatus */
+/** @param {string} finalStatus TriggerEventStatusHelper.toStatus */
 function eventStatusOf(finalStatus) {
-  if (finalStatus === QUEUED) return null
   if (SUCCESS_STATUSES.has(finalStatus)) return 'SUCCESS'
   return SKIPPED_STATUSES.has(finalStatus) ? 'SKIPPED' : 'FAILED'
 }
 
 /**
  * GET …/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=&size=
+ * (NGTriggerEventHistoryResource): without `sort`, newest first (Sort.by(DESC, createdAt)).
  * @param {import('./internal.js').RouteContext} context
  * @param {import('./types.js').RecordedRequest} request
  * @param {string} id
@@ -327,54 +504,74 @@ export function readEventHistory(context, request, id) {
   event?.processIfDue(store.executions, now)
   const rows = (event?.records ?? [])
     .map((record, order) => ({ record, order }))
-    // default sort createdAt DESC; among equal times the later insert first
+    // createdAt DESC; among equal times the later insert first
     .sort((a, b) => b.record.createdAt - a.record.createdAt || b.order - a.order)
-    .map(({ record }) => historyDto(context, /** @type {EmulatedEvent} */ (event), record))
+    .map(({ record }) => historyDto(/** @type {EmulatedEvent} */ (event), record))
   const page = Math.max(0, Number.parseInt(request.query.page ?? '0', 10) || 0)
   const size = Math.max(1, Number.parseInt(request.query.size ?? '10', 10) || 10)
   return jsonReply(200, success(pageOf(rows, page, size)))
 }
 
 /**
- * NGTriggerEventHistoryDTO
- * @param {import('./internal.js').RouteContext} context
- * @param {EmulatedEvent} event
- * @param {import('./types.js').HistoryRecord} record
+ * Request headers as the newer mapper shows them: values joined with ',', secrets as ****.
+ * @param {Record<string, string>} headers
  */
-function historyDto(context, event, record) {
-  const execution = record.executionId
-    ? context.store.executions.all.find(e => e.planExecutionId === record.executionId)
-    : undefined
-  return {
-    accountId: event.accountId,
-    orgIdentifier: event.orgId,
-    projectIdentifier: event.projectId,
-    targetIdentifier: record.pipelineId ?? null,
-    triggerIdentifier: record.triggerId ?? null,
-    eventCorrelationId: event.id,
-    payload: event.body,
-    eventCreatedAt: event.createdAt,
-    finalStatus: record.finalStatus,
-    message: record.message,
-    exceptionOccurred: EXCEPTION_STATUSES.has(record.finalStatus),
-    triggerEventStatus: { status: eventStatusOf(record.finalStatus), message: record.message },
-    createdAt: record.createdAt,
-    type: 'WEBHOOK',
-    targetExecutionSummary: execution
-      ? {
-          triggerId: execution.triggerId,
-          targetId: execution.pipelineId,
-          runtimeInput: `pipeline:\n  identifier: ${execution.pipelineId}\n`,
-          planExecutionId: execution.planExecutionId,
-          executionStatus: engineStatus(execution.status),
-          startTs: execution.startTs
-        }
-      : null
-  }
+function maskedHeaders(headers) {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [
+      name,
+      SENSITIVE_HEADERS.has(name.toLowerCase()) || SENSITIVE_VALUE.test(value) ? '****' : value
+    ])
+  )
 }
 
 /**
- * A Spring Data page, as Harness serialises `Page<…>`.
+ * NGTriggerEventHistoryDTO as NGTriggerEventHistoryMapper.toTriggerEventHistoryDto builds it:
+ * @JsonInclude(NON_NULL), and the mapper never sets `createdAt`, `exceptionOccurred` or (on this
+ * route) `type`, so those keys are absent. TargetExecutionSummary has no @JsonInclude: its nulls stay.
+ * @param {EmulatedEvent} event
+ * @param {import('./types.js').HistoryRecord} record
+ */
+function historyDto(event, record) {
+  /** @type {Record<string, unknown>} */
+  const dto = {
+    triggerIdentifier: record.triggerId,
+    accountId: event.accountId,
+    orgIdentifier: event.orgId,
+    projectIdentifier: event.projectId,
+    targetIdentifier: record.pipelineId,
+    eventCorrelationId: event.id,
+    payload: event.body,
+    headers: maskedHeaders(event.headers),
+    eventCreatedAt: event.createdAt,
+    finalStatus: record.finalStatus,
+    triggerEventStatus: {
+      status: eventStatusOf(record.finalStatus),
+      message:
+        FINAL_STATUS_MESSAGES[
+          /** @type {keyof typeof FINAL_STATUS_MESSAGES} */ (record.finalStatus)
+        ] ?? record.finalStatus
+    },
+    message: record.message
+  }
+  if (record.target) {
+    dto.targetExecutionSummary = {
+      triggerId: record.triggerId ?? null,
+      targetId: record.pipelineId ?? null,
+      runtimeInput: record.target.runtimeInput,
+      planExecutionId: record.target.executionId ?? null,
+      runSequence: record.target.runSequence ?? null,
+      // the plan execution's engine status when the start was recorded, not a live one
+      executionStatus: record.target.executionId ? 'RUNNING' : null,
+      startTs: record.target.startTs ?? null
+    }
+  }
+  for (const key of Object.keys(dto)) if (dto[key] === undefined) delete dto[key]
+  return dto
+}
+
+/**
+ * A Spring Data page, as Harness serialises `Page<…>` [inferred: Jackson's view of PageImpl].
  * @template T
  * @param {T[]} rows
  * @param {number} page

@@ -1,7 +1,7 @@
 // Pipeline executions (harness-api.md §3, §4): a scripted list of statuses that advances one step
 // per read of the execution (or one step per `stepMs`), stage nodes that follow it, and AbortAll.
 import { errorReply, jsonReply, newShortUuid, requireParams, success } from './envelope.js'
-import { checkAccess, PERMISSION_EXECUTE, PERMISSION_VIEW } from './auth.js'
+import { checkAccess, PERMISSION_ABORT, PERMISSION_EXECUTE, PERMISSION_VIEW } from './auth.js'
 
 const TERMINAL = new Set([
   'Success',
@@ -19,6 +19,8 @@ const TERMINAL = new Set([
 const PASSED = new Set(['Success', 'PassedWithWarning', 'IgnoreFailed'])
 const BROKEN = new Set(['Failed', 'Errored', 'Expired', 'ApprovalRejected', 'AbortedByFreeze'])
 const DEFAULT_FAILURE = 'Shell Script step "rollout" failed: exit status 1'
+/** ParallelPlanCreator's nodeType (YAMLFieldNameConstants.PARALLEL) */
+const PARALLEL = 'parallel'
 
 /** Engine names that are not simply the PascalCase name in UPPER_SNAKE. */
 const ENGINE_NAMES = { Success: 'SUCCEEDED', NotStarted: 'NO_OP', AbortedByFreeze: 'FREEZE_FAILED' }
@@ -49,7 +51,7 @@ function isQueued(status) {
 export class EmulatedExecution {
   /**
    * @param {{ accountId: string, orgId: string, projectId: string, pipelineId: string,
-   *   triggerId: string, eventId: string, runSequence: number,
+   *   triggerId: string, eventId: string, runSequence: number, branch?: string,
    *   script: import('./types.js').World['execution'], now: number }} init
    */
   constructor(init) {
@@ -60,6 +62,8 @@ export class EmulatedExecution {
     this.pipelineId = init.pipelineId
     this.triggerId = init.triggerId
     this.eventId = init.eventId
+    /** a remote pipeline's branch (undefined: an inline pipeline) */
+    this.branch = init.branch
     this.runSequence = init.runSequence
     this.startTs = init.now
     /** a copy: later changes to the world do not rewrite a running execution */
@@ -156,14 +160,17 @@ export class EmulatedExecution {
   }
 
   /**
-   * `PipelineExecutionDetailDTO` as it stands now (no step advanced).
+   * `PipelineExecutionDetailDTO` as it stands now (no step advanced). That DTO, the summary and
+   * the layout nodes are @JsonInclude(NON_NULL): absent values (endTs of a running execution, the
+   * graphs without stageNodeId) are left out; primitives (counts, flags) are always there.
    * @param {number} now
    * @param {string} uiBaseUrl
    */
   render(now, uiBaseUrl = '') {
     const status = this.statusAt(now)
     if (isTerminal(status) && this.endTs === undefined) this.endTs = now
-    const stages = this.stages(now, status)
+    const nodes = this.layoutNodes(now, status)
+    const stages = nodes.filter(node => node.nodeType !== PARALLEL)
     const count = (/** @type {(s: string) => boolean} */ test) =>
       stages.filter(stage => test(stage.status)).length
     /** @type {Record<string, unknown>} */
@@ -174,15 +181,7 @@ export class EmulatedExecution {
       planExecutionId: this.planExecutionId,
       name: this.script.pipelineName ?? this.pipelineId,
       status,
-      runSequence: this.runSequence,
-      startTs: this.startTs,
-      endTs: isTerminal(status) ? this.endTs : null,
-      modules: ['cd'],
-      failureInfo: {
-        message: BROKEN.has(status) ? (this.script.failureMessage ?? DEFAULT_FAILURE) : '',
-        failureTypeList: [],
-        responseMessages: []
-      },
+      tags: [],
       executionTriggerInfo: {
         triggerType: 'WEBHOOK_CUSTOM',
         triggeredBy: {
@@ -191,63 +190,178 @@ export class EmulatedExecution {
           extraInfo: {
             triggerRef: `${this.accountId}/${this.orgId}/${this.projectId}/${this.triggerId}`,
             eventCorrelationId: this.eventId
-          }
+          },
+          triggerIdentifier: this.triggerId,
+          triggerName: this.triggerId
         },
         isRerun: false
       },
+      ...(BROKEN.has(status)
+        ? {
+            failureInfo: {
+              message: this.script.failureMessage ?? DEFAULT_FAILURE,
+              failureTypeList: ['APPLICATION_ERROR'],
+              responseMessages: []
+            }
+          }
+        : {}),
+      ...(this.script.summaryBytes > 0 ? { moduleInfo: this.moduleInfo() } : {}),
+      layoutNodeMap: Object.fromEntries(nodes.map(node => [node.nodeUuid, node])),
+      modules: ['cd'],
+      startingNodeId: nodes[0]?.nodeUuid,
+      startTs: this.startTs,
+      ...(isTerminal(status) ? { endTs: this.endTs } : {}),
+      createdAt: this.startTs,
+      canRetry: isTerminal(status) && !PASSED.has(status),
+      showRetryHistory: false,
+      runSequence: this.runSequence,
       successfulStagesCount: count(s => PASSED.has(s)),
       runningStagesCount: count(s => !isTerminal(s) && s !== 'NotStarted'),
       failedStagesCount: count(s => BROKEN.has(s)),
       totalStagesCount: stages.length,
-      startingNodeId: stages[0]?.nodeUuid,
-      layoutNodeMap: Object.fromEntries(stages.map(stage => [stage.nodeUuid, stage]))
+      ...(this.branch === undefined
+        ? { storeType: 'INLINE' }
+        : {
+            // a remote pipeline shows the branch it was fetched from
+            gitDetails: {
+              objectId: null,
+              branch: this.branch,
+              repoIdentifier: null,
+              rootFolder: null,
+              filePath: `.harness/${this.pipelineId}.yaml`,
+              repoName: 'deploy-config',
+              commitId: null,
+              fileUrl: null,
+              repoUrl: null,
+              parentEntityConnectorRef: null,
+              parentEntityRepoName: null,
+              isHarnessCodeRepo: null
+            },
+            storeType: 'REMOTE',
+            connectorRef: 'account.github'
+          }),
+      stagesExecution: false,
+      allowStageExecutions: false,
+      executionMode: 'NORMAL',
+      notesExistForPlanExecutionId: false,
+      shouldUseSimplifiedKey: false
     }
     if (this.script.includeExecutionUrl) summary.executionUrl = this.executionUrl(uiBaseUrl)
-    return {
-      pipelineExecutionSummary: summary,
-      executionGraph: null,
-      childGraph: null,
-      rollbackGraph: null
-    }
+    return { pipelineExecutionSummary: summary }
   }
 
   /**
-   * Stage nodes for layoutNodeMap.
+   * `moduleInfo` (a map of free-form module data), filled to `summaryBytes` of JSON with service
+   * entries: a large pipeline or matrix makes the summary MBs. The entries are filler, not a
+   * Harness module's real keys.
+   */
+  moduleInfo() {
+    const entry = (/** @type {number} */ i) => ({
+      identifier: `service_${i}`,
+      displayName: `Service ${i}`,
+      deploymentType: 'Kubernetes'
+    })
+    const one = JSON.stringify(entry(0)).length + 1
+    const count = Math.ceil(this.script.summaryBytes / one)
+    return { cd: { serviceInfoList: Array.from({ length: count }, (_, i) => entry(i)) } }
+  }
+
+  /**
+   * layoutNodeMap's nodes: stages, and a parallel wrapper node before each group of parallel stages.
    * @param {number} now
    * @param {string} pipelineStatus
    */
-  stages(now, pipelineStatus) {
-    const scripts = this.script.stages?.length ? this.script.stages : [{ name: 'Deploy' }]
+  layoutNodes(now, pipelineStatus) {
+    const entries = this.script.stages?.length ? this.script.stages : [{ name: 'Deploy' }]
     const index = this.stepIndex(now)
     const total = this.script.statuses.length
-    const uuids = scripts.map(stage => `${this.planExecutionId}-${identifierOf(stage.name)}`)
-    return scripts.map((stage, position) => {
-      let status = stage.statuses
-        ? stage.statuses[Math.min(index, stage.statuses.length - 1)]
-        : derivedStageStatus(pipelineStatus, position, scripts.length, index, total)
-      // an abort stops what was still going; finished and unstarted stages stay as they were
-      if (this.abortState && !isTerminal(status) && status !== 'NotStarted') status = pipelineStatus
-      return {
-        nodeType: 'Deployment',
-        nodeGroup: 'STAGE',
-        nodeIdentifier: identifierOf(stage.name),
-        name: stage.name,
-        nodeUuid: uuids[position],
-        status,
-        module: 'cd',
-        ...stageTimestamps(this, uuids[position], status, now),
-        failureInfo: {
-          message: BROKEN.has(status)
-            ? (stage.failureMessage ?? this.script.failureMessage ?? DEFAULT_FAILURE)
-            : ''
-        },
-        edgeLayoutList: {
-          currentNodeChildren: [],
-          nextIds: uuids.slice(position + 1, position + 2)
-        }
+    const uuidOf = (/** @type {string} */ name) => `${this.planExecutionId}-${identifierOf(name)}`
+    const topUuids = entries.map((entry, position) =>
+      'parallel' in entry ? `${this.planExecutionId}-parallel${position}` : uuidOf(entry.name)
+    )
+    /** @type {Array<Record<string, any>>} */
+    const nodes = []
+    entries.forEach((entry, position) => {
+      const derived = derivedStageStatus(pipelineStatus, position, entries.length, index, total)
+      const next = topUuids.slice(position + 1, position + 2)
+      if (!('parallel' in entry)) {
+        nodes.push(this.stageNode(entry, uuidOf(entry.name), derived, pipelineStatus, now, next))
+        return
       }
+      const children = entry.parallel.map(stage =>
+        this.stageNode(stage, uuidOf(stage.name), derived, pipelineStatus, now, [])
+      )
+      // ParallelPlanCreator.getLayoutNodeInfo: nodeType parallel, nodeGroup STAGE, no name, the
+      // stages as currentNodeChildren; its status follows them [inferred]
+      const uuid = topUuids[position]
+      nodes.push({
+        nodeType: PARALLEL,
+        nodeGroup: 'STAGE',
+        nodeIdentifier: `parallel${uuid}`,
+        name: '',
+        nodeUuid: uuid,
+        status: groupStatus(children.map(child => child.status)),
+        module: 'pms',
+        ...stageTimestamps(this, uuid, groupStatus(children.map(c => c.status)), now),
+        edgeLayoutList: {
+          currentNodeChildren: children.map(child => child.nodeUuid),
+          nextIds: next
+        },
+        failureInfo: { message: '' },
+        nodeExecutionId: `${uuid}-exec`
+      })
+      nodes.push(...children)
     })
+    return nodes
   }
+
+  /**
+   * One stage node (GraphLayoutNodeDTO).
+   * @param {import('./types.js').StageScript} stage
+   * @param {string} uuid
+   * @param {string} derived the status derived from the pipeline's when the stage has no script
+   * @param {string} pipelineStatus
+   * @param {number} now
+   * @param {string[]} nextIds
+   */
+  stageNode(stage, uuid, derived, pipelineStatus, now, nextIds) {
+    const index = this.stepIndex(now)
+    let status = stage.statuses
+      ? stage.statuses[Math.min(index, stage.statuses.length - 1)]
+      : derived
+    // an abort stops what was still going; finished and unstarted stages stay as they were
+    if (this.abortState && !isTerminal(status) && status !== 'NotStarted') status = pipelineStatus
+    return {
+      nodeType: stage.nodeType ?? 'Deployment',
+      nodeGroup: 'STAGE',
+      nodeIdentifier: identifierOf(stage.name),
+      name: stage.name,
+      nodeUuid: uuid,
+      status,
+      module: 'cd',
+      ...stageTimestamps(this, uuid, status, now),
+      edgeLayoutList: { currentNodeChildren: [], nextIds },
+      failureInfo: {
+        message: BROKEN.has(status)
+          ? (stage.failureMessage ?? this.script.failureMessage ?? DEFAULT_FAILURE)
+          : ''
+      },
+      nodeExecutionId: `${uuid}-exec`
+    }
+  }
+}
+
+/**
+ * The status a parallel wrapper shows: a broken child, else a running one, else the first [inferred].
+ * @param {string[]} statuses
+ */
+function groupStatus(statuses) {
+  return (
+    statuses.find(s => BROKEN.has(s)) ??
+    statuses.find(s => !isTerminal(s) && s !== 'NotStarted') ??
+    statuses.find(s => s !== 'NotStarted') ??
+    statuses[0]
+  )
 }
 
 /**
@@ -261,7 +375,11 @@ function stageTimestamps(execution, uuid, status, now) {
   if (status !== 'NotStarted') times.startTs ??= now
   if (isTerminal(status)) times.endTs ??= now
   execution.stageTimes.set(uuid, times)
-  return { startTs: times.startTs ?? null, endTs: times.endTs ?? null }
+  // NON_NULL: a time not yet known is left out
+  return {
+    ...(times.startTs === undefined ? {} : { startTs: times.startTs }),
+    ...(times.endTs === undefined ? {} : { endTs: times.endTs })
+  }
 }
 
 /** @param {string} name */
@@ -370,19 +488,25 @@ export function interruptExecution(context, request, id) {
   const invalid = requireParams(request.query, [...SCOPE, 'interruptType'])
   if (invalid) return invalid
   const execution = store.executions.find(id, request.query)
-  const denied = checkAccess(world, request, {
-    required: true,
-    permission: PERMISSION_EXECUTE,
-    resource: scopeOf(request.query, execution?.pipelineId)
-  })
-  if (denied) return denied
+  // the auth filter first (a bad key is 401 before anything else)
+  const invalidKey = checkAccess(world, request, { required: true })
+  if (invalidKey) return invalidKey
   if (request.query.interruptType.toLowerCase() !== 'abortall') {
     return errorReply(
       'INVALID_REQUEST',
       `Interrupt type ${request.query.interruptType} is not supported by this emulator`
     )
   }
+  // the summary is fetched before the permission check (ENTITY_NOT_FOUND first)
   if (!execution) return notFound(id)
+  // PlanExecutionResourceImpl.checkForPermissionAccessOrThrow: with the flag
+  // CDS_PIPELINE_ABORT_RBAC_PERMISSION an abort needs core_pipeline_abort, else execute
+  const denied = checkAccess(world, request, {
+    required: true,
+    permission: world.abortPermissionFlag ? PERMISSION_ABORT : PERMISSION_EXECUTE,
+    resource: scopeOf(request.query, execution.pipelineId)
+  })
+  if (denied) return denied
   return execution.abort(Date.now())
 }
 

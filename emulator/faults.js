@@ -7,7 +7,7 @@ const HTML_PAGE =
 
 export class FaultQueues {
   constructor() {
-    /** @type {Map<import('./types.js').RouteName, import('./types.js').Fault[]>} */
+    /** @type {Map<import('./types.js').RouteName, Array<{ fault: import('./types.js').Fault, left: number }>>} */
     this.queues = new Map()
   }
 
@@ -16,21 +16,29 @@ export class FaultQueues {
    * @param {import('./types.js').Fault[]} faults
    */
   add(route, faults) {
-    this.queues.set(route, [...(this.queues.get(route) ?? []), ...faults])
+    const entries = faults.map(fault => ({ fault, left: fault.times ?? 1 }))
+    this.queues.set(route, [...(this.queues.get(route) ?? []), ...entries])
   }
 
-  /** @param {import('./types.js').RouteName} route */
+  /** @param {import('./types.js').RouteName} route the next fault; one with `times` stays until used up */
   take(route) {
-    return this.queues.get(route)?.shift()
+    const queue = this.queues.get(route)
+    const first = queue?.[0]
+    if (!queue || !first) return undefined
+    first.left -= 1
+    if (first.left <= 0) queue.shift()
+    return first.fault
   }
 
-  /** @param {import('./types.js').RouteName} route */
+  /** @param {import('./types.js').RouteName} route requests the queue will still serve */
   count(route) {
-    return this.queues.get(route)?.length ?? 0
+    return (this.queues.get(route) ?? []).reduce((sum, entry) => sum + entry.left, 0)
   }
 
-  clear() {
-    this.queues.clear()
+  /** @param {import('./types.js').RouteName} [route] */
+  clear(route) {
+    if (route) this.queues.delete(route)
+    else this.queues.clear()
   }
 }
 

@@ -5,7 +5,7 @@ import { EventEmitter } from 'node:events'
 import { createServer as createHttpServer } from 'node:http'
 import { createServer as createHttpsServer } from 'node:https'
 import { errorBody, errorReply, textReply } from './envelope.js'
-import { EventStore, readEventDetails, readEventHistory } from './events.js'
+import { EventStore, readEventDetails, readEventHistory, readProcessingDetails } from './events.js'
 import { ExecutionStore, interruptExecution, readExecution } from './executions.js'
 import { FaultQueues, playFault } from './faults.js'
 import { GitHubState, handleGitHub } from './github.js'
@@ -43,6 +43,11 @@ const HARNESS_ROUTES = [
     /^\/pipeline\/api\/webhook\/custom\/([^/]+)\/v3$/,
     'webhook',
     (c, r, token) => receiveWebhook(c, r, 'v3', token)
+  ],
+  [
+    /^\/pipeline\/api\/webhook\/triggerProcessingDetails$/,
+    'processingDetails',
+    (c, r) => readProcessingDetails(c, r)
   ],
   [
     /^\/pipeline\/api\/webhook\/triggerExecutionDetailsV2\/([^/]+)$/,
@@ -129,7 +134,8 @@ class HarnessEmulator {
     this.world = normalizeWorld(worldOptions)
     /** @type {import('./types.js').RecordedRequest[]} */
     this.requests = []
-    this.store = { events: new EventStore(), executions: new ExecutionStore() }
+    const executions = new ExecutionStore()
+    this.store = { events: new EventStore(executions), executions }
     this.github = new GitHubState()
     this.faultQueues = new FaultQueues()
     this.emitter = new EventEmitter()
@@ -179,6 +185,11 @@ class HarnessEmulator {
     this.faultQueues.add(route, faults)
   }
 
+  /** @param {import('./types.js').RouteName} [route] */
+  clearFaults(route) {
+    this.faultQueues.clear(route)
+  }
+
   /** @param {import('./types.js').RouteName} route */
   pendingFaults(route) {
     return this.faultQueues.count(route)
@@ -217,7 +228,7 @@ class HarnessEmulator {
   reset(options) {
     this.world = normalizeWorld(options ?? this.startOptions)
     this.requests.length = 0
-    this.store.events.all.length = 0
+    this.store.events.clear()
     this.store.executions.all.length = 0
     this.store.executions.runSequences.clear()
     this.github.comments.length = 0
@@ -228,6 +239,7 @@ class HarnessEmulator {
 
   async close() {
     this.closing.abort()
+    this.store.events.stop()
     await new Promise(resolve => {
       this.server.close(() => resolve(undefined))
       this.server.closeAllConnections()

@@ -4,7 +4,13 @@
 
 /** Routes whose answers a test can replace with faults. */
 export type RouteName =
-  'webhook' | 'eventDetails' | 'eventHistory' | 'execution' | 'abort' | 'github'
+  | 'webhook'
+  | 'processingDetails'
+  | 'eventDetails'
+  | 'eventHistory'
+  | 'execution'
+  | 'abort'
+  | 'github'
 
 /** One payload condition of a trigger; `key` is a path in the JSON body (`image`, `github.branch`). */
 export interface PayloadCondition {
@@ -26,10 +32,25 @@ export interface TriggerConfig {
   /** default true */
   enabled?: boolean
   payloadConditions?: PayloadCondition[]
+  /**
+   * Where the pipeline is stored: `REMOTE` = in Git (Harness Git Experience). A remote pipeline
+   * starts only when the trigger's branch resolves (TriggerExecutionHelper.resolveBranchExpression);
+   * default `INLINE`.
+   */
+  pipelineStore?: 'INLINE' | 'REMOTE'
+  /**
+   * The trigger's `pipelineBranchName`: default `<+trigger.branch>` for a remote pipeline (an
+   * expression: resolved from the body's top-level `branch`), `''` inline; a literal is used as is.
+   */
+  pipelineBranchName?: string
 }
 
-/** A valid API key; a plain string has every permission. */
-export type ApiKeyConfig = string | { key: string; canExecute?: boolean; canView?: boolean }
+/**
+ * A valid API key; a plain string has every permission. `canAbort` is `core_pipeline_abort`
+ * (checked only with `abortPermissionFlag`); default: same as `canExecute`.
+ */
+export type ApiKeyConfig =
+  string | { key: string; canExecute?: boolean; canView?: boolean; canAbort?: boolean }
 
 export interface UrlOptions {
   /** which details route `apiUrl` names: v2 = triggerExecutionDetailsV2 (default), v1 = triggerExecutionDetails */
@@ -55,6 +76,8 @@ export interface EventOptions {
   stuckQueued?: boolean
   /** false: an old server, the V2 details route answers 404 (read at request time); default true */
   v2Available?: boolean
+  /** false: an install without `triggerProcessingDetails` (it answers 404); default true */
+  processingDetailsAvailable?: boolean
   /** `executionUrl` in the details answer; default true */
   includeExecutionUrl?: boolean
   /** `executionDetails` in the details answer; default true (false: the server-side fetch failed) */
@@ -63,6 +86,8 @@ export interface EventOptions {
 
 export interface StageScript {
   name: string
+  /** `Deployment` (default), `Approval`, `CI`, … */
+  nodeType?: string
   /** one per step of the execution (last repeats); absent: derived from the pipeline's status */
   statuses?: string[]
   failureMessage?: string
@@ -73,14 +98,27 @@ export interface ExecutionOptions {
   statuses?: string[]
   /** time-based steps of this many ms; absent: each read of the execution advances one step */
   stepMs?: number
-  /** stage nodes in layoutNodeMap; default one stage `Deploy` following the pipeline */
-  stages?: StageScript[]
+  /**
+   * stage nodes in layoutNodeMap; default one stage `Deploy` following the pipeline. A
+   * `{ parallel: [...] }` entry runs its stages side by side under a parallel wrapper node
+   * (ParallelPlanCreator: nodeType `parallel`, nodeGroup `STAGE`, empty name).
+   */
+  stages?: Array<StageScript | ParallelStages>
   /** failureInfo.message when the pipeline ends Failed/Errored/Expired/… */
   failureMessage?: string
   /** `name` of the summary; default the pipeline identifier */
   pipelineName?: string
   /** add `executionUrl` to `pipelineExecutionSummary`; default false */
   includeExecutionUrl?: boolean
+  /**
+   * pad the execution summary (its `moduleInfo`) to at least this many bytes of JSON, as a big
+   * pipeline or matrix makes it; the event details embed the same summary. Default 0.
+   */
+  summaryBytes?: number
+}
+
+export interface ParallelStages {
+  parallel: StageScript[]
 }
 
 export interface WorldOptions {
@@ -94,6 +132,11 @@ export interface WorldOptions {
   mandateAuthorization?: boolean
   /** details and execution routes demand a valid key (the history route always does); default true */
   viewRequiresKey?: boolean
+  /**
+   * the account flag CDS_PIPELINE_ABORT_RBAC_PERMISSION: abort needs `core_pipeline_abort`
+   * (`canAbort`) instead of execute (PlanExecutionResourceImpl); default false
+   */
+  abortPermissionFlag?: boolean
   urls?: UrlOptions
   event?: EventOptions
   execution?: ExecutionOptions
@@ -114,14 +157,15 @@ export interface EmulatorOptions extends WorldOptions {
 export interface World {
   accountId: string
   triggers: Array<Required<TriggerConfig>>
-  apiKeys: Array<{ key: string; canExecute: boolean; canView: boolean }>
+  apiKeys: Array<{ key: string; canExecute: boolean; canView: boolean; canAbort: boolean }>
   mandateAuthorization: boolean
   viewRequiresKey: boolean
+  abortPermissionFlag: boolean
   urls: Required<Pick<UrlOptions, 'apiUrlVersion' | 'module'>> &
     Pick<UrlOptions, 'apiUrlOrigin' | 'uiBaseUrl'>
   event: Required<Omit<EventOptions, 'message'>> & Pick<EventOptions, 'message'>
-  execution: Required<Pick<ExecutionOptions, 'statuses' | 'includeExecutionUrl'>> &
-    Omit<ExecutionOptions, 'statuses' | 'includeExecutionUrl'>
+  execution: Required<Pick<ExecutionOptions, 'statuses' | 'includeExecutionUrl' | 'summaryBytes'>> &
+    Omit<ExecutionOptions, 'statuses' | 'includeExecutionUrl' | 'summaryBytes'>
 }
 
 /**
@@ -136,9 +180,12 @@ export interface Fault {
   headers?: Record<string, string>
   /** destroy the socket without an answer */
   reset?: boolean
-  /** never answer (until the emulator closes) */
+  /** never answer (until the emulator closes, which drops the connection at once) */
   hang?: boolean
+  /** wait this long first (cut short by close()); alone: then the normal answer */
   delayMs?: number
+  /** how many requests this fault serves (default 1; `Infinity`: every request until clearFaults) */
+  times?: number
   /** stream a 200 (or `status`) JSON-looking body of this many bytes, without content-length */
   huge?: number
   /** a 200 (or `status`) text/html answer */
@@ -189,13 +236,22 @@ export interface HarnessErrorBody {
   metadata: null
 }
 
-/** One row of the trigger event history. */
+/** One row of the trigger event history (TriggerEventHistory, the stored entity). */
 export interface HistoryRecord {
   finalStatus: string
   message: string
   pipelineId: string | undefined
   triggerId: string | undefined
+  /** stored, but never serialised by the history route (NGTriggerEventHistoryMapper) */
   createdAt: number
+  exceptionOccurred: boolean
+  /** TargetExecutionSummary: set once a trigger was matched and the start was attempted */
+  target?: {
+    runtimeInput: string | null
+    executionId?: string
+    runSequence?: number
+    startTs?: number
+  }
   executionId?: string
 }
 
@@ -214,7 +270,7 @@ export interface EmulatedEvent {
   readonly payload: unknown
   readonly headers: Record<string, string>
   readonly createdAt: number
-  /** details reads so far */
+  /** status reads so far (triggerProcessingDetails, details V2 and v1) */
   readonly detailsReads: number
   readonly processed: boolean
   /** history rows, in insertion order (the details route shows the first) */
@@ -243,6 +299,8 @@ export interface EmulatedExecution {
   readonly interrupts: Interrupt[]
   /** the status now, without advancing the script */
   readonly status: string
+  /** the Git branch a remote pipeline runs from (gitDetails.branch); undefined inline */
+  readonly branch: string | undefined
 }
 
 export interface GitHubComment {
@@ -286,8 +344,10 @@ export interface Emulator {
   readonly events: EmulatedEvent[]
   readonly executions: EmulatedExecution[]
   readonly github: GitHubState
-  /** queue faults for a route; each is used by one request, in order */
+  /** queue faults for a route; each is used by one request (or `times`), in order */
   fault(route: RouteName, faults: Fault[]): void
+  /** drop the queued faults of a route (all routes without one); hanging requests stay hung */
+  clearFaults(route?: RouteName): void
   /** faults still queued for a route */
   pendingFaults(route: RouteName): number
   requestsTo(route: RouteName): RecordedRequest[]

@@ -51,7 +51,8 @@ export function defaultWorldOptions() {
     ],
     apiKeys: [DEFAULT_API_KEY, { key: DEFAULT_VIEW_ONLY_KEY, canExecute: false }],
     mandateAuthorization: false,
-    viewRequiresKey: true
+    viewRequiresKey: true,
+    abortPermissionFlag: false
   }
 }
 
@@ -76,15 +77,29 @@ export function normalizeWorld(options = {}) {
       triggerId: trigger.triggerId,
       webhookToken: trigger.webhookToken ?? null,
       enabled: trigger.enabled ?? true,
-      payloadConditions: [...(trigger.payloadConditions ?? [])]
+      payloadConditions: [...(trigger.payloadConditions ?? [])],
+      pipelineStore: trigger.pipelineStore ?? 'INLINE',
+      // a remote pipeline's trigger defaults to <+trigger.branch> (harness-api.md corrections 1)
+      pipelineBranchName:
+        trigger.pipelineBranchName ??
+        ((trigger.pipelineStore ?? 'INLINE') === 'REMOTE' ? '<+trigger.branch>' : '')
     })),
-    apiKeys: (options.apiKeys ?? base.apiKeys ?? []).map(entry =>
-      typeof entry === 'string'
-        ? { key: entry, canExecute: true, canView: true }
-        : { key: entry.key, canExecute: entry.canExecute ?? true, canView: entry.canView ?? true }
-    ),
+    apiKeys: (options.apiKeys ?? base.apiKeys ?? []).map(entry => {
+      if (typeof entry === 'string') {
+        return { key: entry, canExecute: true, canView: true, canAbort: true }
+      }
+      const canExecute = entry.canExecute ?? true
+      // the flag's migration gave core_pipeline_abort to every role that had execute
+      return {
+        key: entry.key,
+        canExecute,
+        canView: entry.canView ?? true,
+        canAbort: entry.canAbort ?? canExecute
+      }
+    }),
     mandateAuthorization: options.mandateAuthorization ?? false,
     viewRequiresKey: options.viewRequiresKey ?? true,
+    abortPermissionFlag: options.abortPermissionFlag ?? false,
     urls: {
       // an old server (no V2 details route) hands out the v1 apiUrl
       apiUrlVersion: urls.apiUrlVersion ?? (v2Available ? 'v2' : 'v1'),
@@ -99,16 +114,18 @@ export function normalizeWorld(options = {}) {
       message: event.message,
       stuckQueued: event.stuckQueued ?? false,
       v2Available,
+      processingDetailsAvailable: event.processingDetailsAvailable ?? true,
       includeExecutionUrl: event.includeExecutionUrl ?? true,
       includeExecutionDetails: event.includeExecutionDetails ?? true
     },
     execution: {
       statuses: [...(execution.statuses ?? DEFAULT_STATUSES)],
       stepMs: execution.stepMs,
-      stages: execution.stages?.map(stage => ({ ...stage })),
+      stages: execution.stages ? structuredClone(execution.stages) : undefined,
       failureMessage: execution.failureMessage,
       pipelineName: execution.pipelineName,
-      includeExecutionUrl: execution.includeExecutionUrl ?? false
+      includeExecutionUrl: execution.includeExecutionUrl ?? false,
+      summaryBytes: execution.summaryBytes ?? 0
     }
   }
 }

@@ -49,6 +49,38 @@ const inputs = {
   timeout: '2m'
 }
 
+// A runner does not print workflow commands as they are written: it masks the values of
+// ::add-mask:: from then on, shows ::debug:: only with step debug logging, shows annotations as
+// "Notice: …", "Warning: …", "Error: …" (with their title) and a group by its name.
+const masked = []
+const ANNOTATIONS = { notice: 'Notice', warning: 'Warning', error: 'Error' }
+const unescapeData = text => text.replace(/%0D/g, '\r').replace(/%0A/g, '\n').replace(/%25/g, '%')
+const unescapeProperty = text => unescapeData(text).replace(/%3A/g, ':').replace(/%2C/g, ',')
+const mask = text => masked.reduce((done, secret) => done.split(secret).join('***'), text)
+
+/** The log line a runner shows for a line of the step's stdout, or undefined for none. */
+function asRunnerShows(line) {
+  const command = /^::([A-Za-z][\w-]*)(?: ([^:]*))?::(.*)$/.exec(line)
+  if (!command) return mask(line)
+  const [, name, rawProperties = '', rawMessage] = command
+  const message = unescapeData(rawMessage)
+  if (name === 'add-mask') {
+    if (message) masked.push(message)
+    return undefined
+  }
+  if (name === 'debug') {
+    return process.env.ACTIONS_STEP_DEBUG === 'true' ? mask(`Debug: ${message}`) : undefined
+  }
+  if (name === 'group') return mask(`▸ ${message}`)
+  if (name === 'endgroup') return undefined
+  if (name in ANNOTATIONS) {
+    const title = /(?:^|,)title=([^,]*)/.exec(rawProperties)?.[1]
+    const heading = title ? `${unescapeProperty(title)}: ` : ''
+    return mask(`${ANNOTATIONS[name]}: ${heading}${message}`)
+  }
+  return mask(line)
+}
+
 const tempDir = mkdtempSync(join(tmpdir(), 'harness-trigger-demo-'))
 const step = prepareStep({ actionYml: join(root, 'action.yml'), tempDir, inputs })
 
@@ -58,9 +90,9 @@ const exitCode = await new Promise(done => {
     env: step.env,
     stdio: ['ignore', 'pipe', 'inherit']
   })
-  // the runner consumes ::add-mask:: commands; everything else is the log a user would see
   createInterface({ input: child.stdout }).on('line', line => {
-    if (!line.startsWith('::add-mask::')) console.log(line)
+    const shown = asRunnerShows(line)
+    if (shown !== undefined) console.log(shown)
   })
   child.on('error', error => {
     console.error(`Could not start the action: ${error.message}`)

@@ -5,9 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { createHash } from 'node:crypto'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { delimiter, join } from 'node:path'
 import {
   API_KEY,
   FAKE_GITHUB_TOKEN,
@@ -98,6 +98,28 @@ describe('runAction', () => {
       { name: 'add-mask', properties: {}, message: API_KEY },
       { name: 'warning', properties: { title: 'A,B', file: 'x:y' }, message: 'two\nlines' }
     ])
+  })
+
+  it('starts the step on the runtime that runs the tests, not on whichever node is on PATH', async () => {
+    const version = entry(
+      'version',
+      `import { appendFileSync } from 'node:fs'
+       appendFileSync(process.env.GITHUB_OUTPUT, 'version=' + process.version + '\\n')`
+    )
+    // A decoy `node` first on the step's PATH: a helper that spawned a bare `node` would run it.
+    const decoyDir = join(dir, 'decoy-bin')
+    mkdirSync(decoyDir, { recursive: true })
+    writeFileSync(
+      join(decoyDir, 'node'),
+      '#!/bin/sh\necho "version=the node on PATH" >> "$GITHUB_OUTPUT"\n',
+      { mode: 0o755 }
+    )
+    const result = await runAction({
+      entry: version,
+      env: { PATH: `${decoyDir}${delimiter}${process.env.PATH ?? ''}` }
+    })
+    // .ci/run runs the suite on Node 24 and on Node 20: each run must run dist/ on its own runtime.
+    expect(result.outputs.version).toBe(process.version)
   })
 
   it('derives the PR refs from a pull_request event and passes state to the post phase', async () => {

@@ -29,7 +29,7 @@ export type Script = Partial<Record<HostileRoute, (n: number, request: SeenReque
 export function routeOf(request: Pick<SeenRequest, 'method' | 'url'>): HostileRoute {
   const path = request.url.split('?')[0]
   if (path.includes('/webhook/custom/')) return 'webhook'
-  if (/\/webhook\/triggerExecutionDetails/.test(path)) return 'event-details'
+  if (/\/webhook\/trigger(Execution|Processing)Details/.test(path)) return 'event-details'
   if (path.includes('/triggers/eventHistory/')) return 'event-history'
   if (path.includes('/pipelines/execution/')) return 'execution'
   if (path.includes('/execute/interrupt/')) return 'abort'
@@ -65,6 +65,20 @@ export const harnessSuccess = (data: unknown): Answer => ({
   status: 200,
   body: JSON.stringify({ status: 'SUCCESS', data, correlationId: 'c1' })
 })
+
+/**
+ * The event's processing details, as the route asked answers them: `triggerProcessingDetails`
+ * gives them bare, `triggerExecutionDetails(V2)` inside `webhookProcessingDetails`, next to
+ * `executionUrl` (and whatever else `around` holds).
+ */
+export function eventAnswer(
+  request: Pick<SeenRequest, 'url'>,
+  processing: Record<string, unknown>,
+  around: Record<string, unknown> = {}
+): Answer {
+  if (request.url.includes('/webhook/triggerProcessingDetails')) return harnessSuccess(processing)
+  return harnessSuccess({ webhookProcessingDetails: processing, ...around })
+}
 
 export const harnessFailure = (status: number, code: string, message: string): Answer => ({
   status,

@@ -1,4 +1,5 @@
 /** The GitHub front end's part of the body: where the run came from, read from the runner. */
+import { isPullRequestEvent, pullRequestOfPayload } from '../github/pull-request.js'
 
 /** The `github` object added to the body so Harness conditions and Git-stored pipelines can use it. */
 export interface GithubContextBody {
@@ -23,7 +24,7 @@ export interface GithubContextBody {
  * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
  * already-read event payload (for the PR number). Absent values are left out, never `""`.
  *
- * Pull-request events are those named `pull_request*` (incl. `pull_request_target` and reviews);
+ * Pull-request events are `pull_request`, `pull_request_target` and the two review events;
  * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
  */
 export function githubContextFromEnv(
@@ -35,8 +36,8 @@ export function githubContextFromEnv(
     return text ? text : undefined
   }
   const event = value('GITHUB_EVENT_NAME')
-  const isPullRequest = event?.startsWith('pull_request') ?? false
-  const pullRequest = isPullRequest ? pullRequestOf(eventPayload) : undefined
+  const isPullRequest = isPullRequestEvent(event)
+  const pullRequest = isPullRequest ? pullRequestOfPayload(eventPayload) : undefined
   const context: GithubContextBody = {
     repository: value('GITHUB_REPOSITORY'),
     ref: value('GITHUB_REF'),
@@ -73,25 +74,6 @@ function runUrl(
 ): string | undefined {
   if (!server || !repository || !runId) return undefined
   return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`
-}
-
-function pullRequestOf(
-  payload: Record<string, unknown> | undefined
-): { number?: number; headRef?: string } | undefined {
-  if (!payload) return undefined
-  const pr = isObject(payload.pull_request) ? payload.pull_request : undefined
-  const head = pr && isObject(pr.head) ? pr.head : undefined
-  const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number)
-  const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined
-  return { number, headRef }
-}
-
-function positiveInteger(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function withoutUndefined<T extends object>(value: T): T {

@@ -35,7 +35,8 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
       { webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal },
       client
     )
-    if (fired.outcome !== 'accepted') return fail(fired.message)
+    if (fired.outcome === 'not-sent') return fail(fired.message)
+    if (fired.outcome === 'failed') return fail(failureText(fired.error))
     const { accepted } = fired
     writeOutputs(core, redactor, acceptedOutputs(accepted))
     log.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`)
@@ -85,6 +86,7 @@ function harnessClient(
     apiKey: settings.apiKey,
     redactor,
     log: line => log.info(line),
+    debug: line => log.debug(line),
     sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
     send: runtime.send,
     requestTimeoutMs: settings.requestTimeoutMs

@@ -55,7 +55,8 @@ export async function run(runtime: Runtime = processRuntime()): Promise<void> {
     scope: settings.ids,
     executionId: state.executionId
   }
-  const outcome = await findAndAbort(target, client)
+  // The last chance to stop it: a second abort after passing trouble (5xx, 429, network).
+  const outcome = await findAndAbort(target, client, { abortAttempts: 2 })
   for (const line of settlementLines(outcome)) log[line.level](line.text)
   if (!outcome.done) warn('The execution may still be running in Harness.')
 }

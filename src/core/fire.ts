@@ -12,7 +12,7 @@ import { NetworkError } from '../harness/http/request.js'
  * abort and report. It is not given its full timeout either: the runner kills the step 10 s
  * after SIGINT, and the cancel-time look and abort need their share of that.
  */
-export const POST_GRACE_AFTER_CANCEL_MS = 2000
+export const POST_GRACE_AFTER_CANCEL_MS = 1500
 
 export interface FireRequest {
   webhookUrl: string
@@ -29,7 +29,14 @@ export type FireResult =
    * Harness refused the trigger, or the POST got no answer. `mayHaveFired` is true when Harness
    * may have taken it all the same (a timeout, a reset, a POST abandoned after the grace period).
    */
-  | { outcome: 'failed'; message: string; mayHaveFired: boolean; httpStatus?: number }
+  | {
+      outcome: 'failed'
+      message: string
+      mayHaveFired: boolean
+      httpStatus?: number
+      /** the client's error (secret-free), for a front end's own words (known answers' advice) */
+      error: HarnessApiError | NetworkError
+    }
 
 /** Sends the trigger once (with the client's retries); every ending is a value. Messages are redacted. */
 export async function fireTrigger(
@@ -50,11 +57,17 @@ export async function fireTrigger(
         outcome: 'failed',
         message: error.message,
         mayHaveFired: error.httpStatus >= 500,
-        httpStatus: error.httpStatus
+        httpStatus: error.httpStatus,
+        error
       }
     }
     if (error instanceof NetworkError) {
-      return { outcome: 'failed', message: error.message, mayHaveFired: error.mayHaveReached }
+      return {
+        outcome: 'failed',
+        message: error.message,
+        mayHaveFired: error.mayHaveReached,
+        error
+      }
     }
     throw error
   } finally {

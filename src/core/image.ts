@@ -20,7 +20,24 @@ const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/
 const MAX_NAME_LENGTH = 255
 
 /**
- * Splits `ghcr.io/acme/api:1.4.2@sha256:…`; a `:` before the last `/` is a registry port, not a tag.
+ * The parts of `name[:tag][@digest]` as written, unchecked: a `:` before the last `/` is a
+ * registry port, not a tag. The one place a reference is cut into its parts.
+ */
+export function cutImageReference(text: string): { name: string; tag?: string; digest?: string } {
+  const at = text.indexOf('@')
+  const nameAndTag = at < 0 ? text : text.slice(0, at)
+  const digest = at < 0 ? undefined : text.slice(at + 1)
+  const colon = nameAndTag.lastIndexOf(':')
+  const hasTag = colon > nameAndTag.lastIndexOf('/')
+  return {
+    name: hasTag ? nameAndTag.slice(0, colon) : nameAndTag,
+    ...(hasTag ? { tag: nameAndTag.slice(colon + 1) } : {}),
+    ...(digest === undefined ? {} : { digest })
+  }
+}
+
+/**
+ * Splits and checks `ghcr.io/acme/api:1.4.2@sha256:…` (see cutImageReference).
  * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
  * A malformed reference throws a plain Error whose message says what is wrong (without the
  * reference, so callers can prefix the input's name and decide whether to show the value).
@@ -28,17 +45,10 @@ const MAX_NAME_LENGTH = 255
 export function splitImageReference(reference: string): ImageReference {
   const text = reference.trim()
   if (text === '') throw new Error('the image reference is empty')
-  const at = text.indexOf('@')
-  const nameAndTag = at < 0 ? text : text.slice(0, at)
-  const digest = at < 0 ? undefined : text.slice(at + 1)
+  const { name: image, tag, digest } = cutImageReference(text)
   if (digest !== undefined && !DIGEST_PATTERN.test(digest)) {
     throw new Error('the digest after @ must be sha256: followed by 64 lower-case hex digits')
   }
-  const lastSlash = nameAndTag.lastIndexOf('/')
-  const colon = nameAndTag.lastIndexOf(':')
-  const hasTag = colon > lastSlash
-  const image = hasTag ? nameAndTag.slice(0, colon) : nameAndTag
-  const tag = hasTag ? nameAndTag.slice(colon + 1) : undefined
   if (tag !== undefined && !TAG_PATTERN.test(tag)) throw new Error(TAG_RULE_PROBLEM)
   checkImageName(image)
   return {
@@ -293,9 +303,7 @@ function firstListedReference(list: KeyedValue | undefined): KeyedValue | undefi
     .map(item => item.trim())
     .find(item => item !== '')
   if (first === undefined) return undefined
-  const nameAndTag = first.split('@')[0]
-  const hasTag = nameAndTag.lastIndexOf(':') > nameAndTag.lastIndexOf('/')
-  return hasTag ? { key: list.key, value: first } : undefined
+  return cutImageReference(first).tag !== undefined ? { key: list.key, value: first } : undefined
 }
 
 function fromDockerMetadata(json: string | undefined, version: string | undefined): Candidate {

@@ -1,4 +1,4 @@
-import type { AbortOutcome, HarnessClient } from '../harness/client.js'
+import { HarnessApiError, type AbortOutcome, type HarnessClient } from '../harness/client.js'
 import { classifyEventStatus } from '../harness/status.js'
 import {
   executionPageUrl,
@@ -7,15 +7,19 @@ import {
   type TriggerIds
 } from '../harness/urls.js'
 import type { WaitResult } from './wait.js'
+import { isPassingTrouble } from './wait/failures.js'
+import { adviceFor } from './advice.js'
 
 /**
  * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
- * at 7.5 s and kills at 10 s: the POST's grace (2 s, fire.ts), one look (2 s) and the abort
- * (2.5 s) fit before SIGTERM whatever Harness does. These requests are not bound to the cancel
- * signal: it has fired already, and they are what the cancellation asks for.
+ * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
+ * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
+ * These requests are not bound to the cancel signal: it has fired already, and they are what the
+ * cancellation asks for.
  */
-export const SETTLE_LOOK_TIMEOUT_MS = 2000
+export const SETTLE_LOOK_BUDGET_MS = 2500
 export const SETTLE_ABORT_TIMEOUT_MS = 2500
+const ABORT_RETRY_PAUSE_MS = 500
 
 export interface SettleRequest {
   result: WaitResult
@@ -62,7 +66,7 @@ export interface Settlement extends AbortReport {
   note?: string
 }
 
-type SettleClient = Pick<HarnessClient, 'getEventDetails' | 'abortExecution'>
+type SettleClient = Pick<HarnessClient, 'getEventDetails' | 'getEventHistory' | 'abortExecution'>
 
 /**
  * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
@@ -129,7 +133,8 @@ function abortNote(report: AbortReport): string {
  */
 export async function findAndAbort(
   target: AbortTarget,
-  client: SettleClient
+  client: SettleClient,
+  options: { abortAttempts?: number } = {}
 ): Promise<AbortReport> {
   const report: AbortReport = {
     executionId: target.executionId,
@@ -147,14 +152,29 @@ export async function findAndAbort(
     if (!look.executionId) return { ...report, done: look.eventEnded }
   }
   report.abortSent = true
-  try {
-    report.abortOutcome = await client.abortExecution(target.scope, report.executionId as string, {
-      timeoutMs: SETTLE_ABORT_TIMEOUT_MS
-    })
-    report.abortAccepted = true
-    report.done = true
-  } catch (error) {
-    report.abortProblem = messageOf(error)
+  const attempts = Math.max(1, options.abortAttempts ?? 1)
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      report.abortOutcome = await client.abortExecution(
+        target.scope,
+        report.executionId as string,
+        { timeoutMs: SETTLE_ABORT_TIMEOUT_MS }
+      )
+      report.abortAccepted = true
+      report.done = true
+      report.abortProblem = undefined
+      break
+    } catch (error) {
+      // A refusal with a known meaning (a missing abort permission) says what to grant.
+      const advice =
+        error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : ''
+      report.abortProblem = `${messageOf(error)}${advice}`
+      // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
+      // is worth a second try.
+      if (!isPassingTrouble(error)) break
+      if (attempt < attempts)
+        await new Promise(resolve => setTimeout(resolve, ABORT_RETRY_PAUSE_MS))
+    }
   }
   return report
 }
@@ -166,21 +186,33 @@ function reasonToAbort(request: SettleRequest): Settlement['abortReason'] {
   return undefined
 }
 
-/** One request, with its own short deadline: the execution the event started, if any yet. */
+/**
+ * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
+ * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
+ */
 async function lookForExecution(
   target: AbortTarget,
   client: SettleClient
 ): Promise<{ executionId?: string; eventEnded: boolean; problem?: string }> {
+  const until = Date.now() + SETTLE_LOOK_BUDGET_MS
+  const left = () => Math.max(until - Date.now(), 1)
+  const { accountId } = target.scope
   try {
-    const details = await client.getEventDetails(target.scope.accountId, target.eventId, {
-      timeoutMs: SETTLE_LOOK_TIMEOUT_MS
-    })
+    const details = await client.getEventDetails(accountId, target.eventId, { timeoutMs: left() })
     if (details.pipelineExecutionId) {
       return { executionId: details.pipelineExecutionId, eventEnded: true }
     }
     const phase = details.pending
       ? 'pending'
       : classifyEventStatus(details.status, details.pipelineExecutionId)
+    if (phase === 'pending' && details.warningMsg) {
+      const records = await client.getEventHistory(accountId, target.eventId, {
+        timeoutMs: left()
+      })
+      const started = records.find(record => record.planExecutionId)
+      if (started?.planExecutionId)
+        return { executionId: started.planExecutionId, eventEnded: true }
+    }
     if (phase === 'pending') {
       return { eventEnded: false, problem: 'Harness had not processed the trigger event yet' }
     }

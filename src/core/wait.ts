@@ -247,10 +247,8 @@ class PipelineWait {
       this.historyTroubleTold = true
       return undefined
     }
-    const newestFirst = records
-      .map((record, index) => ({ record, index }))
-      .sort((a, b) => (b.record.createdAt ?? 0) - (a.record.createdAt ?? 0) || a.index - b.index)
-    for (const { record } of newestFirst) {
+    // Harness sends the records newest first (and no createdAt to sort them by)
+    for (const record of records) {
       const verdict = this.verdictOf(record.finalStatus, record.planExecutionId, record.message)
       if (verdict.phase !== 'pending') return verdict
     }

@@ -1,6 +1,7 @@
 import * as github from '@actions/github'
 import { cappedFetch } from './capped-fetch.js'
 import type { Settings } from '../core/settings.js'
+import { isPullRequestEvent, pullRequestOfPayload } from './pull-request.js'
 import {
   commentBody,
   commentMarker,
@@ -35,14 +36,6 @@ export interface PullRequestTarget {
   issue_number: number
 }
 
-/** Events whose payload names the pull request the run belongs to. */
-const PULL_REQUEST_EVENTS = new Set([
-  'pull_request',
-  'pull_request_target',
-  'pull_request_review',
-  'pull_request_review_comment'
-])
-
 /** One comment update should never hold up the run for long: GitHub answers in about a second. */
 const UPSERT_TIMEOUT_MS = 15_000
 
@@ -60,10 +53,10 @@ const LASTING_FAILURES = new Set([401, 403, 404])
 
 /** The pull request to comment on, or why there is none. */
 export function pullRequestOf(event: PullRequestEvent): PullRequestTarget | string {
-  if (!PULL_REQUEST_EVENTS.has(event.eventName)) {
+  if (!isPullRequestEvent(event.eventName)) {
     return `comment-on-pr: this run's event is '${event.eventName || 'unknown'}', not pull_request or pull_request_target, so no comment was posted.`
   }
-  const number = event.payload.pull_request?.number
+  const { number } = pullRequestOfPayload(event.payload)
   const fullName = event.repository || event.payload.repository?.full_name || ''
   const [owner, repo] = fullName.split('/')
   if (!number || !owner || !repo) {

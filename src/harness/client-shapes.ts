@@ -32,40 +32,58 @@ export function webhookAcceptedFrom(data: unknown): WebhookAccepted {
   }
 }
 
+/** `WebhookEventProcessingDetails` (triggerProcessingDetails): the event's status fields. */
+export function processingDetailsFrom(data: unknown, redact: Redact): EventDetails {
+  return processingFrom(data, 'data', redact)
+}
+
 /** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
 export function eventDetailsFrom(data: unknown, redact: Redact): EventDetails {
   const root = recordOrFail(data, 'no data object')
-  const processing = root.webhookProcessingDetails
-  if (!isRecord(processing)) throw new ShapeProblem('no data.webhookProcessingDetails')
-  // Very old servers answer eventFound:false before the event is processed.
-  if (processing.eventFound === false) return { pending: true }
-  const status = textField(processing.status)
+  const details = processingFrom(
+    root.webhookProcessingDetails,
+    'data.webhookProcessingDetails',
+    redact
+  )
+  if (details.pending && details.status === undefined) return details
   const summary = record(record(root.executionDetails)?.pipelineExecutionSummary)
   return withoutUndefined({
-    pending: status === undefined || status === 'QUEUED',
-    status,
-    message: redacted(processing.message, redact),
-    warningMsg: redacted(processing.warningMsg, redact),
-    pipelineExecutionId: textField(processing.pipelineExecutionId),
+    ...details,
     executionUrl: httpUrlField(root.executionUrl),
     executionStatus: textField(summary?.status)
   })
 }
 
-/** `Page<NGTriggerEventHistoryDTO>` → records, newest first. */
+function processingFrom(processing: unknown, where: string, redact: Redact): EventDetails {
+  if (!isRecord(processing)) throw new ShapeProblem(`no ${where}`)
+  // Very old servers answer eventFound:false before the event is processed.
+  if (processing.eventFound === false) return { pending: true }
+  if (processing.eventFound !== true && typeof processing.status !== 'string') {
+    throw new ShapeProblem(`no ${where}.status`)
+  }
+  const status = textField(processing.status)
+  return withoutUndefined({
+    pending: status === undefined || status === 'QUEUED',
+    status,
+    message: redacted(processing.message, redact),
+    warningMsg: redacted(processing.warningMsg, redact),
+    pipelineExecutionId: textField(processing.pipelineExecutionId)
+  })
+}
+
+/**
+ * `Page<NGTriggerEventHistoryDTO>` → records, in Harness's order: newest first when no `sort` is
+ * sent (Sort.by(DESC, createdAt) server-side). The records carry no `createdAt` to sort on.
+ */
 export function eventHistoryFrom(data: unknown, redact: Redact): EventHistoryRecord[] {
   const content = recordOrFail(data, 'no data object').content
   if (!Array.isArray(content)) throw new ShapeProblem('no data.content list')
-  const records = content.filter(isRecord).map(entry =>
+  return content.filter(isRecord).map(entry =>
     withoutUndefined({
       finalStatus: textField(entry.finalStatus),
       message: redacted(entry.message, redact),
-      planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId),
-      createdAt: numberField(entry.createdAt)
+      planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId)
     })
-  )
-  return records.sort(
-    (a, b) => (b.createdAt ?? Number.NEGATIVE_INFINITY) - (a.createdAt ?? Number.NEGATIVE_INFINITY)
   )
 }
 
@@ -99,8 +117,7 @@ export function executionSummaryFrom(
 }
 
 /**
- * Stage nodes of `layoutNodeMap`: every node with a name and a status, except the nodes Harness
- * marks as something else (`nodeGroup` other than STAGE, or the `parallel` wrappers).
+ * Stage nodes of `layoutNodeMap`: every node with a name and a status that looksLikeStage.
  */
 function stagesFrom(layoutNodeMap: unknown, redact: Redact): StageSummary[] {
   if (!isRecord(layoutNodeMap)) return []
@@ -124,10 +141,22 @@ function stagesFrom(layoutNodeMap: unknown, redact: Redact): StageSummary[] {
   return stages
 }
 
+/**
+ * A stage is a node of `nodeGroup` STAGE (a node without a group counts, for older answers) that
+ * is not a parallel wrapper. ParallelPlanCreator gives the wrapper of stages run side by side
+ * `nodeGroup: STAGE` too, so the group alone does not tell it apart: its shape does (`nodeType`
+ * `parallel`, its stages as `edgeLayoutList.currentNodeChildren`). Its empty name is not the reason.
+ */
 function looksLikeStage(node: Record<string, unknown>): boolean {
   const group = textField(node.nodeGroup)
-  if (group) return group.toUpperCase() === 'STAGE'
-  return textField(node.nodeType)?.toLowerCase() !== 'parallel'
+  if (group && group.toUpperCase() !== 'STAGE') return false
+  return !isParallelWrapper(node)
+}
+
+function isParallelWrapper(node: Record<string, unknown>): boolean {
+  if (textField(node.nodeType)?.toLowerCase() === 'parallel') return true
+  const children = record(node.edgeLayoutList)?.currentNodeChildren
+  return Array.isArray(children) && children.length > 0
 }
 
 function recordOrFail(value: unknown, missing: string): Record<string, unknown> {

@@ -5,6 +5,7 @@ import {
   eventHistoryUrl,
   executionApiUrl,
   isSameOrigin,
+  processingDetailsUrl,
   type HarnessEndpoint,
   type ProjectScope
 } from './urls.js'
@@ -19,9 +20,11 @@ import {
   eventDetailsFrom,
   eventHistoryFrom,
   executionSummaryFrom,
+  processingDetailsFrom,
   ShapeProblem,
   webhookAcceptedFrom
 } from './client-shapes.js'
+import { deniedPermission, retiredWebhookUrl, type KnownAnswer } from './known-answers.js'
 
 /** What Harness returned for an accepted trigger POST (v2/v3 `NGProcessWebhookResponse`). */
 
@@ -38,7 +41,10 @@ export interface WebhookAccepted {
   uiSetupUrl: string
 }
 
-/** One read of the event's processing (`webhookProcessingDetails` + the optional execution). */
+/**
+ * One read of the event's processing: `WebhookEventProcessingDetails` (from triggerProcessingDetails,
+ * or embedded in the details routes with the optional execution).
+ */
 export interface EventDetails {
   /** true for `QUEUED` and for HTTP 400 "Trigger event history doesn't exist" */
   pending: boolean
@@ -46,18 +52,20 @@ export interface EventDetails {
   message?: string
   warningMsg?: string
   pipelineExecutionId?: string
-  /** the server-side deep link (newer Harness) */
+  /** the server-side deep link (newer Harness, details route only) */
   executionUrl?: string
-  /** `executionDetails.pipelineExecutionSummary.status` when Harness included it */
+  /** `executionDetails.pipelineExecutionSummary.status` when a details route included it */
   executionStatus?: string
 }
 
-/** One record of the event history (`triggers/eventHistory/v2/eventCorrelation/{id}`). */
+/**
+ * One record of the event history (`triggers/eventHistory/v2/eventCorrelation/{id}`). Records carry
+ * no `createdAt` (NGTriggerEventHistoryMapper never sets it); Harness sends them newest first.
+ */
 export interface EventHistoryRecord {
   finalStatus?: string
   message?: string
   planExecutionId?: string
-  createdAt?: number
 }
 
 /** The part of `pipelineExecutionSummary` the action uses. */
@@ -96,7 +104,9 @@ export class HarnessApiError extends Error {
     message: string,
     readonly httpStatus: number,
     readonly code: string | undefined,
-    readonly retryable: boolean
+    readonly retryable: boolean,
+    /** an answer whose meaning is known (core/advice says what to do about it) */
+    readonly known?: KnownAnswer
   ) {
     super(message)
     this.name = 'HarnessApiError'
@@ -122,7 +132,7 @@ export class TriggerNotSent extends Error {
 export interface CallOptions {
   /** abandons the request at once (it then fails with a NetworkError of kind `cancelled`) */
   signal?: AbortSignal
-  /** this call's deadline instead of the client's `requestTimeoutMs` (cancel-time calls are short) */
+  /** a shorter deadline for this call than the client's `requestTimeoutMs` (cancel-time calls) */
   timeoutMs?: number
 }
 
@@ -146,6 +156,8 @@ export interface HarnessClientOptions {
   redactor: SecretRedactor
   /** debug/info lines (already redacted) */
   log?: (line: string) => void
+  /** lines for the debug log (already redacted): each trigger POST as it is sent */
+  debug?: (line: string) => void
   /** resolves after ms, or early (without throwing) when the signal aborts */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>
   send?: (request: HttpRequest) => Promise<HttpResponse>
@@ -157,10 +169,25 @@ export interface HarnessClientOptions {
 const KiB = 1024
 const MiB = 1024 * KiB
 const DEFAULT_TIMEOUT_MS = 30_000
+/**
+ * Answer caps, each above what a real answer of that route can be, so that only a broken or
+ * hostile answer meets one (and is reported as too large, never waited out):
+ * - the webhook answers four short fields (NGProcessWebhookResponseDTO) or an ErrorDTO;
+ * - the event's status (triggerProcessingDetails) echoes the body we sent and the trigger's
+ *   runtime-input YAML: Harness calls a body over 500,000 characters large, and JSON escaping at
+ *   most sextuples it (\u00XX), so 3 MB plus the inputs;
+ * - the history page holds up to 10 such records (we send triggerIdentifier: usually 1 or 2);
+ * - an execution summary is one Mongo document (PipelineExecutionSummaryEntity, at most 16 MiB
+ *   BSON); its JSON can be larger (numbers and booleans as text, escapes), so twice that;
+ * - the details routes embed that summary plus a status answer.
+ */
 const WEBHOOK_ANSWER_LIMIT = 256 * KiB
-const READ_ANSWER_LIMIT = MiB
-/** Execution summaries carry the stage layout: they grow with the pipeline. */
-const EXECUTION_ANSWER_LIMIT = 4 * MiB
+const STATUS_ANSWER_LIMIT = 8 * MiB
+const HISTORY_ANSWER_LIMIT = 16 * MiB
+const EXECUTION_ANSWER_LIMIT = 32 * MiB
+const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT
+/** InterruptDTO or an ErrorDTO */
+const ABORT_ANSWER_LIMIT = MiB
 const MAX_POST_RETRIES = 3
 const NOT_RETRIED =
   'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
@@ -171,8 +198,12 @@ const NOT_RETRIED =
  * `endpoint.origin`; every message that leaves it has passed through the redactor.
  */
 export class HarnessClient {
-  /** Older Harness has no triggerExecutionDetailsV2; a 404 there switches to v1 for good. */
-  private eventDetailsVariant: 'v2' | 'v1' = 'v2'
+  /**
+   * Where the event's status is read: triggerProcessingDetails (status fields only), else, for
+   * installs without it, triggerExecutionDetailsV2, else v1; a route found missing (404/405) is
+   * left for good.
+   */
+  private eventStatusRoute: EventStatusRoute = 'processing'
 
   constructor(readonly options: HarnessClientOptions) {
     // The key must never show, whoever else forgot to register it.
@@ -191,8 +222,11 @@ export class HarnessClient {
   ): Promise<WebhookAccepted> {
     const { cancelSignal, inFlightSignal } = options
     for (let attempt = 1; ; attempt++) {
-      // The one gate every send passes: after the signal, the trigger is never sent.
+      // One turn of the event loop first, so that a signal already delivered to the process has
+      // run its handler; then the one gate every send passes: after it, no trigger is sent.
+      await new Promise(resolve => setImmediate(resolve))
       if (cancelSignal?.aborted) throw new TriggerNotSent(attempt - 1)
+      this.options.debug?.(`Sending the trigger (attempt ${attempt} of ${MAX_POST_RETRIES + 1}).`)
       const retriesLeft = attempt <= MAX_POST_RETRIES
       let response: HttpResponse
       try {
@@ -214,24 +248,36 @@ export class HarnessClient {
     }
   }
 
-  /** triggerExecutionDetailsV2, falling back to (and remembering) v1 on 404. One request, no retry. */
+  /**
+   * The event's processing status, from the lightest route this Harness serves (see
+   * eventStatusRoute). One request per route tried, no retry.
+   */
   async getEventDetails(
     accountId: string,
     eventId: string,
     call?: CallOptions
   ): Promise<EventDetails> {
-    const { endpoint } = this.options
-    let url = eventDetailsUrl(endpoint, accountId, eventId, this.eventDetailsVariant)
-    let response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call)
-    if (response.status === 404 && this.eventDetailsVariant === 'v2') {
-      this.eventDetailsVariant = 'v1'
-      this.log('Harness has no triggerExecutionDetailsV2 (HTTP 404); using triggerExecutionDetails')
-      url = eventDetailsUrl(endpoint, accountId, eventId, 'v1')
-      response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call)
+    for (;;) {
+      const route = this.eventStatusRoute
+      const url = eventStatusUrl(this.options.endpoint, accountId, eventId, route)
+      const limit = route === 'processing' ? STATUS_ANSWER_LIMIT : DETAILS_ANSWER_LIMIT
+      const response = await this.exchange('GET', url, limit, undefined, call)
+      const next = NEXT_STATUS_ROUTE[route]
+      if (isRouteMissing(response) && next) {
+        this.eventStatusRoute = next
+        this.log(
+          `Harness has no ${STATUS_ROUTE_NAMES[route]} (HTTP ${response.status}); using ${STATUS_ROUTE_NAMES[next]}`
+        )
+        continue
+      }
+      const reading = readEnvelope(response, url)
+      if (isHistoryNotYetWritten(response, reading)) return { pending: true }
+      return this.mapped(response, reading, data =>
+        route === 'processing'
+          ? processingDetailsFrom(data, this.redact)
+          : eventDetailsFrom(data, this.redact)
+      )
     }
-    const reading = readEnvelope(response, url)
-    if (isHistoryNotYetWritten(response, reading)) return { pending: true }
-    return this.mapped(response, reading, data => eventDetailsFrom(data, this.redact))
   }
 
   /** newest first; one request, no retry */
@@ -241,7 +287,7 @@ export class HarnessClient {
     call?: CallOptions
   ): Promise<EventHistoryRecord[]> {
     const url = eventHistoryUrl(this.options.endpoint, accountId, eventId)
-    const response = await this.exchange('GET', url, READ_ANSWER_LIMIT, undefined, call)
+    const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT, undefined, call)
     return this.mapped(response, readEnvelope(response, url), data =>
       eventHistoryFrom(data, this.redact)
     )
@@ -260,14 +306,18 @@ export class HarnessClient {
     )
   }
 
-  /** PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors. */
+  /**
+   * PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors.
+   * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
+   * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
+   */
   async abortExecution(
     scope: ProjectScope,
     planExecutionId: string,
     call?: CallOptions
   ): Promise<AbortOutcome> {
     const url = abortUrl(this.options.endpoint, scope, planExecutionId)
-    const response = await this.exchange('PUT', url, READ_ANSWER_LIMIT, undefined, call)
+    const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT, undefined, call)
     const reading = readEnvelope(response, url)
     if (reading.kind === 'success') return 'aborted'
     if (reading.kind === 'failure') {
@@ -275,6 +325,12 @@ export class HarnessClient {
       if (response.status === 400 && /already finished/i.test(reading.message ?? '')) {
         return 'already-finished'
       }
+    }
+    if (response.status === 403) {
+      throw this.apiError(response, reading, {
+        kind: 'abort-denied',
+        permission: deniedPermission(response.body)
+      })
     }
     throw this.apiError(response, reading)
   }
@@ -300,7 +356,8 @@ export class HarnessClient {
       'User-Agent': 'harness-trigger'
     }
     if (apiKey && isSameOrigin(endpoint, url)) headers['X-Api-Key'] = apiKey
-    const timeoutMs = call.timeoutMs ?? requestTimeoutMs ?? DEFAULT_TIMEOUT_MS
+    // A call's own (short) deadline never lengthens the one the settings ask for.
+    const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS)
     const { signal } = call
     try {
       return await send({ method, url, headers, body, timeoutMs, maxResponseBytes, signal })
@@ -335,7 +392,10 @@ export class HarnessClient {
       let message = error.message
       if (response.status >= 500) message = withSentence(message, NOT_RETRIED)
       else if (response.status === 429) message += ` (gave up after ${attempts} attempts)`
-      throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable)
+      const retired =
+        reading.kind === 'failure' && retiredWebhookUrl(response.status, reading.message)
+      const known: KnownAnswer | undefined = retired ? { kind: 'webhook-url-retired' } : undefined
+      throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known)
     }
     return this.shaped(response, () =>
       webhookAcceptedFrom(redactStrings(reading.data, this.redact))
@@ -364,12 +424,19 @@ export class HarnessClient {
 
   private apiError(
     response: HttpResponse,
-    reading: Exclude<EnvelopeReading, { kind: 'success' }>
+    reading: Exclude<EnvelopeReading, { kind: 'success' }>,
+    known?: KnownAnswer
   ): HarnessApiError {
     const message = describeUnsuccessfulAnswer(response, reading, this.redact)
     const code = reading.kind === 'failure' ? reading.code : undefined
     const retryable = response.status === 429 || response.status >= 500
-    return new HarnessApiError(message, response.status, code && this.redact(code), retryable)
+    return new HarnessApiError(
+      message,
+      response.status,
+      code && this.redact(code),
+      retryable,
+      known
+    )
   }
 }
 
@@ -389,6 +456,35 @@ function cancellableSleep(ms: number, signal?: AbortSignal): Promise<void> {
 /** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
 export function isCancelledRequest(error: unknown): boolean {
   return error instanceof NetworkError && error.kind === 'cancelled'
+}
+
+type EventStatusRoute = 'processing' | 'v2' | 'v1'
+
+const NEXT_STATUS_ROUTE: Record<EventStatusRoute, EventStatusRoute | undefined> = {
+  processing: 'v2',
+  v2: 'v1',
+  v1: undefined
+}
+
+const STATUS_ROUTE_NAMES: Record<EventStatusRoute, string> = {
+  processing: 'triggerProcessingDetails',
+  v2: 'triggerExecutionDetailsV2',
+  v1: 'triggerExecutionDetails'
+}
+
+function eventStatusUrl(
+  endpoint: HarnessClientOptions['endpoint'],
+  accountId: string,
+  eventId: string,
+  route: EventStatusRoute
+): string {
+  if (route === 'processing') return processingDetailsUrl(endpoint, accountId, eventId)
+  return eventDetailsUrl(endpoint, accountId, eventId, route)
+}
+
+/** An install without the route: Jersey's 404 (no such resource) or 405 (no such method there). */
+function isRouteMissing(response: HttpResponse): boolean {
+  return response.status === 404 || response.status === 405
 }
 
 function isRefusedConnection(error: unknown): boolean {

@@ -91,19 +91,3 @@ export function classifyExecutionStatus(status: string): ExecutionPhase {
 export function isTerminal(phase: ExecutionPhase): boolean {
   return phase === 'passed' || phase === 'failed'
 }
-
-/**
- * A status as words for summaries and logs: `ApprovalWaiting` and `APPROVAL_WAITING` →
- * `Approval waiting`, `QUEUED_PLAN_CREATION` → `Queued plan creation`; empty → `Unknown`.
- */
-export function humanStatusLabel(status: string): string {
-  const words = status
-    .trim()
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .split(/[\s_]+/)
-    .filter(word => word !== '')
-    .map(word => word.toLowerCase())
-  if (words.length === 0) return 'Unknown'
-  const sentence = words.join(' ')
-  return sentence[0].toUpperCase() + sentence.slice(1)
-}

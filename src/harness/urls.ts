@@ -225,6 +225,24 @@ export function eventDetailsUrl(
   )
 }
 
+/**
+ * `{gateway}/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=&eventId=`: the event's
+ * status fields only (`WebhookEventProcessingDetails`), without the execution summary.
+ */
+export function processingDetailsUrl(
+  endpoint: HarnessEndpoint,
+  accountId: string,
+  eventId: string
+): string {
+  return (
+    `${endpoint.gateway}/pipeline/api/webhook/triggerProcessingDetails?` +
+    queryString([
+      ['accountIdentifier', accountId],
+      ['eventId', eventId]
+    ])
+  )
+}
+
 /** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
 export function eventHistoryUrl(
   endpoint: HarnessEndpoint,

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { TriggerIds } from '../harness/urls.js'
+import { cutImageReference } from '../core/image.js'
 
 /** GitHub refuses issue comment bodies longer than this. */
 export const MAX_COMMENT_CHARS = 65_536
@@ -14,12 +15,7 @@ const TRUNCATION_NOTE = '\n\n_(cut short: GitHub limits a comment to 65,536 char
  */
 export function imagePath(image: string | undefined): string {
   if (!image) return ''
-  const withoutDigest = image.trim().split('@')[0] ?? ''
-  const lastSlash = withoutDigest.lastIndexOf('/')
-  const lastColon = withoutDigest.lastIndexOf(':')
-  // A colon after the last slash starts a tag; one before it is a registry port.
-  const withoutTag = lastColon > lastSlash ? withoutDigest.slice(0, lastColon) : withoutDigest
-  return withoutTag.toLowerCase()
+  return cutImageReference(image.trim()).name.toLowerCase()
 }
 
 /**

@@ -3,6 +3,7 @@ import type { StageSummary, WebhookAccepted } from '../harness/client.js'
 import type { StartedExecution, WaitResult } from '../core/wait.js'
 import type { Settlement } from '../core/settle.js'
 import { formatElapsed } from '../core/duration.js'
+import { byStartThenName } from '../core/wait/stages.js'
 import { classifyExecutionStatus } from '../harness/status.js'
 
 /** Where one deployment stands: fired (`accepted`), then running (`started`), then ended (`result`). */
@@ -108,11 +109,7 @@ function durationCell(result: WaitResult | undefined): [string, string] | undefi
 
 /** In the order the stages started; those not started yet at the end. */
 function stagesCell(stages: readonly StageSummary[]): string {
-  const ordered = [...stages].sort(
-    (a, b) =>
-      (a.startTs ?? Number.MAX_SAFE_INTEGER) - (b.startTs ?? Number.MAX_SAFE_INTEGER) ||
-      a.name.localeCompare(b.name)
-  )
+  const ordered = [...stages].sort(byStartThenName)
   const shown = ordered.slice(0, MAX_STAGES_SHOWN).map(stage => {
     const took =
       stage.startTs && stage.endTs && stage.endTs >= stage.startTs

@@ -10,9 +10,12 @@ export interface WaitLog {
   debug(line: string): void
 }
 
-/** Network trouble, 429 and 5xx pass; a read that meets them is tried again later. */
+/**
+ * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
+ * its cap does not: it is no real Harness answer, and waiting would only report it as "pending".
+ */
 export function isPassingTrouble(error: unknown): boolean {
-  if (error instanceof NetworkError) return true
+  if (error instanceof NetworkError) return error.kind !== 'too-large'
   return error instanceof HarnessApiError && error.retryable
 }
 

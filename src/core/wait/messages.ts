@@ -1,6 +1,8 @@
 import { formatDuration } from '../duration.js'
 import type { ExecutionSummary } from '../../harness/client.js'
 import { classifyExecutionStatus } from '../../harness/status.js'
+import { isBranchUnresolved } from '../../harness/known-answers.js'
+import { adviceFor } from '../advice.js'
 import { elapsed, oneLine } from './stages.js'
 
 /** What to check first, for the event statuses a custom trigger can end in without starting. */
@@ -31,7 +33,11 @@ const PERSON_WAITS: Record<string, string> = {
 
 export function neverStartedMessage(status: string | undefined, harnessMessage?: string): string {
   const said = harnessMessage ? ` (${oneLine(harnessMessage)})` : ''
-  const hint = status ? NEVER_STARTED_HINTS[status.toUpperCase()] : undefined
+  const hint = isBranchUnresolved(status, harnessMessage)
+    ? adviceFor({ kind: 'branch-unresolved' })
+    : status
+      ? NEVER_STARTED_HINTS[status.toUpperCase()]
+      : undefined
   const base = `Harness did not start the pipeline: the trigger event ended as ${status ?? 'an unknown status'}${said}.`
   return hint ? `${base} ${hint}` : base
 }

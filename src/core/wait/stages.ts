@@ -47,7 +47,8 @@ export function oneLine(text: string, maxLength = 300): string {
   return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat
 }
 
-function byStartThenName(a: StageSummary, b: StageSummary): number {
+/** Stages in the order they started; those not started yet last, by name. */
+export function byStartThenName(a: StageSummary, b: StageSummary): number {
   const startA = a.startTs ?? Number.MAX_SAFE_INTEGER
   const startB = b.startTs ?? Number.MAX_SAFE_INTEGER
   return startA - startB || a.name.localeCompare(b.name)
