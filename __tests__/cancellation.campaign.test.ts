@@ -43,6 +43,11 @@ interface Figures {
   mainAborts: number
   postAborts: number
   leftRunning: number
+  /**
+   * Executions of a POST whose answer main never read (SIGKILL while it was on the wire): no
+   * one can know their event. Only a kill can cause it; counted apart, expected 0 otherwise.
+   */
+  lostOnTheWire: number
   /** ms from the first signal to main's exit */
   exitAfterSignalMs?: number
   exitCode: number | null
@@ -62,6 +67,7 @@ afterAll(() => {
     postsAfterSignal: figures.reduce((sum, f) => sum + f.postsAfterSignal, 0),
     postsArrivingLate: figures.reduce((sum, f) => sum + f.postsArrivingLate, 0),
     leftRunning: figures.reduce((sum, f) => sum + f.leftRunning, 0),
+    lostOnTheWireBySigkill: figures.reduce((sum, f) => sum + f.lostOnTheWire, 0),
     slowestExitAfterSignalMs: slowest,
     slowestPhase: sigint.find(f => f.exitAfterSignalMs === slowest)?.phase
   }
@@ -282,11 +288,15 @@ async function cancelledRun(
     const postsArrivingLate =
       signalAt === undefined ? 0 : webhook.filter(r => r.time > signalAt + LATE_ARRIVAL_MS).length
     expect(emulator.requestsTo('webhook').length - postsBeforePost).toBe(0)
-    const leftRunning =
+    const unstopped =
       (phase.wait ?? true)
         ? emulator.executions.filter(e => e.interrupts.length === 0 && !TERMINAL.has(e.status))
             .length + emulator.events.filter(e => !e.processed).length
         : 0
+    // main saves the event for post before it says the trigger was accepted
+    const answerRead = /Harness accepted the trigger/.test(main.stdout)
+    const leftRunning = answerRead || signal !== 'SIGKILL' ? unstopped : 0
+    const lostOnTheWire = unstopped - leftRunning
     const result: Figures = {
       phase: name,
       signal,
@@ -296,6 +306,7 @@ async function cancelledRun(
       mainAborts,
       postAborts: emulator.requestsTo('abort').length - mainAborts,
       leftRunning,
+      lostOnTheWire,
       exitAfterSignalMs: signalAt === undefined ? undefined : main.endedAt - signalAt,
       exitCode: main.exitCode,
       exitSignal: main.signal

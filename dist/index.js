@@ -3483,6 +3483,10 @@ async function run(runtime = mainRuntime()) {
         if (fired.outcome === 'failed')
             return fail(failureText(fired.error));
         const { accepted } = fired;
+        // First of all, should this step die now: what the post step needs to find the execution.
+        const state = new ActionState(core, redactor);
+        if (settings.wait)
+            saveWatched(log, state, settings, accepted);
         writeOutputs(core, redactor, acceptedOutputs(accepted));
         log.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`);
         if (accepted.uiUrl)
@@ -3494,8 +3498,6 @@ async function run(runtime = mainRuntime()) {
                 fail('Cancelled; the trigger had already been accepted.');
             return;
         }
-        const state = new ActionState(core, redactor);
-        saveWatched(log, state, settings, accepted);
         const waited = await follow(runtime, settings, client, accepted, state, redactor, log);
         const request = { ...settings, result: waited, eventId: accepted.eventCorrelationId };
         const settlement = await settle(request, client);

@@ -38,6 +38,9 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
     if (fired.outcome === 'not-sent') return fail(fired.message)
     if (fired.outcome === 'failed') return fail(failureText(fired.error))
     const { accepted } = fired
+    // First of all, should this step die now: what the post step needs to find the execution.
+    const state = new ActionState(core, redactor)
+    if (settings.wait) saveWatched(log, state, settings, accepted)
     writeOutputs(core, redactor, acceptedOutputs(accepted))
     log.info(`Harness accepted the trigger: event ${accepted.eventCorrelationId}`)
     if (accepted.uiUrl) log.info(`Executions: ${accepted.uiUrl}`)
@@ -48,8 +51,6 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
       if (cancelSignal.aborted) fail('Cancelled; the trigger had already been accepted.')
       return
     }
-    const state = new ActionState(core, redactor)
-    saveWatched(log, state, settings, accepted)
     const waited = await follow(runtime, settings, client, accepted, state, redactor, log)
     const request = { ...settings, result: waited, eventId: accepted.eventCorrelationId }
     const settlement = await settle(request, client)
