@@ -318,6 +318,26 @@ describe('no answer can write a runner command, node dist/index.js', () => {
     expectPrinted(result.stdout, 'GHMESSAGE')
   })
 
+  it("GitHub's deprecation headers, which Octokit prints itself", async () => {
+    const deprecated: Answer = {
+      status: 201,
+      body: JSON.stringify({ id: 42, html_url: 'https://github.com/acme/api/pull/7' }),
+      headers: {
+        Deprecation: 'true',
+        Sunset: '##[add-mask]SUNSET ::error::x',
+        Link: '<https://github.com/##[warning]LINK>; rel="deprecation"'
+      }
+    }
+    const result = await runDist(
+      { webhook: () => accepted('evt1'), 'github-create': () => deprecated },
+      { 'comment-on-pr': 'true' },
+      true
+    )
+    expect(result.exitCode).toBe(0)
+    expectPrinted(result.stdout, 'SUNSET', 'LINK')
+    expect(result.stderr).toBe('')
+  })
+
   it('the post step: the execution its event started, and a hostile abort refusal', async () => {
     server = await startHostileServer({
       'event-details': (_, request) => eventStarted(request, H.executionId),
