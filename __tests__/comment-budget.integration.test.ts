@@ -13,7 +13,7 @@ import {
   runAction
 } from './helpers/index.js'
 import { startServer, type LoopbackServer } from './helpers/loopback-http.js'
-import { harnessSuccess, routeOf, type Answer } from './support/hostile-answers.js'
+import { eventAnswer, harnessSuccess, routeOf, type Answer } from './support/hostile-answers.js'
 import { warningsOf } from './support/run-checks.js'
 
 const FINAL_BUDGET_MS = 10_000
@@ -34,11 +34,9 @@ async function start(github: (route: string) => Answer | 'hang', passOnRead = 1)
       : route === 'webhook'
         ? harnessSuccess({ eventCorrelationId: 'evt1', apiUrl: '', uiUrl: '', uiSetupUrl: '' })
         : route === 'event-details'
-          ? harnessSuccess({
-              webhookProcessingDetails: {
-                status: 'TARGET_EXECUTION_REQUESTED',
-                pipelineExecutionId: 'e1'
-              }
+          ? eventAnswer(request, {
+              status: 'TARGET_EXECUTION_REQUESTED',
+              pipelineExecutionId: 'e1'
             })
           : route === 'execution'
             ? harnessSuccess({

@@ -21,6 +21,7 @@ import {
   type ActionResult
 } from './helpers/index.js'
 import {
+  eventAnswer,
   harnessFailure,
   harnessSuccess,
   startHostileServer,
@@ -29,6 +30,7 @@ import {
   type Script
 } from './support/hostile-answers.js'
 import { inProcessRuntime, type PhaseRecord } from './support/in-process.js'
+import type { SeenRequest } from './helpers/loopback-http.js'
 
 /** Text that tries every way of starting a runner command; `tag` shows where it was printed. */
 function hostile(tag: string): string {
@@ -137,17 +139,18 @@ const accepted = (eventId: string): Answer =>
     uiSetupUrl: H.uiSetupUrl
   })
 
-const eventStarted = (executionId: string): Answer =>
-  harnessSuccess({
-    webhookProcessingDetails: {
+const eventStarted = (request: SeenRequest, executionId: string): Answer =>
+  eventAnswer(
+    request,
+    {
       eventFound: true,
       status: 'TARGET_EXECUTION_REQUESTED',
       message: H.eventMessage,
       warningMsg: H.warningMsg,
       pipelineExecutionId: executionId
     },
-    executionUrl: H.executionUrl
-  })
+    { executionUrl: H.executionUrl }
+  )
 
 const execution = (executionId: string, status: string): Answer =>
   harnessSuccess({
@@ -248,7 +251,7 @@ describe('no answer can write a runner command, node dist/index.js', () => {
     const result = await runDist(
       {
         webhook: () => accepted('evt1'),
-        'event-details': () => eventStarted('exec1'),
+        'event-details': (_, request) => eventStarted(request, 'exec1'),
         execution: n => execution('exec1', n < 2 ? H.runningStatus : 'Failed')
       },
       { wait: 'true', 'poll-interval': '100ms', 'comment-on-pr': 'true' },
@@ -262,14 +265,8 @@ describe('no answer can write a runner command, node dist/index.js', () => {
     const result = await runDist(
       {
         webhook: () => accepted('evt1'),
-        'event-details': () =>
-          harnessSuccess({
-            webhookProcessingDetails: {
-              eventFound: true,
-              status: H.eventStatus,
-              message: H.eventMessage
-            }
-          })
+        'event-details': (_, request) =>
+          eventAnswer(request, { eventFound: true, status: H.eventStatus, message: H.eventMessage })
       },
       { wait: 'true', 'poll-interval': '100ms' }
     )
@@ -281,7 +278,7 @@ describe('no answer can write a runner command, node dist/index.js', () => {
     const result = await runDist(
       {
         webhook: () => accepted('evt1'),
-        'event-details': () => eventStarted(H.executionId),
+        'event-details': (_, request) => eventStarted(request, H.executionId),
         execution: () => execution(H.executionId, H.runningStatus),
         abort: () => harnessFailure(500, H.errorCode, H.abortMessage)
       },
@@ -321,9 +318,29 @@ describe('no answer can write a runner command, node dist/index.js', () => {
     expectPrinted(result.stdout, 'GHMESSAGE')
   })
 
+  it("GitHub's deprecation headers, which Octokit prints itself", async () => {
+    const deprecated: Answer = {
+      status: 201,
+      body: JSON.stringify({ id: 42, html_url: 'https://github.com/acme/api/pull/7' }),
+      headers: {
+        Deprecation: 'true',
+        Sunset: '##[add-mask]SUNSET ::error::x',
+        Link: '<https://github.com/##[warning]LINK>; rel="deprecation"'
+      }
+    }
+    const result = await runDist(
+      { webhook: () => accepted('evt1'), 'github-create': () => deprecated },
+      { 'comment-on-pr': 'true' },
+      true
+    )
+    expect(result.exitCode).toBe(0)
+    expectPrinted(result.stdout, 'SUNSET', 'LINK')
+    expect(result.stderr).toBe('')
+  })
+
   it('the post step: the execution its event started, and a hostile abort refusal', async () => {
     server = await startHostileServer({
-      'event-details': () => eventStarted(H.executionId),
+      'event-details': (_, request) => eventStarted(request, H.executionId),
       abort: () => harnessFailure(500, H.errorCode, H.abortMessage)
     })
     const watched = {
@@ -352,7 +369,7 @@ describe('no answer can write a runner command, run() in process', () => {
   it('the whole wait, every field hostile', async () => {
     server = await startHostileServer({
       webhook: () => accepted(H.eventId),
-      'event-details': () => eventStarted(H.executionId),
+      'event-details': (_, request) => eventStarted(request, H.executionId),
       execution: n => execution(H.executionId, n < 2 ? H.runningStatus : 'Failed')
     })
     const { runtime, record } = inProcessRuntime({

@@ -280,7 +280,13 @@ class PullRequestCommenter {
         // The fetch reads each answer itself, up to a cap (capped-fetch.ts).
         octokit.hook.before('request', options => {
             const fetch = options.request?.fetch ?? globalThis.fetch;
-            options.request = { ...options.request, signal: this.deadline, fetch: cappedFetch(fetch) };
+            options.request = {
+                ...options.request,
+                signal: this.deadline,
+                fetch: cappedFetch(fetch),
+                // Octokit prints deprecation headers of the answer; through our log, not console.
+                log: octokitLog(this.log)
+            };
         });
         this.octokit = octokit;
         return octokit;
@@ -304,6 +310,15 @@ async function findComment(octokit, target, marker) {
         byPerson ??= found;
     }
     return byPerson?.id;
+}
+/** Octokit's logger, writing through ours (one line, redacted); its debug and info stay quiet. */
+function octokitLog(log) {
+    return {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (message) => log.warning(`GitHub: ${message}`),
+        error: (message) => log.warning(`GitHub: ${message}`)
+    };
 }
 /** The comment in GitHub's answer, when it holds one (a 204 or `{}` does not). */
 function writtenComment(data) {
@@ -366,7 +381,7 @@ async function commentOnPullRequest(core, settings, text, options = {}) {
         eventName: github/* context */._.eventName ?? '',
         payload: github/* context */._.payload,
         repository: process.env.GITHUB_REPOSITORY
-    }, token => github/* getOctokit */.Q(token), core);
+    }, token => github/* getOctokit */.Q(token, { log: octokitLog(core) }), core);
     await runCommenter.post(settings, text, options);
 }
 

@@ -69,6 +69,20 @@ export const harnessSuccess = (data: unknown): Answer => ({
   body: JSON.stringify({ status: 'SUCCESS', data, correlationId: 'c1' })
 })
 
+/**
+ * The event's processing details, as the route asked answers them: `triggerProcessingDetails`
+ * gives them bare, `triggerExecutionDetails(V2)` inside `webhookProcessingDetails`, next to
+ * `executionUrl` (and whatever else `around` holds).
+ */
+export function eventAnswer(
+  request: Pick<SeenRequest, 'url'>,
+  processing: Record<string, unknown>,
+  around: Record<string, unknown> = {}
+): Answer {
+  if (request.url.includes('/webhook/triggerProcessingDetails')) return harnessSuccess(processing)
+  return harnessSuccess({ webhookProcessingDetails: processing, ...around })
+}
+
 export const harnessFailure = (status: number, code: string, message: string): Answer => ({
   status,
   body: JSON.stringify({ status: 'ERROR', code, message, correlationId: 'c1' })

@@ -195,7 +195,13 @@ export class PullRequestCommenter {
     // The fetch reads each answer itself, up to a cap (capped-fetch.ts).
     octokit.hook.before('request', options => {
       const fetch = options.request?.fetch ?? globalThis.fetch
-      options.request = { ...options.request, signal: this.deadline, fetch: cappedFetch(fetch) }
+      options.request = {
+        ...options.request,
+        signal: this.deadline,
+        fetch: cappedFetch(fetch),
+        // Octokit prints deprecation headers of the answer; through our log, not console.
+        log: octokitLog(this.log)
+      }
     })
     this.octokit = octokit
     return octokit
@@ -224,6 +230,16 @@ async function findComment(
     byPerson ??= found
   }
   return byPerson?.id
+}
+
+/** Octokit's logger, writing through ours (one line, redacted); its debug and info stay quiet. */
+function octokitLog(log: Log) {
+  return {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (message: string) => log.warning(`GitHub: ${message}`),
+    error: (message: string) => log.warning(`GitHub: ${message}`)
+  }
 }
 
 /** The comment in GitHub's answer, when it holds one (a 204 or `{}` does not). */
@@ -300,7 +316,7 @@ export async function commentOnPullRequest(
       payload: github.context.payload,
       repository: process.env.GITHUB_REPOSITORY
     },
-    token => github.getOctokit(token),
+    token => github.getOctokit(token, { log: octokitLog(core) }),
     core
   )
   await runCommenter.post(settings, text, options)
