@@ -130,7 +130,10 @@ function pickMarkedComment(comments, marker) {
     return marked.find(comment => comment.user?.type === 'Bot') ?? marked[0];
 }
 
+// EXTERNAL MODULE: ./src/harness/plain.ts
+var plain = __webpack_require__(616);
 ;// CONCATENATED MODULE: ./src/github/pr-comment.ts
+
 
 
 
@@ -350,7 +353,7 @@ function statusOf(error) {
 /** A warning that says what went wrong and what to change; Octokit never puts the token in a message. */
 function explainFailure(error, target) {
     const status = statusOf(error);
-    const said = firstLine(error instanceof Error ? error.message : String(error));
+    const said = firstLine((0,plain/* messageOf */.bD)(error));
     const where = `pull request #${target.issue_number} of ${target.owner}/${target.repo}`;
     if (status === 403) {
         return (`comment-on-pr: GitHub refused to write on ${where} (HTTP 403: ${said}). Grant the job ` +

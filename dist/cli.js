@@ -49,7 +49,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(893);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(830);
 // Entry of dist/cli.js, the `harness-trigger` command: wires this process to run() and exits.
 
 
@@ -92,7 +92,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 893:
+/***/ 830:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -633,7 +633,30 @@ class SettingError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/harness/plain.ts
+/**
+ * Small helpers for plain values. They live in harness/ because it is the one part of src/ that
+ * every other part may import (eslint.config.js); each is written once here.
+ */
+/** `text` as it is when it has at most `max` characters, else cut to `max` with the ellipsis. */
+function shorten(text, max) {
+    return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+}
+/** A copy without the keys whose value is undefined, so JSON and equality see only what is set. */
+function withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+/** A JSON object (not null, not an array). */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What an error says, whatever was thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/harness/identifiers.ts
+
 
 /** Harness's rule for org, project, pipeline and trigger identifiers. */
 const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
@@ -668,7 +691,7 @@ const SHOWN_CHARS = 64;
 function describeValue(value) {
     if (value === '')
         return 'an empty value';
-    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
+    const shown = shorten(value, SHOWN_CHARS + 1);
     return `'${shown}'`;
 }
 /** People often paste the display name; Harness shows the identifier beside it. */
@@ -965,6 +988,7 @@ function queryString(pairs) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/envelope.ts
+
 /** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
 function readEnvelope(response, requestUrl) {
     if (response.status >= 300 && response.status < 400) {
@@ -1039,7 +1063,7 @@ function excerpt(body, redact) {
 }
 function singleLine(text, limit) {
     const flat = text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
-    return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+    return shorten(flat, limit);
 }
 function originOf(location, requestUrl) {
     if (!location)
@@ -1065,9 +1089,7 @@ function firstResponseMessage(value) {
 function isSuccessStatus(status) {
     return status >= 200 && status < 300;
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 /** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
 function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -1101,6 +1123,7 @@ function redactStrings(value, redact) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
+
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
 class ShapeProblem extends Error {
@@ -1276,10 +1299,6 @@ function timestampField(value) {
     const time = numberField(value);
     return time !== undefined && time > 0 ? time : undefined;
 }
-/** Leaves absent fields out, so results compare and print cleanly. */
-function withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
-}
 
 ;// CONCATENATED MODULE: ./src/harness/known-answers.ts
 
@@ -1320,6 +1339,7 @@ function deniedPermission(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1523,7 +1543,7 @@ class HarnessClient {
             if (error instanceof NetworkError) {
                 throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
             }
-            throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
+            throw new Error(this.redact(messageOf(error)));
         }
     }
     async backOff(attempt, reason, signal) {
@@ -1895,6 +1915,7 @@ function masked(text, stretches) {
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
+
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 /** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
 const UNIT_ORDER = ['h', 'm', 's', 'ms'];
@@ -1950,7 +1971,7 @@ function parseCompound(text) {
 function quote(value) {
     if (value === '')
         return 'an empty value';
-    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+    return `'${shorten(value, 41)}'`;
 }
 /**
  * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
@@ -1975,6 +1996,7 @@ function formatElapsed(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/image.ts
+
 
 
 /** Docker's tag rule. */
@@ -2101,7 +2123,7 @@ function fromInputs(imageInput, tagInput) {
     const split = reference === undefined ? undefined : splitOrFail(Setting.Image, reference);
     const tag = nonEmpty(tagInput);
     if (tag !== undefined && !TAG_PATTERN.test(tag)) {
-        throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
+        throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag, 81)}'`);
     }
     if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
         throw new SettingError(Setting.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
@@ -2114,7 +2136,7 @@ function splitOrFail(input, reference, what = 'an image reference') {
     }
     catch (error) {
         throw new SettingError(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
-            `${error.message}; got '${shorten(reference)}'`);
+            `${error.message}; got '${shorten(reference, 81)}'`);
     }
 }
 /** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
@@ -2144,11 +2166,11 @@ function fromBuildOutputs(outputs) {
     const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
     const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
     if (tag && !TAG_PATTERN.test(tag.value)) {
-        throw new SettingError(Setting.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
+        throw new SettingError(Setting.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value, 81)}'`);
     }
     const digestKey = value(DIGEST_KEYS);
     if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
-        throw new SettingError(Setting.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
+        throw new SettingError(Setting.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value, 81)}'`);
     }
     const digest = agreed('digest', digestKey, split?.digest, reference?.key);
     return { image: split?.image, tag: tag?.value, digest: digest?.value };
@@ -2167,7 +2189,7 @@ function keyReader(outputs) {
 /** An explicit key and the same part of the image reference must not say different things. */
 function agreed(what, explicit, fromReference, referenceKey) {
     if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
-        throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
+        throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value, 81)}' but key '${referenceKey}' holds '${shorten(fromReference, 81)}'; they must agree`);
     }
     if (explicit)
         return explicit;
@@ -2213,9 +2235,6 @@ function firstDockerMetadataTag(json) {
 function nonEmpty(value) {
     const trimmed = value?.trim();
     return trimmed ? trimmed : undefined;
-}
-function shorten(value) {
-    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
 ;// CONCATENATED MODULE: ./src/core/json-limits.ts
@@ -2298,6 +2317,7 @@ function canonical(literal) {
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
 
+
 /**
  * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
  * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
@@ -2318,7 +2338,7 @@ function parseJsonObjectInput(input, raw) {
     catch (error) {
         throw new SettingError(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
     }
-    if (!isObject(parsed)) {
+    if (!isRecord(parsed)) {
         throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
     if (problem)
@@ -2329,17 +2349,17 @@ function limitText(problem) {
     if (problem.kind === 'too-deep') {
         return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`;
     }
-    const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal;
+    const literal = shorten(problem.literal, 41);
     return (`holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
-        `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+        `${shorten(problem.becomes, 41)}); ` +
         `quote it to send it as text: "${literal}"`);
 }
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
     const firstLine = withoutExcerpt.split('\n')[0];
-    return firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine;
+    return shorten(firstLine, 121);
 }
 function kindOf(value) {
     if (value === null)
@@ -2362,14 +2382,14 @@ function buildBody(layers) {
     const body = {};
     if (layers.context) {
         const { key, value, branch } = layers.context;
-        setAll(body, { [key]: body_withoutUndefined(value) });
+        setAll(body, { [key]: withoutUndefined(value) });
         if (branch)
             setAll(body, { branch });
     }
-    setAll(body, body_withoutUndefined(layers.derived));
+    setAll(body, withoutUndefined(layers.derived));
     if (layers.payload)
         setAll(body, layers.payload);
-    setAll(body, body_withoutUndefined(layers.inputs));
+    setAll(body, withoutUndefined(layers.inputs));
     return body;
 }
 /** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
@@ -2397,13 +2417,7 @@ function checkInputsAgreeWithPayload(inputs, payload) {
 }
 function describeJson(value) {
     const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-function body_withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return shorten(text, 81);
 }
 
 ;// CONCATENATED MODULE: ./src/core/settings.ts
@@ -2775,6 +2789,7 @@ function adviceFor(known, label = quoted) {
 
 
 
+
 /**
  * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
  * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
@@ -2928,9 +2943,6 @@ async function lookForExecution(target, client) {
         return { eventEnded: false, problem: messageOf(error) };
     }
 }
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 /**
  * What the settlement says in the log, worded the same by every front end. `level` is a hint:
  * an execution that may still be running is a warning.
@@ -2963,6 +2975,7 @@ function settlementLines(settlement) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/wait/stages.ts
+
 
 
 /** Harness lists every stage from the start; a stage that has not started yet is not news. */
@@ -3005,7 +3018,7 @@ function elapsed(startTs, endTs) {
 /** Harness failure messages can span lines (scripts' stderr); a log line should not. */
 function oneLine(text, maxLength = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+    return shorten(flat, maxLength);
 }
 /** Stages in the order they started; those not started yet last, by name. */
 function byStartThenName(a, b) {
@@ -3423,11 +3436,7 @@ class PipelineWait {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/ci.ts
-/**
- * Which CI the command runs in, and where the run came from: the body's `ci` object and its
- * top-level `branch` (../shared/interface.md, "The CI it runs in"). Pure functions of the
- * environment; the one outside look (Git, for a local run) is passed in.
- */
+
 const READERS = [
     {
         provider: 'github',
@@ -3570,8 +3579,8 @@ function detectCi(env, git) {
     };
     const reader = READERS.find(candidate => candidate.detect(read));
     if (reader)
-        return ci_withoutUndefined({ provider: reader.provider, ...reader.context(read) });
-    return ci_withoutUndefined({ provider: 'local', ...localCheckout(git) });
+        return withoutUndefined({ provider: reader.provider, ...reader.context(read) });
+    return withoutUndefined({ provider: 'local', ...localCheckout(git) });
 }
 function localCheckout(git) {
     // One Git process for both: the commit, then `refs/heads/<branch>` (or `HEAD` when detached).
@@ -3604,9 +3613,6 @@ function withoutCredentials(url) {
     if (!url)
         return undefined;
     return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1');
-}
-function ci_withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/core/log.ts
@@ -3980,6 +3986,7 @@ function helpText(version) {
 
 ;// CONCATENATED MODULE: ./src/cli/outputs.ts
 
+
 /** The contract's order, whatever order they became known in. */
 const ORDER = Object.values(Outputs);
 function known(values) {
@@ -4069,7 +4076,7 @@ class OutputSink {
         }
         catch (error) {
             this.fileFailed = true;
-            const reason = error instanceof Error ? error.message : String(error);
+            const reason = messageOf(error);
             this.channels.error(`Could not write --output-file ${this.outputFile}: ${reason}`);
         }
     }
@@ -4080,6 +4087,7 @@ class OutputSink {
 const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -4241,7 +4249,7 @@ function cancelledCode(world) {
 function failureText(error) {
     if (error instanceof SettingError)
         return describeSettingError(error);
-    return error instanceof Error ? error.message : String(error);
+    return messageOf(error);
 }
 
 

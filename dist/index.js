@@ -646,7 +646,10 @@ function formatBytes(bytes) {
 
 // EXTERNAL MODULE: ./src/harness/setting-error.ts
 var setting_error = __nccwpck_require__(2431);
+// EXTERNAL MODULE: ./src/harness/plain.ts
+var plain = __nccwpck_require__(616);
 ;// CONCATENATED MODULE: ./src/harness/identifiers.ts
+
 
 /** Harness's rule for org, project, pipeline and trigger identifiers. */
 const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
@@ -681,7 +684,7 @@ const SHOWN_CHARS = 64;
 function describeValue(value) {
     if (value === '')
         return 'an empty value';
-    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
+    const shown = (0,plain/* shorten */.ml)(value, SHOWN_CHARS + 1);
     return `'${shown}'`;
 }
 /** People often paste the display name; Harness shows the identifier beside it. */
@@ -978,6 +981,7 @@ function queryString(pairs) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/envelope.ts
+
 /** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
 function readEnvelope(response, requestUrl) {
     if (response.status >= 300 && response.status < 400) {
@@ -990,7 +994,7 @@ function readEnvelope(response, requestUrl) {
     catch {
         return { kind: 'not-json' };
     }
-    if (!isRecord(parsed))
+    if (!(0,plain/* isRecord */.u4)(parsed))
         return { kind: 'not-an-object' };
     const envelopeStatus = textField(parsed.status);
     if (isSuccessStatus(response.status) && envelopeStatus === 'SUCCESS') {
@@ -1052,7 +1056,7 @@ function excerpt(body, redact) {
 }
 function singleLine(text, limit) {
     const flat = text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
-    return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+    return (0,plain/* shorten */.ml)(flat, limit);
 }
 function originOf(location, requestUrl) {
     if (!location)
@@ -1069,7 +1073,7 @@ function firstResponseMessage(value) {
     if (!Array.isArray(value))
         return undefined;
     for (const entry of value) {
-        const message = isRecord(entry) ? textField(entry.message) : undefined;
+        const message = (0,plain/* isRecord */.u4)(entry) ? textField(entry.message) : undefined;
         if (message)
             return message;
     }
@@ -1078,9 +1082,7 @@ function firstResponseMessage(value) {
 function isSuccessStatus(status) {
     return status >= 200 && status < 300;
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 /** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
 function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -1114,6 +1116,7 @@ function redactStrings(value, redact) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
+
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
 class ShapeProblem extends Error {
@@ -1149,14 +1152,14 @@ function eventDetailsFrom(data, redact) {
     if (details.pending && details.status === undefined)
         return details;
     const summary = record(record(root.executionDetails)?.pipelineExecutionSummary);
-    return withoutUndefined({
+    return (0,plain/* withoutUndefined */.r$)({
         ...details,
         executionUrl: httpUrlField(root.executionUrl),
         executionStatus: textField(summary?.status)
     });
 }
 function processingFrom(processing, where, redact) {
-    if (!isRecord(processing))
+    if (!(0,plain/* isRecord */.u4)(processing))
         throw new ShapeProblem(`no ${where}`);
     // Very old servers answer eventFound:false before the event is processed.
     if (processing.eventFound === false)
@@ -1165,7 +1168,7 @@ function processingFrom(processing, where, redact) {
         throw new ShapeProblem(`no ${where}.status`);
     }
     const status = textField(processing.status);
-    return withoutUndefined({
+    return (0,plain/* withoutUndefined */.r$)({
         pending: status === undefined || status === 'QUEUED',
         status,
         message: redacted(processing.message, redact),
@@ -1181,7 +1184,7 @@ function eventHistoryFrom(data, redact) {
     const content = recordOrFail(data, 'no data object').content;
     if (!Array.isArray(content))
         throw new ShapeProblem('no data.content list');
-    return content.filter(isRecord).map(entry => withoutUndefined({
+    return content.filter(plain/* isRecord */.u4).map(entry => (0,plain/* withoutUndefined */.r$)({
         finalStatus: textField(entry.finalStatus),
         message: redacted(entry.message, redact),
         planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId)
@@ -1191,7 +1194,7 @@ function eventHistoryFrom(data, redact) {
 function executionSummaryFrom(data, planExecutionId, redact) {
     const root = recordOrFail(data, 'no data object');
     const summary = root.pipelineExecutionSummary;
-    if (!isRecord(summary))
+    if (!(0,plain/* isRecord */.u4)(summary))
         throw new ShapeProblem('no data.pipelineExecutionSummary');
     const status = textField(summary.status);
     if (!status)
@@ -1199,7 +1202,7 @@ function executionSummaryFrom(data, planExecutionId, redact) {
     const modules = Array.isArray(summary.modules)
         ? summary.modules.filter((module) => typeof module === 'string')
         : undefined;
-    return withoutUndefined({
+    return (0,plain/* withoutUndefined */.r$)({
         status,
         planExecutionId: textField(summary.planExecutionId) ?? planExecutionId,
         pipelineIdentifier: textField(summary.pipelineIdentifier),
@@ -1217,17 +1220,17 @@ function executionSummaryFrom(data, planExecutionId, redact) {
  * Stage nodes of `layoutNodeMap`: every node with a name and a status that looksLikeStage.
  */
 function stagesFrom(layoutNodeMap, redact) {
-    if (!isRecord(layoutNodeMap))
+    if (!(0,plain/* isRecord */.u4)(layoutNodeMap))
         return [];
     const stages = [];
     for (const [key, node] of Object.entries(layoutNodeMap)) {
-        if (!isRecord(node) || !looksLikeStage(node))
+        if (!(0,plain/* isRecord */.u4)(node) || !looksLikeStage(node))
             continue;
         const name = textField(node.name);
         const status = textField(node.status);
         if (!name || !status)
             continue;
-        stages.push(withoutUndefined({
+        stages.push((0,plain/* withoutUndefined */.r$)({
             nodeUuid: textField(node.nodeUuid) ?? key,
             name,
             status,
@@ -1257,12 +1260,12 @@ function isParallelWrapper(node) {
     return Array.isArray(children) && children.length > 0;
 }
 function recordOrFail(value, missing) {
-    if (!isRecord(value))
+    if (!(0,plain/* isRecord */.u4)(value))
         throw new ShapeProblem(missing);
     return value;
 }
 function record(value) {
-    return isRecord(value) ? value : undefined;
+    return (0,plain/* isRecord */.u4)(value) ? value : undefined;
 }
 function redacted(value, redact) {
     const text = textField(value);
@@ -1288,10 +1291,6 @@ function numberField(value) {
 function timestampField(value) {
     const time = numberField(value);
     return time !== undefined && time > 0 ? time : undefined;
-}
-/** Leaves absent fields out, so results compare and print cleanly. */
-function withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/harness/known-answers.ts
@@ -1321,10 +1320,10 @@ function deniedPermission(body) {
     catch {
         return EXECUTE_PERMISSION;
     }
-    if (!isRecord(parsed))
+    if (!(0,plain/* isRecord */.u4)(parsed))
         return EXECUTE_PERMISSION;
     const checks = Array.isArray(parsed.failedPermissionChecks) ? parsed.failedPermissionChecks : [];
-    const checked = checks.find(isRecord);
+    const checked = checks.find(plain/* isRecord */.u4);
     const named = textField(checked?.permission);
     if (named && /^core_[a-z_]+$/.test(named))
         return named;
@@ -1333,6 +1332,7 @@ function deniedPermission(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1536,7 +1536,7 @@ class HarnessClient {
             if (error instanceof NetworkError) {
                 throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
             }
-            throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
+            throw new Error(this.redact((0,plain/* messageOf */.bD)(error)));
         }
     }
     async backOff(attempt, reason, signal) {
@@ -1793,6 +1793,7 @@ function isTerminal(phase) {
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
+
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 /** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
 const UNIT_ORDER = ['h', 'm', 's', 'ms'];
@@ -1848,7 +1849,7 @@ function parseCompound(text) {
 function quote(value) {
     if (value === '')
         return 'an empty value';
-    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+    return `'${(0,plain/* shorten */.ml)(value, 41)}'`;
 }
 /**
  * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
@@ -1997,6 +1998,7 @@ function adviceFor(known, label = quoted) {
 
 
 
+
 /**
  * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
  * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
@@ -2093,7 +2095,7 @@ async function findAndAbort(target, client, options = {}) {
         catch (error) {
             // A refusal with a known meaning (a missing abort permission) says what to grant.
             const advice = error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
-            report.abortProblem = `${messageOf(error)}${advice}`;
+            report.abortProblem = `${(0,plain/* messageOf */.bD)(error)}${advice}`;
             // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
             // is worth a second try.
             if (!isPassingTrouble(error))
@@ -2147,11 +2149,8 @@ async function lookForExecution(target, client) {
         };
     }
     catch (error) {
-        return { eventEnded: false, problem: messageOf(error) };
+        return { eventEnded: false, problem: (0,plain/* messageOf */.bD)(error) };
     }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 /**
  * What the settlement says in the log, worded the same by every front end. `level` is a hint:
@@ -2185,6 +2184,7 @@ function settlementLines(settlement) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/wait/stages.ts
+
 
 
 /** Harness lists every stage from the start; a stage that has not started yet is not news. */
@@ -2227,7 +2227,7 @@ function elapsed(startTs, endTs) {
 /** Harness failure messages can span lines (scripts' stderr); a log line should not. */
 function oneLine(text, maxLength = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat;
+    return (0,plain/* shorten */.ml)(flat, maxLength);
 }
 /** Stages in the order they started; those not started yet last, by name. */
 function byStartThenName(a, b) {
@@ -2645,6 +2645,7 @@ class PipelineWait {
 }
 
 ;// CONCATENATED MODULE: ./src/action/comment-loader.ts
+
 /**
  * Creates or updates the PR comment. Octokit is loaded only here, on the first comment: it costs
  * start-up time that only PR comments need. Never throws. `final`: the deployment has ended, so
@@ -2657,7 +2658,7 @@ function pullRequestCommenter() {
             await commentOnPullRequest(log, settings, text, { final });
         }
         catch (error) {
-            log.warning(`Could not comment on the pull request: ${error instanceof Error ? error.message : error}`);
+            log.warning(`Could not comment on the pull request: ${(0,plain/* messageOf */.bD)(error)}`);
         }
     };
 }
@@ -2744,6 +2745,7 @@ function canonical(literal) {
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
 
+
 /**
  * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
  * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
@@ -2764,7 +2766,7 @@ function parseJsonObjectInput(input, raw) {
     catch (error) {
         throw new setting_error/* SettingError */.L(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
     }
-    if (!isObject(parsed)) {
+    if (!(0,plain/* isRecord */.u4)(parsed)) {
         throw new setting_error/* SettingError */.L(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
     if (problem)
@@ -2775,17 +2777,17 @@ function limitText(problem) {
     if (problem.kind === 'too-deep') {
         return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`;
     }
-    const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal;
+    const literal = (0,plain/* shorten */.ml)(problem.literal, 41);
     return (`holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
-        `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+        `${(0,plain/* shorten */.ml)(problem.becomes, 41)}); ` +
         `quote it to send it as text: "${literal}"`);
 }
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (0,plain/* messageOf */.bD)(error);
     const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
     const firstLine = withoutExcerpt.split('\n')[0];
-    return firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine;
+    return (0,plain/* shorten */.ml)(firstLine, 121);
 }
 function kindOf(value) {
     if (value === null)
@@ -2808,14 +2810,14 @@ function buildBody(layers) {
     const body = {};
     if (layers.context) {
         const { key, value, branch } = layers.context;
-        setAll(body, { [key]: body_withoutUndefined(value) });
+        setAll(body, { [key]: (0,plain/* withoutUndefined */.r$)(value) });
         if (branch)
             setAll(body, { branch });
     }
-    setAll(body, body_withoutUndefined(layers.derived));
+    setAll(body, (0,plain/* withoutUndefined */.r$)(layers.derived));
     if (layers.payload)
         setAll(body, layers.payload);
-    setAll(body, body_withoutUndefined(layers.inputs));
+    setAll(body, (0,plain/* withoutUndefined */.r$)(layers.inputs));
     return body;
 }
 /** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
@@ -2843,13 +2845,7 @@ function checkInputsAgreeWithPayload(inputs, payload) {
 }
 function describeJson(value) {
     const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-function body_withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return (0,plain/* shorten */.ml)(text, 81);
 }
 
 ;// CONCATENATED MODULE: ./src/core/settings.ts
@@ -3029,6 +3025,7 @@ var pull_request = __nccwpck_require__(2524);
 ;// CONCATENATED MODULE: ./src/action/github-context.ts
 /** The GitHub front end's part of the body: where the run came from, read from the runner. */
 
+
 /**
  * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
  * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
@@ -3062,7 +3059,7 @@ function githubContextFromEnv(env, eventPayload) {
         event,
         prNumber: pullRequest?.number
     };
-    return github_context_withoutUndefined(context);
+    return (0,plain/* withoutUndefined */.r$)(context);
 }
 function pushedBranch(ref, refName, refType) {
     if (refType === 'branch' && refName)
@@ -3075,9 +3072,6 @@ function runUrl(server, repository, runId) {
     if (!server || !repository || !runId)
         return undefined;
     return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
-}
-function github_context_withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -3187,7 +3181,7 @@ function renderSummary(view) {
         linksLine(view)
     ];
     if (result && result.outcome !== 'passed')
-        lines.push('', `> ${plain(summary_oneLine(result.message))}`);
+        lines.push('', `> ${summary_plain(summary_oneLine(result.message))}`);
     return lines.join('\n') + '\n';
 }
 /** `image:tag`, or the tag alone, or what is known: names the matrix leg. */
@@ -3207,13 +3201,13 @@ function artifactCell({ image }) {
 }
 function eventStatus({ result, started }) {
     const status = result?.webhookStatus ?? started?.webhookStatus;
-    return status ? plain(status) : 'accepted';
+    return status ? summary_plain(status) : 'accepted';
 }
 function executionCell({ settings, started, result }) {
     if (result) {
         const words = result.status ?? outcomeWords[result.outcome];
         const run = result.execution?.runSequence ? ` (run #${result.execution.runSequence})` : '';
-        return `${resultMark(result)} ${plain(words)}${run}`;
+        return `${resultMark(result)} ${summary_plain(words)}${run}`;
     }
     if (started)
         return `${statusMarks.running} Running`;
@@ -3224,12 +3218,12 @@ function executionCell({ settings, started, result }) {
 /** Only when an abort was called for, or deliberately left out: sent? accepted? */
 function abortCell(settlement) {
     if (!settlement?.abortReason)
-        return settlement?.note ? plain(settlement.note) : undefined;
+        return settlement?.note ? summary_plain(settlement.note) : undefined;
     if (!settlement.abortSent)
-        return `Not sent: ${plain(settlement.note ?? 'no execution found')}`;
+        return `Not sent: ${summary_plain(settlement.note ?? 'no execution found')}`;
     if (settlement.abortAccepted)
-        return `Sent and accepted (${plain(settlement.abortOutcome ?? '')})`;
-    return `Sent, failed: ${plain(summary_oneLine(settlement.abortProblem ?? 'no answer'))}`;
+        return `Sent and accepted (${summary_plain(settlement.abortOutcome ?? '')})`;
+    return `Sent, failed: ${summary_plain(summary_oneLine(settlement.abortProblem ?? 'no answer'))}`;
 }
 /** The execution's own duration when Harness gave both ends, else how long it was followed. */
 function durationCell(result) {
@@ -3248,7 +3242,7 @@ function stagesCell(stages) {
         const took = stage.startTs && stage.endTs && stage.endTs >= stage.startTs
             ? ` ${formatElapsed(stage.endTs - stage.startTs)}`
             : '';
-        return `${markFor(stage.status)} ${plain(stage.name || stage.nodeUuid)}${took}`;
+        return `${markFor(stage.status)} ${summary_plain(stage.name || stage.nodeUuid)}${took}`;
     });
     const hidden = ordered.length - shown.length;
     return shown.join(' · ') + (hidden > 0 ? ` · and ${hidden} more` : '');
@@ -3323,7 +3317,7 @@ function code(text) {
     return `\`${text.replace(/`/g, "'")}\``;
 }
 /** Text from Harness, shown as text: no HTML, which could also fake a comment's hidden marker. */
-function plain(text) {
+function summary_plain(text) {
     return text.replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 function summary_oneLine(text) {
@@ -3337,6 +3331,7 @@ function cell(text) {
 
 
 
+
 /** An error as the action's log words it: a bad setting is named as the input it came from. */
 function failureText(error) {
     if (error instanceof setting_error/* SettingError */.L)
@@ -3345,7 +3340,7 @@ function failureText(error) {
         const advice = adviceFor(error.known, setting => `input '${setting}'`);
         return `${error.message.replace(/[.\s]+$/, '')}. ${advice}`;
     }
-    return error instanceof Error ? error.message : String(error);
+    return (0,plain/* messageOf */.bD)(error);
 }
 
 ;// CONCATENATED MODULE: ./src/action/report.ts
@@ -3814,8 +3809,10 @@ function readEventPayload() {
 /* harmony export */   Zs: () => (/* binding */ cutImageReference)
 /* harmony export */ });
 /* unused harmony exports TAG_PATTERN, DIGEST_PATTERN, splitImageReference */
+/* harmony import */ var _harness_plain_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(616);
 /* harmony import */ var _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2431);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2483);
+
 
 
 /** Docker's tag rule. */
@@ -3942,7 +3939,7 @@ function fromInputs(imageInput, tagInput) {
     const split = reference === undefined ? undefined : splitOrFail(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Image, reference);
     const tag = nonEmpty(tagInput);
     if (tag !== undefined && !TAG_PATTERN.test(tag)) {
-        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Tag, `${TAG_RULE_PROBLEM}; got '${(0,_harness_plain_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(tag, 81)}'`);
     }
     if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
         throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
@@ -3955,7 +3952,7 @@ function splitOrFail(input, reference, what = 'an image reference') {
     }
     catch (error) {
         throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
-            `${error.message}; got '${shorten(reference)}'`);
+            `${error.message}; got '${(0,_harness_plain_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(reference, 81)}'`);
     }
 }
 /** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
@@ -3985,11 +3982,11 @@ function fromBuildOutputs(outputs) {
     const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
     const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
     if (tag && !TAG_PATTERN.test(tag.value)) {
-        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${(0,_harness_plain_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(tag.value, 81)}'`);
     }
     const digestKey = value(DIGEST_KEYS);
     if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
-        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${(0,_harness_plain_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(digestKey.value, 81)}'`);
     }
     const digest = agreed('digest', digestKey, split?.digest, reference?.key);
     return { image: split?.image, tag: tag?.value, digest: digest?.value };
@@ -4008,7 +4005,7 @@ function keyReader(outputs) {
 /** An explicit key and the same part of the image reference must not say different things. */
 function agreed(what, explicit, fromReference, referenceKey) {
     if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
-        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
+        throw new _harness_setting_error_js__WEBPACK_IMPORTED_MODULE_0__/* .SettingError */ .L(_names_js__WEBPACK_IMPORTED_MODULE_1__/* .Setting */ .B.BuildOutputs, `key '${explicit.key}' says ${what} '${(0,_harness_plain_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(explicit.value, 81)}' but key '${referenceKey}' holds '${(0,_harness_plain_js__WEBPACK_IMPORTED_MODULE_2__/* .shorten */ .ml)(fromReference, 81)}'; they must agree`);
     }
     if (explicit)
         return explicit;
@@ -4054,9 +4051,6 @@ function firstDockerMetadataTag(json) {
 function nonEmpty(value) {
     const trimmed = value?.trim();
     return trimmed ? trimmed : undefined;
-}
-function shorten(value) {
-    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
 
@@ -4281,6 +4275,8 @@ function masked(text, stretches) {
 /* harmony export */   T: () => (/* binding */ isPullRequestEvent),
 /* harmony export */   w: () => (/* binding */ pullRequestOfPayload)
 /* harmony export */ });
+/* harmony import */ var _harness_plain_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(616);
+
 /**
  * What a GitHub event says of its pull request: one reading for the body's context and for the PR
  * comment alike. Pure and free of Octokit, so the action's body code can use it at start-up.
@@ -4297,10 +4293,10 @@ function isPullRequestEvent(eventName) {
 }
 /** The pull request's number and head branch in an event payload; absent parts are undefined. */
 function pullRequestOfPayload(payload) {
-    if (!isObject(payload))
+    if (!(0,_harness_plain_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(payload))
         return {};
-    const pr = isObject(payload.pull_request) ? payload.pull_request : undefined;
-    const head = pr && isObject(pr.head) ? pr.head : undefined;
+    const pr = (0,_harness_plain_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && (0,_harness_plain_js__WEBPACK_IMPORTED_MODULE_0__/* .isRecord */ .u4)(pr.head) ? pr.head : undefined;
     const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
     const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
     return { number, headRef };
@@ -4308,8 +4304,38 @@ function pullRequestOfPayload(payload) {
 function positiveInteger(value) {
     return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
-function isObject(value) {
+
+
+/***/ }),
+
+/***/ 616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ messageOf),
+/* harmony export */   ml: () => (/* binding */ shorten),
+/* harmony export */   r$: () => (/* binding */ withoutUndefined),
+/* harmony export */   u4: () => (/* binding */ isRecord)
+/* harmony export */ });
+/**
+ * Small helpers for plain values. They live in harness/ because it is the one part of src/ that
+ * every other part may import (eslint.config.js); each is written once here.
+ */
+/** `text` as it is when it has at most `max` characters, else cut to `max` with the ellipsis. */
+function shorten(text, max) {
+    return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+}
+/** A copy without the keys whose value is undefined, so JSON and equality see only what is set. */
+function withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+/** A JSON object (not null, not an array). */
+function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What an error says, whatever was thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 
 

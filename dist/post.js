@@ -106,7 +106,7 @@ function actionLog(core, redactor) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(519);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(838);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(543);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
@@ -120,7 +120,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 519:
+/***/ 838:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -646,7 +646,30 @@ class SettingError extends Error {
     }
 }
 
+;// CONCATENATED MODULE: ./src/harness/plain.ts
+/**
+ * Small helpers for plain values. They live in harness/ because it is the one part of src/ that
+ * every other part may import (eslint.config.js); each is written once here.
+ */
+/** `text` as it is when it has at most `max` characters, else cut to `max` with the ellipsis. */
+function shorten(text, max) {
+    return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
+}
+/** A copy without the keys whose value is undefined, so JSON and equality see only what is set. */
+function withoutUndefined(value) {
+    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
+}
+/** A JSON object (not null, not an array). */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** What an error says, whatever was thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
 ;// CONCATENATED MODULE: ./src/harness/identifiers.ts
+
 
 /** Harness's rule for org, project, pipeline and trigger identifiers. */
 const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
@@ -681,7 +704,7 @@ const SHOWN_CHARS = 64;
 function describeValue(value) {
     if (value === '')
         return 'an empty value';
-    const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value;
+    const shown = shorten(value, SHOWN_CHARS + 1);
     return `'${shown}'`;
 }
 /** People often paste the display name; Harness shows the identifier beside it. */
@@ -978,6 +1001,7 @@ function queryString(pairs) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/envelope.ts
+
 /** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
 function readEnvelope(response, requestUrl) {
     if (response.status >= 300 && response.status < 400) {
@@ -1052,7 +1076,7 @@ function excerpt(body, redact) {
 }
 function singleLine(text, limit) {
     const flat = text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim();
-    return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat;
+    return shorten(flat, limit);
 }
 function originOf(location, requestUrl) {
     if (!location)
@@ -1078,9 +1102,7 @@ function firstResponseMessage(value) {
 function isSuccessStatus(status) {
     return status >= 200 && status < 300;
 }
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
 /** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
 function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
@@ -1114,6 +1136,7 @@ function redactStrings(value, redact) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
+
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
 class ShapeProblem extends Error {
@@ -1289,10 +1312,6 @@ function timestampField(value) {
     const time = numberField(value);
     return time !== undefined && time > 0 ? time : undefined;
 }
-/** Leaves absent fields out, so results compare and print cleanly. */
-function withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined));
-}
 
 ;// CONCATENATED MODULE: ./src/harness/known-answers.ts
 
@@ -1333,6 +1352,7 @@ function deniedPermission(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1536,7 +1556,7 @@ class HarnessClient {
             if (error instanceof request_NetworkError) {
                 throw new request_NetworkError(this.redact(error.message), error.kind, error.mayHaveReached);
             }
-            throw new Error(this.redact(error instanceof Error ? error.message : String(error)));
+            throw new Error(this.redact(messageOf(error)));
         }
     }
     async backOff(attempt, reason, signal) {
@@ -1725,6 +1745,7 @@ function isTerminal(phase) {
 
 ;// CONCATENATED MODULE: ./src/core/duration.ts
 
+
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
 /** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
 const UNIT_ORDER = ['h', 'm', 's', 'ms'];
@@ -1780,7 +1801,7 @@ function parseCompound(text) {
 function quote(value) {
     if (value === '')
         return 'an empty value';
-    return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
+    return `'${shorten(value, 41)}'`;
 }
 /**
  * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
@@ -1929,6 +1950,7 @@ function adviceFor(known, label = quoted) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/settle.ts
+
 
 
 
@@ -2087,9 +2109,6 @@ async function lookForExecution(target, client) {
         return { eventEnded: false, problem: messageOf(error) };
     }
 }
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 /**
  * What the settlement says in the log, worded the same by every front end. `level` is a hint:
  * an execution that may still be running is a warning.
@@ -2122,6 +2141,7 @@ function settlementLines(settlement) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/image.ts
+
 
 
 /** Docker's tag rule. */
@@ -2248,7 +2268,7 @@ function fromInputs(imageInput, tagInput) {
     const split = reference === undefined ? undefined : splitOrFail(Setting.Image, reference);
     const tag = nonEmpty(tagInput);
     if (tag !== undefined && !TAG_PATTERN.test(tag)) {
-        throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`);
+        throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag, 81)}'`);
     }
     if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
         throw new SettingError(Setting.Tag, `'${tag}' disagrees with the tag '${split.tag}' inside the image input; give the tag in one place only`);
@@ -2261,7 +2281,7 @@ function splitOrFail(input, reference, what = 'an image reference') {
     }
     catch (error) {
         throw new SettingError(input, `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
-            `${error.message}; got '${shorten(reference)}'`);
+            `${error.message}; got '${shorten(reference, 81)}'`);
     }
 }
 /** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
@@ -2291,11 +2311,11 @@ function fromBuildOutputs(outputs) {
     const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
     const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
     if (tag && !TAG_PATTERN.test(tag.value)) {
-        throw new SettingError(Setting.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`);
+        throw new SettingError(Setting.BuildOutputs, `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value, 81)}'`);
     }
     const digestKey = value(DIGEST_KEYS);
     if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
-        throw new SettingError(Setting.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`);
+        throw new SettingError(Setting.BuildOutputs, `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value, 81)}'`);
     }
     const digest = agreed('digest', digestKey, split?.digest, reference?.key);
     return { image: split?.image, tag: tag?.value, digest: digest?.value };
@@ -2314,7 +2334,7 @@ function keyReader(outputs) {
 /** An explicit key and the same part of the image reference must not say different things. */
 function agreed(what, explicit, fromReference, referenceKey) {
     if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
-        throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`);
+        throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value, 81)}' but key '${referenceKey}' holds '${shorten(fromReference, 81)}'; they must agree`);
     }
     if (explicit)
         return explicit;
@@ -2360,9 +2380,6 @@ function firstDockerMetadataTag(json) {
 function nonEmpty(value) {
     const trimmed = value?.trim();
     return trimmed ? trimmed : undefined;
-}
-function shorten(value) {
-    return value.length > 80 ? `${value.slice(0, 80)}…` : value;
 }
 
 ;// CONCATENATED MODULE: ./src/core/json-limits.ts
@@ -2445,6 +2462,7 @@ function canonical(literal) {
 ;// CONCATENATED MODULE: ./src/core/body.ts
 
 
+
 /**
  * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
  * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
@@ -2465,7 +2483,7 @@ function parseJsonObjectInput(input, raw) {
     catch (error) {
         throw new SettingError(input, `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`);
     }
-    if (!isObject(parsed)) {
+    if (!isRecord(parsed)) {
         throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`);
     }
     if (problem)
@@ -2476,17 +2494,17 @@ function limitText(problem) {
     if (problem.kind === 'too-deep') {
         return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`;
     }
-    const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal;
+    const literal = shorten(problem.literal, 41);
     return (`holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
-        `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+        `${shorten(problem.becomes, 41)}); ` +
         `quote it to send it as text: "${literal}"`);
 }
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
     const firstLine = withoutExcerpt.split('\n')[0];
-    return firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine;
+    return shorten(firstLine, 121);
 }
 function kindOf(value) {
     if (value === null)
@@ -2509,14 +2527,14 @@ function buildBody(layers) {
     const body = {};
     if (layers.context) {
         const { key, value, branch } = layers.context;
-        setAll(body, { [key]: body_withoutUndefined(value) });
+        setAll(body, { [key]: withoutUndefined(value) });
         if (branch)
             setAll(body, { branch });
     }
-    setAll(body, body_withoutUndefined(layers.derived));
+    setAll(body, withoutUndefined(layers.derived));
     if (layers.payload)
         setAll(body, layers.payload);
-    setAll(body, body_withoutUndefined(layers.inputs));
+    setAll(body, withoutUndefined(layers.inputs));
     return body;
 }
 /** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
@@ -2544,13 +2562,7 @@ function checkInputsAgreeWithPayload(inputs, payload) {
 }
 function describeJson(value) {
     const text = JSON.stringify(value) ?? String(value);
-    return text.length > 80 ? `${text.slice(0, 80)}…` : text;
-}
-function body_withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+    return shorten(text, 81);
 }
 
 ;// CONCATENATED MODULE: ./src/core/settings.ts
@@ -2726,6 +2738,7 @@ function composeBody(input, sources) {
 }
 
 ;// CONCATENATED MODULE: ./src/github/pull-request.ts
+
 /**
  * What a GitHub event says of its pull request: one reading for the body's context and for the PR
  * comment alike. Pure and free of Octokit, so the action's body code can use it at start-up.
@@ -2742,10 +2755,10 @@ function isPullRequestEvent(eventName) {
 }
 /** The pull request's number and head branch in an event payload; absent parts are undefined. */
 function pullRequestOfPayload(payload) {
-    if (!pull_request_isObject(payload))
+    if (!isRecord(payload))
         return {};
-    const pr = pull_request_isObject(payload.pull_request) ? payload.pull_request : undefined;
-    const head = pr && pull_request_isObject(pr.head) ? pr.head : undefined;
+    const pr = isRecord(payload.pull_request) ? payload.pull_request : undefined;
+    const head = pr && isRecord(pr.head) ? pr.head : undefined;
     const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number);
     const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined;
     return { number, headRef };
@@ -2753,12 +2766,10 @@ function pullRequestOfPayload(payload) {
 function positiveInteger(value) {
     return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined;
 }
-function pull_request_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 ;// CONCATENATED MODULE: ./src/action/github-context.ts
 /** The GitHub front end's part of the body: where the run came from, read from the runner. */
+
 
 /**
  * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
@@ -2793,7 +2804,7 @@ function githubContextFromEnv(env, eventPayload) {
         event,
         prNumber: pullRequest?.number
     };
-    return github_context_withoutUndefined(context);
+    return withoutUndefined(context);
 }
 function pushedBranch(ref, refName, refType) {
     if (refType === 'branch' && refName)
@@ -2806,9 +2817,6 @@ function runUrl(server, repository, runId) {
     if (!server || !repository || !runId)
         return undefined;
     return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`;
-}
-function github_context_withoutUndefined(value) {
-    return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.ts
@@ -2940,6 +2948,7 @@ function parseWatched(raw) {
 
 
 
+
 /** An error as the action's log words it: a bad setting is named as the input it came from. */
 function failureText(error) {
     if (error instanceof SettingError)
@@ -2948,7 +2957,7 @@ function failureText(error) {
         const advice = adviceFor(error.known, setting => `input '${setting}'`);
         return `${error.message.replace(/[.\s]+$/, '')}. ${advice}`;
     }
-    return error instanceof Error ? error.message : String(error);
+    return messageOf(error);
 }
 
 // EXTERNAL MODULE: ./src/action/log-sinks.ts + 1 modules

@@ -1,5 +1,6 @@
 import type { Log } from '../core/log.js'
 import type { ActionSettings } from './inputs.js'
+import { messageOf } from '../harness/plain.js'
 
 /**
  * Creates or updates the PR comment. Octokit is loaded only here, on the first comment: it costs
@@ -16,9 +17,7 @@ export function pullRequestCommenter(): (
       const { commentOnPullRequest } = await import('../github/pr-comment.js')
       await commentOnPullRequest(log, settings, text, { final })
     } catch (error) {
-      log.warning(
-        `Could not comment on the pull request: ${error instanceof Error ? error.message : error}`
-      )
+      log.warning(`Could not comment on the pull request: ${messageOf(error)}`)
     }
   }
 }

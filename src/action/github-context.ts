@@ -1,5 +1,6 @@
 /** The GitHub front end's part of the body: where the run came from, read from the runner. */
 import { isPullRequestEvent, pullRequestOfPayload } from '../github/pull-request.js'
+import { withoutUndefined } from '../harness/plain.js'
 
 /** The `github` object added to the body so Harness conditions and Git-stored pipelines can use it. */
 export interface GithubContextBody {
@@ -74,8 +75,4 @@ function runUrl(
 ): string | undefined {
   if (!server || !repository || !runId) return undefined
   return `${server.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}`
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T
 }

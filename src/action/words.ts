@@ -1,6 +1,7 @@
 import { SettingError } from '../harness/setting-error.js'
 import { HarnessApiError } from '../harness/client.js'
 import { adviceFor } from '../core/advice.js'
+import { messageOf } from '../harness/plain.js'
 
 /** An error as the action's log words it: a bad setting is named as the input it came from. */
 export function failureText(error: unknown): string {
@@ -9,5 +10,5 @@ export function failureText(error: unknown): string {
     const advice = adviceFor(error.known, setting => `input '${setting}'`)
     return `${error.message.replace(/[.\s]+$/, '')}. ${advice}`
   }
-  return error instanceof Error ? error.message : String(error)
+  return messageOf(error)
 }

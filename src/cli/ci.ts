@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../harness/plain.js'
 /**
  * Which CI the command runs in, and where the run came from: the body's `ci` object and its
  * top-level `branch` (../shared/interface.md, "The CI it runs in"). Pure functions of the
@@ -219,8 +220,4 @@ function number(text: string | undefined): number | undefined {
 function withoutCredentials(url: string | undefined): string | undefined {
   if (!url) return undefined
   return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1')
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T
 }

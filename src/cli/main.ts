@@ -19,6 +19,7 @@ import {
 } from './options.js'
 import { OutputSink, type OutputValues } from './outputs.js'
 import { VERSION } from './version.js'
+import { messageOf } from '../harness/plain.js'
 
 export const ExitCode = {
   Ok: 0,
@@ -213,5 +214,5 @@ function cancelledCode(world: CliWorld): number | undefined {
 
 function failureText(error: unknown): string {
   if (error instanceof SettingError) return describeSettingError(error)
-  return error instanceof Error ? error.message : String(error)
+  return messageOf(error)
 }

@@ -1,4 +1,5 @@
 import { Outputs, type OutputName } from '../core/names.js'
+import { messageOf } from '../harness/plain.js'
 
 /** The outputs known so far, by the action's names. */
 export type OutputValues = Partial<Record<OutputName, string>>
@@ -110,7 +111,7 @@ export class OutputSink {
       this.channels.writeFile(this.outputFile, formatDotenv(this.values).text)
     } catch (error) {
       this.fileFailed = true
-      const reason = error instanceof Error ? error.message : String(error)
+      const reason = messageOf(error)
       this.channels.error(`Could not write --output-file ${this.outputFile}: ${reason}`)
     }
   }

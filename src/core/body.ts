@@ -1,5 +1,6 @@
 import { SettingError } from '../harness/setting-error.js'
 import { jsonLimitProblem, MAX_JSON_DEPTH, type JsonLimitProblem } from './json-limits.js'
+import { isRecord, messageOf, shorten, withoutUndefined } from '../harness/plain.js'
 
 /**
  * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
@@ -21,7 +22,7 @@ export function parseJsonObjectInput(input: string, raw: string): Record<string,
       `expected a JSON object, but it is not valid JSON: ${parserReason(error)}`
     )
   }
-  if (!isObject(parsed)) {
+  if (!isRecord(parsed)) {
     throw new SettingError(input, `expected a JSON object ({…}); got ${kindOf(parsed)}`)
   }
   if (problem) throw new SettingError(input, limitText(problem))
@@ -32,20 +33,20 @@ function limitText(problem: JsonLimitProblem): string {
   if (problem.kind === 'too-deep') {
     return `is nested deeper than ${MAX_JSON_DEPTH} levels of {…} and […]; flatten it`
   }
-  const literal = problem.literal.length > 40 ? `${problem.literal.slice(0, 40)}…` : problem.literal
+  const literal = shorten(problem.literal, 41)
   return (
     `holds the number ${literal}, which JSON cannot carry exactly (it would be sent as ` +
-    `${problem.becomes.length > 40 ? `${problem.becomes.slice(0, 40)}…` : problem.becomes}); ` +
+    `${shorten(problem.becomes, 41)}); ` +
     `quote it to send it as text: "${literal}"`
   )
 }
 
 /** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = messageOf(error)
   const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '')
   const firstLine = withoutExcerpt.split('\n')[0]
-  return firstLine.length > 120 ? `${firstLine.slice(0, 120)}…` : firstLine
+  return shorten(firstLine, 121)
 }
 
 function kindOf(value: unknown): string {
@@ -129,13 +130,5 @@ function checkInputsAgreeWithPayload(
 
 function describeJson(value: unknown): string {
   const text = JSON.stringify(value) ?? String(value)
-  return text.length > 80 ? `${text.slice(0, 80)}…` : text
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined)) as T
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
+  return shorten(text, 81)
 }

@@ -1,3 +1,4 @@
+import { shorten } from '../harness/plain.js'
 import { SettingError } from '../harness/setting-error.js'
 
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 } as const
@@ -58,7 +59,7 @@ function parseCompound(text: string): number | undefined {
 
 function quote(value: string): string {
   if (value === '') return 'an empty value'
-  return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`
+  return `'${shorten(value, 41)}'`
 }
 
 /**

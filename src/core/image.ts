@@ -1,3 +1,4 @@
+import { shorten } from '../harness/plain.js'
 import { SettingError } from '../harness/setting-error.js'
 import { Setting } from './names.js'
 
@@ -179,7 +180,7 @@ function fromInputs(imageInput: string | undefined, tagInput: string | undefined
   const split = reference === undefined ? undefined : splitOrFail(Setting.Image, reference)
   const tag = nonEmpty(tagInput)
   if (tag !== undefined && !TAG_PATTERN.test(tag)) {
-    throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag)}'`)
+    throw new SettingError(Setting.Tag, `${TAG_RULE_PROBLEM}; got '${shorten(tag, 81)}'`)
   }
   if (tag !== undefined && split?.tag !== undefined && split.tag !== tag) {
     throw new SettingError(
@@ -201,7 +202,7 @@ function splitOrFail(
     throw new SettingError(
       input,
       `expected ${what} such as ghcr.io/acme/api, ghcr.io/acme/api:1.4.2 or localhost:5000/app@sha256:<64 hex>; ` +
-        `${(error as Error).message}; got '${shorten(reference)}'`
+        `${(error as Error).message}; got '${shorten(reference, 81)}'`
     )
   }
 }
@@ -241,14 +242,14 @@ function fromBuildOutputs(outputs: Record<string, unknown> | undefined): Candida
   if (tag && !TAG_PATTERN.test(tag.value)) {
     throw new SettingError(
       Setting.BuildOutputs,
-      `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value)}'`
+      `key '${tag.key}': ${TAG_RULE_PROBLEM}; got '${shorten(tag.value, 81)}'`
     )
   }
   const digestKey = value(DIGEST_KEYS)
   if (digestKey && !DIGEST_PATTERN.test(digestKey.value)) {
     throw new SettingError(
       Setting.BuildOutputs,
-      `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value)}'`
+      `key '${digestKey.key}': expected sha256: followed by 64 lower-case hex digits; got '${shorten(digestKey.value, 81)}'`
     )
   }
   const digest = agreed('digest', digestKey, split?.digest, reference?.key)
@@ -283,7 +284,7 @@ function agreed(
   if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
     throw new SettingError(
       Setting.BuildOutputs,
-      `key '${explicit.key}' says ${what} '${shorten(explicit.value)}' but key '${referenceKey}' holds '${shorten(fromReference)}'; they must agree`
+      `key '${explicit.key}' says ${what} '${shorten(explicit.value, 81)}' but key '${referenceKey}' holds '${shorten(fromReference, 81)}'; they must agree`
     )
   }
   if (explicit) return explicit
@@ -330,8 +331,4 @@ function firstDockerMetadataTag(json: string | undefined): ImageReference | unde
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim()
   return trimmed ? trimmed : undefined
-}
-
-function shorten(value: string): string {
-  return value.length > 80 ? `${value.slice(0, 80)}…` : value
 }

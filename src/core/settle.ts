@@ -9,6 +9,7 @@ import {
 import type { WaitResult } from './wait.js'
 import { isPassingTrouble } from './wait/failures.js'
 import { adviceFor } from './advice.js'
+import { messageOf } from '../harness/plain.js'
 
 /**
  * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
@@ -224,10 +225,6 @@ async function lookForExecution(
   } catch (error) {
     return { eventEnded: false, problem: messageOf(error) }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
 
 /**

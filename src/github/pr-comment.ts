@@ -8,6 +8,7 @@ import {
   pickMarkedComment,
   type ListedComment
 } from '../report/comment.js'
+import { messageOf } from '../harness/plain.js'
 
 type Octokit = ReturnType<typeof github.getOctokit>
 interface Log {
@@ -273,7 +274,7 @@ function statusOf(error: unknown): number | undefined {
 /** A warning that says what went wrong and what to change; Octokit never puts the token in a message. */
 export function explainFailure(error: unknown, target: PullRequestTarget): string {
   const status = statusOf(error)
-  const said = firstLine(error instanceof Error ? error.message : String(error))
+  const said = firstLine(messageOf(error))
   const where = `pull request #${target.issue_number} of ${target.owner}/${target.repo}`
   if (status === 403) {
     return (

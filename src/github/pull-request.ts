@@ -1,3 +1,4 @@
+import { isRecord } from '../harness/plain.js'
 /**
  * What a GitHub event says of its pull request: one reading for the body's context and for the PR
  * comment alike. Pure and free of Octokit, so the action's body code can use it at start-up.
@@ -17,9 +18,9 @@ export function isPullRequestEvent(eventName: string | undefined): boolean {
 
 /** The pull request's number and head branch in an event payload; absent parts are undefined. */
 export function pullRequestOfPayload(payload: unknown): { number?: number; headRef?: string } {
-  if (!isObject(payload)) return {}
-  const pr = isObject(payload.pull_request) ? payload.pull_request : undefined
-  const head = pr && isObject(pr.head) ? pr.head : undefined
+  if (!isRecord(payload)) return {}
+  const pr = isRecord(payload.pull_request) ? payload.pull_request : undefined
+  const head = pr && isRecord(pr.head) ? pr.head : undefined
   const number = positiveInteger(pr?.number) ?? positiveInteger(payload.number)
   const headRef = typeof head?.ref === 'string' && head.ref ? head.ref : undefined
   return { number, headRef }
@@ -27,8 +28,4 @@ export function pullRequestOfPayload(payload: unknown): { number?: number; headR
 
 function positiveInteger(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : undefined
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -6,6 +6,7 @@ import type {
   WebhookAccepted
 } from './client.js'
 import { isRecord, textField } from './envelope.js'
+import { withoutUndefined } from './plain.js'
 
 /** A successful answer whose `data` lacks what is needed; the message says what is missing. */
 export class ShapeProblem extends Error {
@@ -193,9 +194,4 @@ function numberField(value: unknown): number | undefined {
 function timestampField(value: unknown): number | undefined {
   const time = numberField(value)
   return time !== undefined && time > 0 ? time : undefined
-}
-
-/** Leaves absent fields out, so results compare and print cleanly. */
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as T
 }

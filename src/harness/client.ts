@@ -25,6 +25,7 @@ import {
   webhookAcceptedFrom
 } from './client-shapes.js'
 import { deniedPermission, retiredWebhookUrl, type KnownAnswer } from './known-answers.js'
+import { messageOf } from './plain.js'
 
 /** What Harness returned for an accepted trigger POST (v2/v3 `NGProcessWebhookResponse`). */
 
@@ -365,7 +366,7 @@ export class HarnessClient {
       if (error instanceof NetworkError) {
         throw new NetworkError(this.redact(error.message), error.kind, error.mayHaveReached)
       }
-      throw new Error(this.redact(error instanceof Error ? error.message : String(error)))
+      throw new Error(this.redact(messageOf(error)))
     }
   }
 

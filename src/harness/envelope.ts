@@ -1,3 +1,4 @@
+import { isRecord, shorten } from './plain.js'
 import type { HttpResponse } from './http/request.js'
 
 /**
@@ -105,7 +106,7 @@ export function excerpt(body: string, redact: (text: string) => string): string 
 
 function singleLine(text: string, limit: number): string {
   const flat = text.replace(/[\s\u0000-\u001f\u007f]+/g, ' ').trim()
-  return flat.length > limit ? `${flat.slice(0, limit - 1)}…` : flat
+  return shorten(flat, limit)
 }
 
 function originOf(location: string | undefined, requestUrl: string): string | undefined {
@@ -131,9 +132,7 @@ export function isSuccessStatus(status: number): boolean {
   return status >= 200 && status < 300
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
+export { isRecord } from './plain.js'
 
 /** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
 export function textField(value: unknown): string | undefined {

@@ -1,3 +1,4 @@
+import { shorten } from './plain.js'
 import { SettingError } from './setting-error.js'
 
 /** Harness's rule for org, project, pipeline and trigger identifiers. */
@@ -44,7 +45,7 @@ const SHOWN_CHARS = 64
 /** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
 function describeValue(value: string): string {
   if (value === '') return 'an empty value'
-  const shown = value.length > SHOWN_CHARS ? `${value.slice(0, SHOWN_CHARS)}…` : value
+  const shown = shorten(value, SHOWN_CHARS + 1)
   return `'${shown}'`
 }
 

@@ -1,3 +1,4 @@
+import { shorten } from '../../harness/plain.js'
 import { formatElapsed } from '../duration.js'
 import type { StageSummary } from '../../harness/client.js'
 import { classifyExecutionStatus } from '../../harness/status.js'
@@ -44,7 +45,7 @@ export function elapsed(startTs?: number, endTs?: number): string | undefined {
 /** Harness failure messages can span lines (scripts' stderr); a log line should not. */
 export function oneLine(text: string, maxLength = 300): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length > maxLength ? `${flat.slice(0, maxLength - 1)}…` : flat
+  return shorten(flat, maxLength)
 }
 
 /** Stages in the order they started; those not started yet last, by name. */
