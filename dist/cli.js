@@ -49,7 +49,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(830);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(886);
 // Entry of dist/cli.js, the `harness-trigger` command: wires this process to run() and exits.
 
 
@@ -92,7 +92,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 830:
+/***/ 886:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -102,21 +102,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // UNUSED EXPORTS: ExitCode
-
-;// CONCATENATED MODULE: ./src/core/describe.ts
-/** One log line that says what is about to be fired, without any secret. */
-function describeTarget(settings) {
-    const { ids, endpoint, image, webhookVersion } = settings;
-    const artifact = [
-        image.image ? `image ${image.image} (${image.imageSource})` : 'no image',
-        image.tag ? `tag ${image.tag} (${image.tagSource})` : 'no tag',
-        image.digest ? `digest ${image.digest}` : undefined
-    ]
-        .filter(Boolean)
-        .join(', ');
-    return (`Firing trigger '${ids.triggerId}' of pipeline '${ids.pipelineId}' ` +
-        `(${ids.orgId}/${ids.projectId}) at ${endpoint.origin} through the ${webhookVersion} webhook; ${artifact}.`);
-}
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
@@ -301,7 +286,7 @@ class ProxyFailure extends Error {
         this.name = 'ProxyFailure';
     }
 }
-function route_describeTarget(url) {
+function describeTarget(url) {
     const secure = url.protocol === 'https:';
     const port = url.port ? Number(url.port) : secure ? 443 : 80;
     return {
@@ -324,7 +309,7 @@ async function openRoute(target, ca, track) {
         await connected(socket, target.secure);
         return { socket, viaHttpProxy: false };
     }
-    const proxyTarget = route_describeTarget(proxy);
+    const proxyTarget = describeTarget(proxy);
     const proxyAuthorization = basicAuthorization(proxy);
     let proxySocket;
     try {
@@ -510,7 +495,7 @@ function parseTarget(request) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
     }
-    return route_describeTarget(url);
+    return describeTarget(url);
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);
@@ -1654,6 +1639,38 @@ function isHistoryNotYetWritten(response, reading) {
     if (response.status !== 400 || reading.kind !== 'failure' || !reading.message)
         return false;
     return /history/i.test(reading.message) && /(doesn't|does not) exist/i.test(reading.message);
+}
+
+;// CONCATENATED MODULE: ./src/core/client.ts
+
+/** The run's Harness client, set up the same way by every front end. */
+function harnessClientFor(settings, world) {
+    const never = new AbortController().signal;
+    return new HarnessClient({
+        endpoint: settings.endpoint,
+        apiKey: settings.apiKey,
+        redactor: world.redactor,
+        log: line => world.log.info(line),
+        debug: line => world.log.debug(line),
+        sleep: (ms, signal) => world.sleep(ms, signal ?? never),
+        send: world.send,
+        requestTimeoutMs: settings.requestTimeoutMs
+    });
+}
+
+;// CONCATENATED MODULE: ./src/core/describe.ts
+/** One log line that says what is about to be fired, without any secret. */
+function describe_describeTarget(settings) {
+    const { ids, endpoint, image, webhookVersion } = settings;
+    const artifact = [
+        image.image ? `image ${image.image} (${image.imageSource})` : 'no image',
+        image.tag ? `tag ${image.tag} (${image.tagSource})` : 'no tag',
+        image.digest ? `digest ${image.digest}` : undefined
+    ]
+        .filter(Boolean)
+        .join(', ');
+    return (`Firing trigger '${ids.triggerId}' of pipeline '${ids.pipelineId}' ` +
+        `(${ids.orgId}/${ids.projectId}) at ${endpoint.origin} through the ${webhookVersion} webhook; ${artifact}.`);
 }
 
 ;// CONCATENATED MODULE: ./src/core/fire.ts
@@ -4126,7 +4143,7 @@ async function run(argv, world) {
         options.warnings.forEach(log.warning);
         const settings = readSettings(settingSources(options, world, redactor));
         announce(settings, log);
-        const client = harnessClient(settings, world, redactor, log);
+        const client = harnessClientFor(settings, { ...world, redactor, log });
         const { cancelSignal } = world;
         const fired = await fireTrigger({ ...settings, cancelSignal }, client);
         if (fired.outcome === 'accepted') {
@@ -4184,22 +4201,10 @@ function outputSink(options, world, redactor, log) {
     });
 }
 function announce(settings, log) {
-    log.info(describeTarget(settings));
+    log.info(describe_describeTarget(settings));
     if (!settings.image.image) {
         log.notice('No image found (--image, --build-outputs): the body has no "image" key.');
     }
-}
-function harnessClient(settings, world, redactor, log) {
-    const never = new AbortController().signal;
-    return new HarnessClient({
-        endpoint: settings.endpoint,
-        apiKey: settings.apiKey,
-        redactor,
-        log: line => log.info(line),
-        sleep: (ms, signal) => world.sleep(ms, signal ?? never),
-        send: world.send,
-        requestTimeoutMs: settings.requestTimeoutMs
-    });
 }
 function settingSources(options, world, redactor) {
     const ci = detectCi(world.env, world.git);

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1534);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6421);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(543);
 /* harmony import */ var _phase_mark_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2427);
 // Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
@@ -122,7 +122,7 @@ function actionLog(core, redactor) {
 
 /***/ }),
 
-/***/ 1534:
+/***/ 6421:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1713,6 +1713,23 @@ function graceAfter(signal, graceMs) {
             signal.removeEventListener('abort', start);
         }
     };
+}
+
+;// CONCATENATED MODULE: ./src/core/client.ts
+
+/** The run's Harness client, set up the same way by every front end. */
+function harnessClientFor(settings, world) {
+    const never = new AbortController().signal;
+    return new HarnessClient({
+        endpoint: settings.endpoint,
+        apiKey: settings.apiKey,
+        redactor: world.redactor,
+        log: line => world.log.info(line),
+        debug: line => world.log.debug(line),
+        sleep: (ms, signal) => world.sleep(ms, signal ?? never),
+        send: world.send,
+        requestTimeoutMs: settings.requestTimeoutMs
+    });
 }
 
 // EXTERNAL MODULE: ./src/core/redactor.ts + 1 modules
@@ -3486,7 +3503,7 @@ async function run(runtime = mainRuntime()) {
             redactor
         });
         announce(log, settings);
-        const client = harnessClient(runtime, settings, redactor, log);
+        const client = harnessClientFor(settings, { ...runtime, redactor, log });
         const fired = await fireTrigger({ webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal }, client);
         if (fired.outcome === 'not-sent')
             return fail(fired.message);
@@ -3529,19 +3546,6 @@ function announce(log, settings) {
     if (!settings.image.image) {
         log.notice('No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.');
     }
-}
-function harnessClient(runtime, settings, redactor, log) {
-    const never = new AbortController().signal;
-    return new HarnessClient({
-        endpoint: settings.endpoint,
-        apiKey: settings.apiKey,
-        redactor,
-        log: line => log.info(line),
-        debug: line => log.debug(line),
-        sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
-        send: runtime.send,
-        requestTimeoutMs: settings.requestTimeoutMs
-    });
 }
 /** Before the first read: should this step die now, the post step can find the execution. */
 function saveWatched(log, state, settings, accepted) {

@@ -1,5 +1,6 @@
 import { describeTarget } from '../core/describe.js'
 import { fireTrigger } from '../core/fire.js'
+import { harnessClientFor } from '../core/client.js'
 import { Redactor } from '../core/redactor.js'
 import { settle, settledResult, settlementLines, type Settlement } from '../core/settle.js'
 import { waitForPipeline, type WaitResult } from '../core/wait.js'
@@ -29,7 +30,7 @@ export async function run(runtime: Runtime = mainRuntime()): Promise<void> {
       redactor
     })
     announce(log, settings)
-    const client = harnessClient(runtime, settings, redactor, log)
+    const client = harnessClientFor(settings, { ...runtime, redactor, log })
 
     const fired = await fireTrigger(
       { webhookUrl: settings.webhookUrl, body: settings.body, cancelSignal },
@@ -73,25 +74,6 @@ function announce(log: Log, settings: ActionSettings): void {
       'No image found (inputs, build-outputs, docker/metadata-action): the body has no "image" key.'
     )
   }
-}
-
-function harnessClient(
-  runtime: Runtime,
-  settings: ActionSettings,
-  redactor: Redactor,
-  log: Log
-): HarnessClient {
-  const never = new AbortController().signal
-  return new HarnessClient({
-    endpoint: settings.endpoint,
-    apiKey: settings.apiKey,
-    redactor,
-    log: line => log.info(line),
-    debug: line => log.debug(line),
-    sleep: (ms, signal) => runtime.sleep(ms, signal ?? never),
-    send: runtime.send,
-    requestTimeoutMs: settings.requestTimeoutMs
-  })
 }
 
 /** Before the first read: should this step die now, the post step can find the execution. */

@@ -1,3 +1,4 @@
+import { harnessClientFor } from '../core/client.js'
 import { describeTarget } from '../core/describe.js'
 import { fireTrigger } from '../core/fire.js'
 import { Outputs } from '../core/names.js'
@@ -65,7 +66,7 @@ export async function run(argv: readonly string[], world: CliWorld): Promise<num
     options.warnings.forEach(log.warning)
     const settings = readSettings(settingSources(options, world, redactor))
     announce(settings, log)
-    const client = harnessClient(settings, world, redactor, log)
+    const client = harnessClientFor(settings, { ...world, redactor, log })
 
     const { cancelSignal } = world
     const fired = await fireTrigger({ ...settings, cancelSignal }, client)
@@ -143,24 +144,6 @@ function announce(settings: Settings, log: CliLog): void {
   if (!settings.image.image) {
     log.notice('No image found (--image, --build-outputs): the body has no "image" key.')
   }
-}
-
-function harnessClient(
-  settings: Settings,
-  world: CliWorld,
-  redactor: Redactor,
-  log: CliLog
-): HarnessClient {
-  const never = new AbortController().signal
-  return new HarnessClient({
-    endpoint: settings.endpoint,
-    apiKey: settings.apiKey,
-    redactor,
-    log: line => log.info(line),
-    sleep: (ms, signal) => world.sleep(ms, signal ?? never),
-    send: world.send,
-    requestTimeoutMs: settings.requestTimeoutMs
-  })
 }
 
 function settingSources(options: CliOptions, world: CliWorld, redactor: Redactor): SettingsSources {
