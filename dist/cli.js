@@ -49,7 +49,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(886);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(670);
 // Entry of dist/cli.js, the `harness-trigger` command: wires this process to run() and exits.
 
 
@@ -92,7 +92,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 886:
+/***/ 670:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1323,7 +1323,28 @@ function deniedPermission(body) {
     return said?.[1] ?? EXECUTE_PERMISSION;
 }
 
+;// CONCATENATED MODULE: ./src/harness/backoff.ts
+/**
+ * The one backoff of the project: a delay doubled per attempt, then spread by jitter so that
+ * parallel jobs hit by the same trouble do not retry in step. The trigger's POST retries and the
+ * wait's failed reads both use it.
+ */
+/** `baseMs` for attempt 1, doubled for each later one, never more than `capMs`. */
+function doubledDelay(attempt, baseMs, capMs = Infinity) {
+    return Math.min(capMs, baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
+}
+/**
+ * `ms` spread evenly over `ms·(1 − spread)` … `ms·(1 + spread)` by `random()` (0 ≤ r ≤ 1; a value
+ * out of range or not a number counts as the middle), rounded to whole milliseconds.
+ */
+function withJitter(ms, spread, random) {
+    const r = random();
+    const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0.5;
+    return Math.round(ms * (1 - spread + 2 * spread * unit));
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1533,8 +1554,7 @@ class HarnessClient {
     }
     async backOff(attempt, reason, signal) {
         const base = this.options.postRetryBaseMs ?? 1000;
-        // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
-        const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+        const delay = withJitter(doubledDelay(attempt, base), 0.25, this.options.random ?? Math.random);
         this.log(`Harness did not take the trigger (${reason}); ` +
             `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
         const sleep = this.options.sleep ?? cancellableSleep;
@@ -1653,6 +1673,7 @@ function harnessClientFor(settings, world) {
         log: line => world.log.info(line),
         debug: line => world.log.debug(line),
         sleep: (ms, signal) => world.sleep(ms, signal ?? never),
+        random: () => world.random(),
         send: world.send,
         requestTimeoutMs: settings.requestTimeoutMs
     });
@@ -2684,6 +2705,7 @@ function isTerminal(phase) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/wait/intervals.ts
+
 /** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
 const FIRST_EVENT_POLL_MS = 2_000;
 /** Backoff after failed reads never waits longer than this (unless the poll interval itself is longer). */
@@ -2704,12 +2726,9 @@ function fastStartDelay(earlierLooks, pollIntervalMs) {
  */
 function retryDelay(failuresInARow, usualDelayMs, random) {
     const cap = Math.max(MAX_RETRY_DELAY_MS, usualDelayMs);
-    const ceiling = Math.min(cap, usualDelayMs * 2 ** Math.min(failuresInARow, 30));
-    const jittered = ceiling / 2 + clampUnit(random()) * (ceiling / 2);
-    return Math.round(Math.max(usualDelayMs, jittered));
-}
-function clampUnit(value) {
-    return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
+    const ceiling = doubledDelay(failuresInARow + 1, usualDelayMs, cap);
+    // Equal jitter: between half the ceiling and all of it.
+    return Math.max(usualDelayMs, withJitter((ceiling * 3) / 4, 1 / 3, random));
 }
 
 ;// CONCATENATED MODULE: ./src/core/wait/failures.ts

@@ -5,7 +5,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6421);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4012);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(543);
 /* harmony import */ var _phase_mark_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2427);
 // Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
@@ -122,7 +122,7 @@ function actionLog(core, redactor) {
 
 /***/ }),
 
-/***/ 6421:
+/***/ 4012:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1331,7 +1331,28 @@ function deniedPermission(body) {
     return said?.[1] ?? EXECUTE_PERMISSION;
 }
 
+;// CONCATENATED MODULE: ./src/harness/backoff.ts
+/**
+ * The one backoff of the project: a delay doubled per attempt, then spread by jitter so that
+ * parallel jobs hit by the same trouble do not retry in step. The trigger's POST retries and the
+ * wait's failed reads both use it.
+ */
+/** `baseMs` for attempt 1, doubled for each later one, never more than `capMs`. */
+function doubledDelay(attempt, baseMs, capMs = Infinity) {
+    return Math.min(capMs, baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
+}
+/**
+ * `ms` spread evenly over `ms·(1 − spread)` … `ms·(1 + spread)` by `random()` (0 ≤ r ≤ 1; a value
+ * out of range or not a number counts as the middle), rounded to whole milliseconds.
+ */
+function withJitter(ms, spread, random) {
+    const r = random();
+    const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0.5;
+    return Math.round(ms * (1 - spread + 2 * spread * unit));
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1541,8 +1562,7 @@ class HarnessClient {
     }
     async backOff(attempt, reason, signal) {
         const base = this.options.postRetryBaseMs ?? 1000;
-        // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
-        const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+        const delay = withJitter(doubledDelay(attempt, base), 0.25, this.options.random ?? Math.random);
         this.log(`Harness did not take the trigger (${reason}); ` +
             `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
         const sleep = this.options.sleep ?? cancellableSleep;
@@ -1727,6 +1747,7 @@ function harnessClientFor(settings, world) {
         log: line => world.log.info(line),
         debug: line => world.log.debug(line),
         sleep: (ms, signal) => world.sleep(ms, signal ?? never),
+        random: () => world.random(),
         send: world.send,
         requestTimeoutMs: settings.requestTimeoutMs
     });
@@ -1891,6 +1912,7 @@ function formatElapsed(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/wait/intervals.ts
+
 /** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
 const FIRST_EVENT_POLL_MS = 2_000;
 /** Backoff after failed reads never waits longer than this (unless the poll interval itself is longer). */
@@ -1911,12 +1933,9 @@ function fastStartDelay(earlierLooks, pollIntervalMs) {
  */
 function retryDelay(failuresInARow, usualDelayMs, random) {
     const cap = Math.max(MAX_RETRY_DELAY_MS, usualDelayMs);
-    const ceiling = Math.min(cap, usualDelayMs * 2 ** Math.min(failuresInARow, 30));
-    const jittered = ceiling / 2 + clampUnit(random()) * (ceiling / 2);
-    return Math.round(Math.max(usualDelayMs, jittered));
-}
-function clampUnit(value) {
-    return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5;
+    const ceiling = doubledDelay(failuresInARow + 1, usualDelayMs, cap);
+    // Equal jitter: between half the ceiling and all of it.
+    return Math.max(usualDelayMs, withJitter((ceiling * 3) / 4, 1 / 3, random));
 }
 
 ;// CONCATENATED MODULE: ./src/core/wait/failures.ts

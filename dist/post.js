@@ -106,7 +106,7 @@ function actionLog(core, redactor) {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(838);
+/* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(315);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(543);
 // Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
 // cleans up after a main step that was cancelled or killed, whatever state that step left.
@@ -120,7 +120,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 838:
+/***/ 315:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1351,7 +1351,28 @@ function deniedPermission(body) {
     return said?.[1] ?? EXECUTE_PERMISSION;
 }
 
+;// CONCATENATED MODULE: ./src/harness/backoff.ts
+/**
+ * The one backoff of the project: a delay doubled per attempt, then spread by jitter so that
+ * parallel jobs hit by the same trouble do not retry in step. The trigger's POST retries and the
+ * wait's failed reads both use it.
+ */
+/** `baseMs` for attempt 1, doubled for each later one, never more than `capMs`. */
+function doubledDelay(attempt, baseMs, capMs = Infinity) {
+    return Math.min(capMs, baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
+}
+/**
+ * `ms` spread evenly over `ms·(1 − spread)` … `ms·(1 + spread)` by `random()` (0 ≤ r ≤ 1; a value
+ * out of range or not a number counts as the middle), rounded to whole milliseconds.
+ */
+function withJitter(ms, spread, random) {
+    const r = random();
+    const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0.5;
+    return Math.round(ms * (1 - spread + 2 * spread * unit));
+}
+
 ;// CONCATENATED MODULE: ./src/harness/client.ts
+
 
 
 
@@ -1561,8 +1582,7 @@ class HarnessClient {
     }
     async backOff(attempt, reason, signal) {
         const base = this.options.postRetryBaseMs ?? 1000;
-        // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
-        const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5));
+        const delay = withJitter(doubledDelay(attempt, base), 0.25, this.options.random ?? Math.random);
         this.log(`Harness did not take the trigger (${reason}); ` +
             `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`);
         const sleep = this.options.sleep ?? cancellableSleep;

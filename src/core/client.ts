@@ -9,6 +9,7 @@ export interface ClientWorld {
   redactor: Redactor
   log: Pick<Log, 'info' | 'debug'>
   sleep(ms: number, signal: AbortSignal): Promise<void>
+  random(): number
   send?: (request: HttpRequest) => Promise<HttpResponse>
 }
 
@@ -22,6 +23,7 @@ export function harnessClientFor(settings: Settings, world: ClientWorld): Harnes
     log: line => world.log.info(line),
     debug: line => world.log.debug(line),
     sleep: (ms, signal) => world.sleep(ms, signal ?? never),
+    random: () => world.random(),
     send: world.send,
     requestTimeoutMs: settings.requestTimeoutMs
   })

@@ -26,6 +26,7 @@ import {
 } from './client-shapes.js'
 import { deniedPermission, retiredWebhookUrl, type KnownAnswer } from './known-answers.js'
 import { messageOf } from './plain.js'
+import { doubledDelay, withJitter } from './backoff.js'
 
 /** What Harness returned for an accepted trigger POST (v2/v3 `NGProcessWebhookResponse`). */
 
@@ -165,6 +166,8 @@ export interface HarnessClientOptions {
   requestTimeoutMs?: number
   /** first backoff of the POST retry (default 1000 ms, doubling, with jitter) */
   postRetryBaseMs?: number
+  /** the jitter's dice (default Math.random) */
+  random?: () => number
 }
 
 const KiB = 1024
@@ -376,8 +379,7 @@ export class HarnessClient {
     signal: AbortSignal | undefined
   ): Promise<void> {
     const base = this.options.postRetryBaseMs ?? 1000
-    // ×2 per retry, ±25 % jitter so parallel jobs do not retry in step.
-    const delay = Math.round(base * 2 ** (attempt - 1) * (0.75 + Math.random() * 0.5))
+    const delay = withJitter(doubledDelay(attempt, base), 0.25, this.options.random ?? Math.random)
     this.log(
       `Harness did not take the trigger (${reason}); ` +
         `retry ${attempt} of ${MAX_POST_RETRIES} in ${(delay / 1000).toFixed(1)} s`

@@ -1,3 +1,4 @@
+import { doubledDelay, withJitter } from '../../harness/backoff.js'
 /** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
 export const FIRST_EVENT_POLL_MS = 2_000
 
@@ -25,11 +26,7 @@ export function retryDelay(
   random: () => number
 ): number {
   const cap = Math.max(MAX_RETRY_DELAY_MS, usualDelayMs)
-  const ceiling = Math.min(cap, usualDelayMs * 2 ** Math.min(failuresInARow, 30))
-  const jittered = ceiling / 2 + clampUnit(random()) * (ceiling / 2)
-  return Math.round(Math.max(usualDelayMs, jittered))
-}
-
-function clampUnit(value: number): number {
-  return Number.isFinite(value) ? Math.min(Math.max(value, 0), 1) : 0.5
+  const ceiling = doubledDelay(failuresInARow + 1, usualDelayMs, cap)
+  // Equal jitter: between half the ceiling and all of it.
+  return Math.max(usualDelayMs, withJitter((ceiling * 3) / 4, 1 / 3, random))
 }
