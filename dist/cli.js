@@ -286,7 +286,7 @@ class ProxyFailure extends Error {
         this.name = 'ProxyFailure';
     }
 }
-function describeTarget(url) {
+function targetOfUrl(url) {
     const secure = url.protocol === 'https:';
     const port = url.port ? Number(url.port) : secure ? 443 : 80;
     return {
@@ -309,7 +309,7 @@ async function openRoute(target, ca, track) {
         await connected(socket, target.secure);
         return { socket, viaHttpProxy: false };
     }
-    const proxyTarget = describeTarget(proxy);
+    const proxyTarget = targetOfUrl(proxy);
     const proxyAuthorization = basicAuthorization(proxy);
     let proxySocket;
     try {
@@ -495,7 +495,7 @@ function parseTarget(request) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
     }
-    return describeTarget(url);
+    return targetOfUrl(url);
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);
@@ -1681,7 +1681,7 @@ function harnessClientFor(settings, world) {
 
 ;// CONCATENATED MODULE: ./src/core/describe.ts
 /** One log line that says what is about to be fired, without any secret. */
-function describe_describeTarget(settings) {
+function describeTarget(settings) {
     const { ids, endpoint, image, webhookVersion } = settings;
     const artifact = [
         image.image ? `image ${image.image} (${image.imageSource})` : 'no image',
@@ -4220,7 +4220,7 @@ function outputSink(options, world, redactor, log) {
     });
 }
 function announce(settings, log) {
-    log.info(describe_describeTarget(settings));
+    log.info(describeTarget(settings));
     if (!settings.image.image) {
         log.notice('No image found (--image, --build-outputs): the body has no "image" key.');
     }

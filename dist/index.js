@@ -329,7 +329,7 @@ class ProxyFailure extends Error {
         this.name = 'ProxyFailure';
     }
 }
-function route_describeTarget(url) {
+function targetOfUrl(url) {
     const secure = url.protocol === 'https:';
     const port = url.port ? Number(url.port) : secure ? 443 : 80;
     return {
@@ -352,7 +352,7 @@ async function openRoute(target, ca, track) {
         await connected(socket, target.secure);
         return { socket, viaHttpProxy: false };
     }
-    const proxyTarget = route_describeTarget(proxy);
+    const proxyTarget = targetOfUrl(proxy);
     const proxyAuthorization = basicAuthorization(proxy);
     let proxySocket;
     try {
@@ -538,7 +538,7 @@ function parseTarget(request) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
     }
-    return route_describeTarget(url);
+    return targetOfUrl(url);
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);

@@ -314,7 +314,7 @@ class ProxyFailure extends Error {
         this.name = 'ProxyFailure';
     }
 }
-function describeTarget(url) {
+function targetOfUrl(url) {
     const secure = url.protocol === 'https:';
     const port = url.port ? Number(url.port) : secure ? 443 : 80;
     return {
@@ -337,7 +337,7 @@ async function openRoute(target, ca, track) {
         await connected(socket, target.secure);
         return { socket, viaHttpProxy: false };
     }
-    const proxyTarget = describeTarget(proxy);
+    const proxyTarget = targetOfUrl(proxy);
     const proxyAuthorization = basicAuthorization(proxy);
     let proxySocket;
     try {
@@ -523,7 +523,7 @@ function parseTarget(request) {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         throw new request_NetworkError(`${request.method} ${url.host}: only http: and https: URLs are supported`, 'other', false);
     }
-    return describeTarget(url);
+    return targetOfUrl(url);
 }
 async function deliver(request, target, ca, label, track) {
     const route = await openRoute(target, ca, track);

@@ -1,6 +1,6 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http'
 import type { Socket } from 'node:net'
-import { describeTarget, openRoute, ProxyFailure, type Route, type Target } from './route.js'
+import { targetOfUrl, openRoute, ProxyFailure, type Route, type Target } from './route.js'
 import { classifySocketError } from './socket-errors.js'
 
 export interface HttpRequest {
@@ -119,7 +119,7 @@ function parseTarget(request: HttpRequest): Target {
       false
     )
   }
-  return describeTarget(url)
+  return targetOfUrl(url)
 }
 
 async function deliver(

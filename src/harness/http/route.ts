@@ -31,7 +31,7 @@ export class ProxyFailure extends Error {
   }
 }
 
-export function describeTarget(url: URL): Target {
+export function targetOfUrl(url: URL): Target {
   const secure = url.protocol === 'https:'
   const port = url.port ? Number(url.port) : secure ? 443 : 80
   return {
@@ -60,7 +60,7 @@ export async function openRoute(
     return { socket, viaHttpProxy: false }
   }
 
-  const proxyTarget = describeTarget(proxy)
+  const proxyTarget = targetOfUrl(proxy)
   const proxyAuthorization = basicAuthorization(proxy)
   let proxySocket: Socket
   try {
