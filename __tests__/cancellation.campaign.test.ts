@@ -211,7 +211,7 @@ const PHASES: Phase[] = [
   {
     name: 'right after the terminal status',
     world: { execution: { statuses: ['Running', 'Success'] } },
-    at: { stdout: /Pipeline execution ended with Success/ },
+    at: { stdout: /Pipeline execution: Success/ },
     expected: { posts: 1, mainAborts: 0, postAborts: 0, exit: 'any' }
   }
 ]
