@@ -1082,7 +1082,7 @@ function textField(value) {
 
 ;// CONCATENATED MODULE: ./src/harness/answer-redaction.ts
 /**
- * Every string of a parsed answer, redacted where it enters: what Harness sends is later cut to a
+ * Every string of an answer's mapped value, redacted as it leaves the client: what Harness sends is later cut to a
  * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
  * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
  * recursion: an answer may be nested arbitrarily deep.
@@ -1573,13 +1573,15 @@ class HarnessClient {
             const known = retired ? { kind: 'webhook-url-retired' } : undefined;
             throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known);
         }
-        return this.shaped(response, () => webhookAcceptedFrom(redactStrings(reading.data, this.redact)));
+        return this.shaped(response, () => redactStrings(webhookAcceptedFrom(reading.data), this.redact));
     }
     /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
     mapped(response, reading, map) {
         if (reading.kind !== 'success')
             throw this.apiError(response, reading);
-        return this.shaped(response, () => map(redactStrings(reading.data, this.redact)));
+        // Redacted once mapped: only what leaves the client is walked, not a whole execution
+        // summary (MBs for big pipelines) at every poll. The mappers neither cut nor escape text.
+        return this.shaped(response, () => redactStrings(map(reading.data), this.redact));
     }
     shaped(response, map) {
         try {
@@ -3906,10 +3908,6 @@ function readCliOptions(argv, env) {
         ciContext: readBoolean(CliOption.CiContext, value(CliOption.CiContext).trim(), true),
         warnings
     };
-}
-/** What the core reads from the command line (its `env`, `context`, `sha` are the caller's). */
-function settingValues(options) {
-    return name => options.value(name);
 }
 function parseArgv(argv) {
     const given = new Map();

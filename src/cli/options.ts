@@ -1,5 +1,5 @@
 import { Setting, type SettingName } from '../core/names.js'
-import { readBoolean, type SettingsSources } from '../core/settings.js'
+import { readBoolean } from '../core/settings.js'
 import { SettingError } from '../harness/setting-error.js'
 
 /** The command line's own options, beside the core's settings (which keep the action's names). */
@@ -201,11 +201,6 @@ export function readCliOptions(
     ciContext: readBoolean(CliOption.CiContext, value(CliOption.CiContext).trim(), true),
     warnings
   }
-}
-
-/** What the core reads from the command line (its `env`, `context`, `sha` are the caller's). */
-export function settingValues(options: CliOptions): SettingsSources['value'] {
-  return name => options.value(name)
 }
 
 function parseArgv(argv: readonly string[]): Map<string, string> {

@@ -1,5 +1,5 @@
 /**
- * Every string of a parsed answer, redacted where it enters: what Harness sends is later cut to a
+ * Every string of an answer's mapped value, redacted as it leaves the client: what Harness sends is later cut to a
  * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
  * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
  * recursion: an answer may be nested arbitrarily deep.

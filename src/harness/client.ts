@@ -401,7 +401,7 @@ export class HarnessClient {
       throw new HarnessApiError(message, error.httpStatus, error.code, error.retryable, known)
     }
     return this.shaped(response, () =>
-      webhookAcceptedFrom(redactStrings(reading.data, this.redact))
+      redactStrings(webhookAcceptedFrom(reading.data), this.redact)
     )
   }
 
@@ -412,7 +412,9 @@ export class HarnessClient {
     map: (data: unknown) => T
   ): T {
     if (reading.kind !== 'success') throw this.apiError(response, reading)
-    return this.shaped(response, () => map(redactStrings(reading.data, this.redact)))
+    // Redacted once mapped: only what leaves the client is walked, not a whole execution
+    // summary (MBs for big pipelines) at every poll. The mappers neither cut nor escape text.
+    return this.shaped(response, () => redactStrings(map(reading.data), this.redact))
   }
 
   private shaped<T>(response: HttpResponse, map: () => T): T {
