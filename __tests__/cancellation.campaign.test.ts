@@ -211,7 +211,7 @@ const PHASES: Phase[] = [
   {
     name: 'right after the terminal status',
     world: { execution: { statuses: ['Running', 'Success'] } },
-    at: { stdout: /Pipeline execution: Success/ },
+    at: { stdout: /Pipeline execution ended with Success/ },
     expected: { posts: 1, mainAborts: 0, postAborts: 0, exit: 'any' }
   }
 ]
@@ -354,6 +354,29 @@ describe('a signal at every phase of a run', () => {
     expect({ said, leftRunning: f.leftRunning }).toEqual({ said, leftRunning: 0 })
     expectCancelledExit(run, phase.expected.exit ?? 'failed')
   })
+})
+
+describe('a signal as main ends', () => {
+  // A drained event loop's teardown puts back the default signal handlers: a cancel in those ms
+  // killed the step by signal (no exit code, half the time on Node 24). It must be handled to the end.
+  const cases = [0, 1, 2, 3, 4, 6, 8, 11, 15, 20].map(
+    (thenMs, index) => [thenMs, index % 2 ? 'SIGINT' : 'SIGTERM', index % 4 < 2] as const
+  )
+  it.concurrent.each(cases)(
+    '%d ms after the last line, %s (wait: %s): an exit code, not a kill',
+    async (thenMs, signal, wait) => {
+      const run = await cancelledRun('as main ends', signal, {
+        world: { execution: { statuses: ['Running', 'Success'] } },
+        wait,
+        at: { stdout: wait ? /Pipeline execution ended with/ : /Executions: /, thenMs }
+      })
+      const said = `${thenMs} ms, ${signal}: ${JSON.stringify(run.figures)}\n${run.main.stdout}`
+      expect({ said, signal: run.main.signal }).toEqual({ said, signal: null })
+      expect([0, 1]).toContain(run.main.exitCode)
+      expect(run.figures.postsTotal).toBe(1)
+      expect(run.figures.leftRunning).toBe(0)
+    }
+  )
 })
 
 describe('main killed outright', () => {

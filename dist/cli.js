@@ -3381,13 +3381,11 @@ class PipelineWait {
         const statusChanged = summary.status !== this.execution?.status;
         this.execution = summary;
         const stageLines = this.stages.changes(summary.stages);
-        // At the start the pipeline's line reads best first; at the end, the stages' outcomes lead up to it.
-        if (terminal)
-            stageLines.forEach(line => this.deps.log.info(line));
-        if (statusChanged)
+        // The final status is not announced here: the front end's last line ("…ended with Success in
+        // 3s: link") says it, once, after the stages' outcomes.
+        if (statusChanged && !terminal)
             this.announceStatus(summary.status);
-        if (!terminal)
-            stageLines.forEach(line => this.deps.log.info(line));
+        stageLines.forEach(line => this.deps.log.info(line));
     }
     announceStatus(status) {
         if (classifyExecutionStatus(status) === 'waiting-for-person') {

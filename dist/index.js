@@ -14,7 +14,7 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 
 (0,_phase_mark_js__WEBPACK_IMPORTED_MODULE_2__/* .markPhase */ .N)('run');
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
-(0,_process_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .exitSoon */ .C)();
+(0,_process_runtime_js__WEBPACK_IMPORTED_MODULE_1__/* .exitWhenFlushed */ .K)();
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
@@ -2590,13 +2590,11 @@ class PipelineWait {
         const statusChanged = summary.status !== this.execution?.status;
         this.execution = summary;
         const stageLines = this.stages.changes(summary.stages);
-        // At the start the pipeline's line reads best first; at the end, the stages' outcomes lead up to it.
-        if (terminal)
-            stageLines.forEach(line => this.deps.log.info(line));
-        if (statusChanged)
+        // The final status is not announced here: the front end's last line ("…ended with Success in
+        // 3s: link") says it, once, after the stages' outcomes.
+        if (statusChanged && !terminal)
             this.announceStatus(summary.status);
-        if (!terminal)
-            stageLines.forEach(line => this.deps.log.info(line));
+        stageLines.forEach(line => this.deps.log.info(line));
     }
     announceStatus(status) {
         if (classifyExecutionStatus(status) === 'waiting-for-person') {
@@ -3644,7 +3642,7 @@ function markPhase(phase) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  C: () => (/* binding */ exitSoon),
+  K: () => (/* binding */ exitWhenFlushed),
   q: () => (/* binding */ processRuntime)
 });
 
@@ -3807,9 +3805,15 @@ function processRuntime() {
         random: Math.random
     };
 }
-/** Nothing should keep the process alive after a phase; if something does, don't let it hang the job. */
-function exitSoon() {
-    setTimeout(() => process.exit(), 2000).unref();
+/**
+ * Ends the process once stdout is flushed, instead of letting the event loop drain. Node's
+ * teardown after a drained loop puts the default signal handlers back, so a runner's cancel
+ * that lands in it killed the step by signal; `process.exit` keeps our handlers to the end. The
+ * timer is for a pipe that never says it is flushed, or a socket an abandoned request still holds.
+ */
+function exitWhenFlushed() {
+    setTimeout(() => process.exit(), 1000).unref();
+    process.stdout.write('', () => process.exit());
 }
 function readEventPayload() {
     const path = process.env.GITHUB_EVENT_PATH;

@@ -1,8 +1,8 @@
 // Entry of dist/index.js, the action's main step (runs.main): fires the trigger.
 import { run } from './main.js'
-import { exitSoon } from './process-runtime.js'
+import { exitWhenFlushed } from './process-runtime.js'
 import { markPhase } from './phase-mark.js'
 
 markPhase('run')
 await run()
-exitSoon()
+exitWhenFlushed()

@@ -38,9 +38,15 @@ export function processRuntime(): Runtime {
   }
 }
 
-/** Nothing should keep the process alive after a phase; if something does, don't let it hang the job. */
-export function exitSoon(): void {
-  setTimeout(() => process.exit(), 2000).unref()
+/**
+ * Ends the process once stdout is flushed, instead of letting the event loop drain. Node's
+ * teardown after a drained loop puts the default signal handlers back, so a runner's cancel
+ * that lands in it killed the step by signal; `process.exit` keeps our handlers to the end. The
+ * timer is for a pipe that never says it is flushed, or a socket an abandoned request still holds.
+ */
+export function exitWhenFlushed(): void {
+  setTimeout(() => process.exit(), 1000).unref()
+  process.stdout.write('', () => process.exit())
 }
 
 function readEventPayload(): Record<string, unknown> | undefined {
