@@ -2,7 +2,8 @@
  * An answer of 1 GB, an endless one, or a gzip bomb, from Harness or from GitHub, costs the step
  * no more than a few MB: every route reads its answer up to a cap and fails that read with a
  * message that says it was too large. Measured by the child itself: a `--require` preload writes
- * `process.resourceUsage().maxRSS` (its peak resident set) to a file as it exits.
+ * its peak resident set to a file as it exits: /proc's VmHWM, not `resourceUsage().maxRSS`, which
+ * on Linux keeps the high-water mark of the forked jest worker the child was exec'd from.
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -104,8 +105,9 @@ async function runMeasured(
   const report = join(tempDir, 'peak-rss.txt')
   writeFileSync(
     preload,
-    "process.on('exit', () => require('node:fs').writeFileSync(process.env.PEAK_RSS_FILE, " +
-      'String(process.resourceUsage().maxRSS)))\n'
+    "const fs = require('node:fs')\n" +
+      "process.on('exit', () => { const hwm = /^VmHWM:\\s*(\\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))\n" +
+      'fs.writeFileSync(process.env.PEAK_RSS_FILE, hwm ? hwm[1] : String(process.resourceUsage().maxRSS)) })\n'
   )
   const result = await runAction({
     inputs: {
@@ -129,7 +131,7 @@ async function runMeasured(
     event: pullRequestEvent(7),
     timeoutMs: 60_000
   })
-  // maxRSS is in kilobytes
+  // VmHWM and maxRSS are in kilobytes
   const peakMb = Number(readFileSync(report, 'utf8')) / 1024
   process.stdout.write(
     `peak RSS ${peakMb.toFixed(1)} MB (${process.version}): ${floodRoute}, ${flood}\n`
