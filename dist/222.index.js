@@ -16,21 +16,13 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
 var github = __webpack_require__(2413);
 ;// CONCATENATED MODULE: ./src/github/capped-fetch.ts
-/**
- * A `fetch` for Octokit that reads every answer itself, up to a byte cap, before Octokit sees it.
- * Octokit would read any body whole into memory (a 1 GB or endless answer took 2 GB), and it
- * swallows a failed body read into an empty text; failing the fetch instead gives a message that
- * says the answer was too large.
- */
 const GITHUB_ANSWER_LIMIT = 2 * 1024 * 1024;
-/** The answer was larger than the cap: reading stopped there. */
 class AnswerTooLarge extends Error {
     constructor(limit) {
         super(`GitHub's answer is larger than ${limit / (1024 * 1024)} MiB; stopped reading it`);
         this.name = 'AnswerTooLarge';
     }
 }
-/** Statuses whose Response may not carry a body. */
 const NO_BODY = new Set([101, 103, 204, 205, 304]);
 function cappedFetch(fetch, limit = GITHUB_ANSWER_LIMIT) {
     return async (input, init) => {
@@ -82,24 +74,15 @@ var core_image = __webpack_require__(8906);
 ;// CONCATENATED MODULE: ./src/report/comment.ts
 
 
-/** GitHub refuses issue comment bodies longer than this. */
 const MAX_COMMENT_CHARS = 65_536;
 const MARKER_PREFIX = '<!-- harness-trigger:deployment:';
 const MARKER_SUFFIX = ' -->';
 const TRUNCATION_NOTE = '\n\n_(cut short: GitHub limits a comment to 65,536 characters)_';
-/**
- * The image path that names a deployment: no tag, no digest, lower case. Later pushes of the same
- * image (new tags) thus update the same comment, while matrix legs with other images get their own.
- */
 function imagePath(image) {
     if (!image)
         return '';
     return (0,core_image/* cutImageReference */.Zs)(image.trim()).name.toLowerCase();
 }
-/**
- * A stable key for one deployment: (account, org, project, pipeline, trigger, image path), hashed so
- * that the hidden marker is short, reveals nothing and cannot be broken by odd characters.
- */
 function deploymentKey(ids, image) {
     const parts = [ids.accountId, ids.orgId, ids.projectId, ids.pipelineId, ids.triggerId];
     return (0,external_node_crypto_.createHash)('sha256')
@@ -107,11 +90,9 @@ function deploymentKey(ids, image) {
         .digest('hex')
         .slice(0, 32);
 }
-/** The hidden HTML comment that lets a later run find this deployment's PR comment again. */
 function commentMarker(ids, image) {
     return `${MARKER_PREFIX}${deploymentKey(ids, image)}${MARKER_SUFFIX}`;
 }
-/** The whole comment: marker first, then the text, cut at a line end if it would be too long. */
 function commentBody(marker, text) {
     const room = MAX_COMMENT_CHARS - marker.length - 1;
     if (text.length <= room)
@@ -121,10 +102,6 @@ function commentBody(marker, text) {
     const kept = text.slice(0, lineEnd > 0 ? lineEnd : limit);
     return `${marker}\n${kept}${TRUNCATION_NOTE}`;
 }
-/**
- * The comment that carries `marker`. Should several carry it (someone copied one by hand), the one
- * written by a bot is ours, and of those the oldest: the one earlier runs have been updating.
- */
 function pickMarkedComment(comments, marker) {
     const marked = comments.filter(comment => comment.body?.includes(marker));
     return marked.find(comment => comment.user?.type === 'Bot') ?? marked[0];
@@ -138,18 +115,10 @@ var plain = __webpack_require__(616);
 
 
 
-/** One comment update should never hold up the run for long: GitHub answers in about a second. */
 const UPSERT_TIMEOUT_MS = 15_000;
-/**
- * Once the deployment has ended, every comment call still to come (the final one and any still
- * queued before it) shares this much time: a GitHub that never answers may not hold the step.
- */
 const FINAL_BUDGET_MS = 10_000;
-/** Comments per page: 20 comments of the most GitHub allows (65,536 characters) stay below the answer cap. */
 const PAGE_SIZE = 20;
-/** Answers that the next update would get too (no permission, bad token, no such PR): stop trying. */
 const LASTING_FAILURES = new Set([401, 403, 404]);
-/** The pull request to comment on, or why there is none. */
 function pullRequestOf(event) {
     if (!(0,pull_request/* isPullRequestEvent */.T)(event.eventName)) {
         return `comment-on-pr: this run's event is '${event.eventName || 'unknown'}', not pull_request or pull_request_target, so no comment was posted.`;
@@ -162,13 +131,6 @@ function pullRequestOf(event) {
     }
     return { owner, repo, issue_number: number };
 }
-/**
- * Creates one comment per deployment on the run's pull request and keeps it up to date. It
- * remembers the comment id, so updates after the first don't list the comments again, and applies
- * updates in the order they were asked for. It never throws: a comment is a courtesy, never the
- * reason a deployment fails, so a problem becomes a warning. After a problem that
- * would only repeat itself (not a pull request, no token, no permission), later calls stay quiet.
- */
 class PullRequestCommenter {
     event;
     connect;
@@ -177,12 +139,7 @@ class PullRequestCommenter {
     finalBudgetMs;
     commentIds = new Map();
     octokit;
-    /** the time limit of the update under way; every request of it carries this signal */
     deadline;
-    /**
-     * Aborted when the budget of the calls after the deployment ended runs out (see `post`'s
-     * `final`); every request carries it from the start, so one already under way is cut too.
-     */
     closing = new AbortController();
     closingTimer;
     outOfTime = false;
@@ -195,11 +152,6 @@ class PullRequestCommenter {
         this.timeoutMs = timeoutMs;
         this.finalBudgetMs = finalBudgetMs;
     }
-    /**
-     * Create or update this deployment's comment with `text` (already free of secrets). `final`
-     * says the deployment has ended: from then on, this call and those queued before it share
-     * `finalBudgetMs` in all.
-     */
     post(settings, text, options = {}) {
         if (options.final && !this.closingTimer) {
             this.closingTimer = setTimeout(() => this.closing.abort(), this.finalBudgetMs);
@@ -254,7 +206,6 @@ class PullRequestCommenter {
                 return;
             }
             catch (error) {
-                // Someone deleted it meanwhile: write a new one rather than give up.
                 if (statusOf(error) !== 404)
                     throw error;
             }
@@ -262,7 +213,6 @@ class PullRequestCommenter {
         const { status, data } = await octokit.rest.issues.createComment({ ...target, body });
         const written = writtenComment(data);
         if (!written) {
-            // Nothing to remember: the next update looks for the comment again instead of writing a second one blind.
             this.log.warning(`comment-on-pr: GitHub answered HTTP ${status} to the new comment on pull request #${target.issue_number} without the comment; it may not have been written.`);
             return;
         }
@@ -279,15 +229,12 @@ class PullRequestCommenter {
         if (this.octokit)
             return this.octokit;
         const octokit = this.connect(token);
-        // Through a hook, because pagination drops per-call request options.
-        // The fetch reads each answer itself, up to a cap (capped-fetch.ts).
         octokit.hook.before('request', options => {
             const fetch = options.request?.fetch ?? globalThis.fetch;
             options.request = {
                 ...options.request,
                 signal: this.deadline,
                 fetch: cappedFetch(fetch),
-                // Octokit prints deprecation headers of the answer; through our log, not console.
                 log: octokitLog(this.log)
             };
         });
@@ -299,7 +246,6 @@ class PullRequestCommenter {
         say();
     }
 }
-/** Reads the comments page by page and stops at the first bot comment that carries the marker. */
 async function findComment(octokit, target, marker) {
     let byPerson;
     const pages = octokit.paginate.iterator(octokit.rest.issues.listComments, {
@@ -314,7 +260,6 @@ async function findComment(octokit, target, marker) {
     }
     return byPerson?.id;
 }
-/** Octokit's logger, writing through ours (one line, redacted); its debug and info stay quiet. */
 function octokitLog(log) {
     return {
         debug: () => undefined,
@@ -323,14 +268,12 @@ function octokitLog(log) {
         error: (message) => log.warning(`GitHub: ${message}`)
     };
 }
-/** The comment in GitHub's answer, when it holds one (a 204 or `{}` does not). */
 function writtenComment(data) {
     const comment = data;
     if (typeof comment?.id !== 'number')
         return undefined;
     return { id: comment.id, url: httpUrl(comment.html_url) };
 }
-/** Only an http(s) URL from an answer is shown. */
 function httpUrl(value) {
     if (typeof value !== 'string')
         return undefined;
@@ -345,12 +288,10 @@ function httpUrl(value) {
 function linkText(comment) {
     return comment.url ? `: ${comment.url}` : '';
 }
-/** GitHub's HTTP status; Octokit gives network failures a status 500 without a response. */
 function statusOf(error) {
     const failure = error;
     return typeof failure?.status === 'number' && failure.response ? failure.status : undefined;
 }
-/** A warning that says what went wrong and what to change; Octokit never puts the token in a message. */
 function explainFailure(error, target) {
     const status = statusOf(error);
     const said = firstLine((0,plain/* messageOf */.bD)(error));
@@ -369,16 +310,10 @@ function explainFailure(error, target) {
     const code = status ? `HTTP ${status}: ` : '';
     return `comment-on-pr: could not write the comment on ${where} (${code}${said}); the deployment itself is not affected.`;
 }
-/** Not cut here: the log writer redacts the whole line first, then cuts it (a cut secret would show). */
 function firstLine(text) {
     return text.split('\n')[0]?.trim() ?? '';
 }
 let runCommenter;
-/**
- * Create or update this deployment's PR comment. Call it as often as the deployment moves
- * (triggered, running, final): the first call finds or creates the comment, later calls update it.
- * Never throws.
- */
 async function commentOnPullRequest(core, settings, text, options = {}) {
     runCommenter ??= new PullRequestCommenter({
         eventName: github/* context */._.eventName ?? '',

@@ -15,9 +15,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./src/cli/git.ts
 
-/** Long enough for a cold repository, short enough that a hung Git never holds up the trigger. */
 const GIT_TIMEOUT_MS = 2000;
-/** `git ARGS` in `cwd`; undefined when Git is missing, fails, or takes too long. */
 function gitIn(cwd) {
     return args => {
         try {
@@ -26,7 +24,6 @@ function gitIn(cwd) {
                 encoding: 'utf8',
                 timeout: GIT_TIMEOUT_MS,
                 stdio: ['ignore', 'pipe', 'ignore'],
-                // No pager, no prompt for credentials, whatever the user's config says.
                 env: { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', LC_ALL: 'C' }
             });
             return out.trim() || undefined;
@@ -50,18 +47,15 @@ __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __we
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__nccwpck_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(449);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(670);
-// Entry of dist/cli.js, the `harness-trigger` command: wires this process to run() and exits.
 
 
 
 
-// A reader that stops early (`| head -1`) closes the pipe: not a failure of the run.
 process.stdout.on('error', () => { });
 const cancellation = new AbortController();
 let cancelledBy;
 for (const signal of ['SIGINT', 'SIGTERM']) {
     process.on(signal, () => {
-        // Later signals change nothing: the run is already ending as fast as the abort rules allow.
         if (cancelledBy)
             return;
         cancelledBy = signal;
@@ -81,8 +75,6 @@ const code = await (0,_main_js__WEBPACK_IMPORTED_MODULE_3__/* .run */ .e)(proces
     sleep: (ms, signal) => (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_1__.setTimeout)(ms, undefined, { signal }).catch(() => undefined),
     random: Math.random
 });
-// An abandoned request may still hold a socket: exit once stdout and stderr are flushed (or soon,
-// should a closed pipe never say so).
 process.exitCode = code;
 setTimeout(() => process.exit(code), 1000).unref();
 process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
@@ -217,7 +209,6 @@ const OTHER_CERTIFICATE_PROBLEMS = {
     ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
     HOSTNAME_MISMATCH: 'the server certificate does not name this host'
 };
-/** Maps a Node socket/TLS error to its meaning. Node's own message is kept out: it may hold a URL. */
 function classifySocketError(error) {
     const code = errorCode(error);
     if (code === 'ECONNREFUSED') {
@@ -279,7 +270,6 @@ function errorMessage(error) {
 
 
 
-/** The proxy could not be reached or would not carry the request: the target never saw it. */
 class ProxyFailure extends Error {
     constructor(detail) {
         super(detail);
@@ -297,11 +287,6 @@ function targetOfUrl(url) {
         hostPort: `${url.hostname}:${port}`
     };
 }
-/**
- * Opens the connection for one request: straight to the target, or through the proxy that
- * HTTP(S)_PROXY/NO_PROXY choose (a CONNECT tunnel for HTTPS). Every socket made is handed to
- * `track` at once, so the caller's deadline can destroy it.
- */
 async function openRoute(target, ca, track) {
     const proxy = getProxyUrl(target.url);
     if (!proxy) {
@@ -336,19 +321,16 @@ async function connectTo(target, ca, track) {
     track(socket);
     return socket;
 }
-/** node:tls (and OpenSSL's set-up) loads only when a connection needs it: start-up is the cost. */
 function loadTls() {
     return Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
 }
 function tlsOptions(target, ca) {
     return {
         host: target.hostname,
-        // SNI takes host names only (RFC 6066); certificate checks still use `host`.
         ...(external_node_net_default().isIP(target.hostname) ? {} : { servername: target.hostname }),
         ...(ca ? { ca } : {})
     };
 }
-/** Resolves when the socket is connected (and the TLS handshake done), rejects on its error. */
 function connected(socket, secure) {
     const ready = secure ? 'secureConnect' : 'connect';
     return new Promise((resolve, reject) => {
@@ -415,12 +397,6 @@ function basicAuthorization(proxy) {
 
 
 
-/**
- * A request that got no complete HTTP answer. `mayHaveReached` is false only when the server
- * provably never saw the request (connection refused, DNS failure, TLS handshake failure, a
- * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
- * The message names what happened and the host, never the URL's path or query (secrets live there).
- */
 class NetworkError extends Error {
     kind;
     mayHaveReached;
@@ -431,18 +407,9 @@ class NetworkError extends Error {
         this.name = 'NetworkError';
     }
 }
-/**
- * One HTTP(S) request with node:http/https (never `fetch`: it costs ~100 ms at start-up).
- * Honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY (rules from `@actions/http-client/lib/proxy`), custom CAs
- * through NODE_EXTRA_CA_CERTS (Node does that itself), follows no redirect (a 3xx is returned as is).
- */
 function sendRequest(request) {
     return exchange(request, undefined);
 }
-/**
- * `sendRequest` that trusts `ca` (PEM) instead of the default roots: for tests against a
- * self-signed loopback server. The action itself relies on NODE_EXTRA_CA_CERTS.
- */
 function sendRequestTrusting(ca) {
     return request => exchange(request, ca);
 }
@@ -453,8 +420,6 @@ async function exchange(request, ca) {
     if (signal?.aborted) {
         throw new NetworkError(`${label}: cancelled before it was sent`, 'cancelled', false);
     }
-    // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
-    // may hold the process open, and a timed-out or cancelled request must not linger.
     const sockets = [];
     let timer;
     let onAbort;
@@ -464,7 +429,6 @@ async function exchange(request, ca) {
             reject(new NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
         }, request.timeoutMs);
         onAbort = () => {
-            // Bytes may have left already: a cancelled request may have reached the server.
             reject(new NetworkError(`${label}: cancelled; the request was abandoned`, 'cancelled', true));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
@@ -506,11 +470,6 @@ async function deliver(request, target, ca, label, track) {
         throw afterConnecting(error, label);
     }
 }
-/**
- * Once the connection is up (the TLS handshake done), the request is on its way: whatever fails
- * now, the server may have read it, so no error from here on says it was not sent. Before (refused,
- * DNS, a failed handshake) is the only time it provably was not.
- */
 function afterConnecting(error, label) {
     const failure = asNetworkError(error, label);
     if (failure.mayHaveReached)
@@ -553,7 +512,6 @@ function outgoingHeaders(request, target, route, body) {
         headers['Proxy-Authorization'] = route.proxyAuthorization;
     return headers;
 }
-/** Reads the body up to `limit` bytes; one byte more and the answer is dropped. */
 function readAnswer(answer, limit, label) {
     return new Promise((resolve, reject) => {
         const tooLarge = () => {
@@ -602,11 +560,6 @@ function formatBytes(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/setting-error.ts
-/**
- * A missing or malformed setting, found before any request is sent. It carries the setting's name
- * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
- * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
- */
 class SettingError extends Error {
     setting;
     problem;
@@ -619,23 +572,15 @@ class SettingError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/plain.ts
-/**
- * Small helpers for plain values. They live in harness/ because it is the one part of src/ that
- * every other part may import (eslint.config.js); each is written once here.
- */
-/** `text` as it is when it has at most `max` characters, else cut to `max` with the ellipsis. */
 function shorten(text, max) {
     return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
 }
-/** A copy without the keys whose value is undefined, so JSON and equality see only what is set. */
 function withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
-/** A JSON object (not null, not an array). */
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** What an error says, whatever was thrown. */
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
@@ -643,14 +588,11 @@ function messageOf(error) {
 ;// CONCATENATED MODULE: ./src/harness/identifiers.ts
 
 
-/** Harness's rule for org, project, pipeline and trigger identifiers. */
 const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
-/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
 const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
 const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
 const ACCOUNT_ID_RULE = 'letters, digits, _ or -';
-/** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
 function checkIdentifier(input, value) {
     const trimmed = value.trim();
     if (IDENTIFIER_PATTERN.test(trimmed))
@@ -663,7 +605,6 @@ function checkAccountId(input, value) {
         return trimmed;
     throw new SettingError(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
 }
-/** Like checkAccountId, but the error never repeats the value (it is a secret). */
 function checkWebhookToken(input, value) {
     const trimmed = value.trim();
     if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
@@ -672,14 +613,12 @@ function checkWebhookToken(input, value) {
     throw new SettingError(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
 }
 const SHOWN_CHARS = 64;
-/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
 function describeValue(value) {
     if (value === '')
         return 'an empty value';
     const shown = shorten(value, SHOWN_CHARS + 1);
     return `'${shown}'`;
 }
-/** People often paste the display name; Harness shows the identifier beside it. */
 function nameHint(value) {
     if (!/[\s-]/.test(value))
         return '';
@@ -690,7 +629,6 @@ function nameHint(value) {
 
 
 
-// Built on first use: only plain-HTTP URLs are checked, and a BlockList costs ~1 ms to set up.
 let loopback;
 function loopbackAddresses() {
     if (!loopback) {
@@ -700,7 +638,6 @@ function loopbackAddresses() {
     }
     return loopback;
 }
-/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
 function isLoopbackHost(hostname) {
     const host = hostname
         .trim()
@@ -711,20 +648,14 @@ function isLoopbackHost(hostname) {
     const family = (0,external_node_net_namespaceObject.isIP)(host);
     if (family === 4)
         return loopbackAddresses().check(host, 'ipv4');
-    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
     if (family === 6)
         return loopbackAddresses().check(host, 'ipv6');
     return false;
 }
 const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
-/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
 const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
 const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
-/**
- * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
- * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
- */
 function normalizeHarnessUrl(raw, input = 'harness-url') {
     const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
     const trimmed = raw.trim();
@@ -749,16 +680,6 @@ function normalizeHarnessUrl(raw, input = 'harness-url') {
 const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
     'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
     'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…';
-/**
- * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
- * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
- * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
- * messages never contain the URL or token (the URL is a secret).
- *
- * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
- * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
- * than the five identifiers are ignored.
- */
 function parseWebhookUrl(raw) {
     const fail = (problem) => {
         throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
@@ -841,7 +762,6 @@ function readQueryIds(query, fail) {
     }
     return ids;
 }
-/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
 function buildWebhookUrl(endpoint, ids, webhookToken) {
     const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
     const query = queryString([
@@ -853,16 +773,11 @@ function buildWebhookUrl(endpoint, ids, webhookToken) {
     ]);
     return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
 }
-/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
 function eventDetailsUrl(endpoint, accountId, eventId, variant) {
     const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
     return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
         queryString([['accountIdentifier', accountId]]));
 }
-/**
- * `{gateway}/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=&eventId=`: the event's
- * status fields only (`WebhookEventProcessingDetails`), without the execution summary.
- */
 function processingDetailsUrl(endpoint, accountId, eventId) {
     return (`${endpoint.gateway}/pipeline/api/webhook/triggerProcessingDetails?` +
         queryString([
@@ -870,7 +785,6 @@ function processingDetailsUrl(endpoint, accountId, eventId) {
             ['eventId', eventId]
         ]));
 }
-/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
 function eventHistoryUrl(endpoint, accountId, eventId) {
     return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
         queryString([
@@ -879,17 +793,14 @@ function eventHistoryUrl(endpoint, accountId, eventId) {
             ['size', '10']
         ]));
 }
-/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
 function executionApiUrl(endpoint, scope, planExecutionId) {
     return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
         queryString(scopeQuery(scope)));
 }
-/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
 function abortUrl(endpoint, scope, planExecutionId) {
     return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
         queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
 }
-/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
 function executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
     const path = [
         'account',
@@ -907,13 +818,11 @@ function executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
     ];
     return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
 }
-/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
 function isSameOrigin(endpoint, url) {
     const target = parseAbsoluteUrl(url);
     const own = parseAbsoluteUrl(endpoint.origin);
     if (!target || !own || !isHttp(target))
         return false;
-    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
     return target.origin === own.origin;
 }
 function endpointFrom(origin, prefixSegments) {
@@ -942,7 +851,6 @@ function parseAbsoluteUrl(text) {
         return undefined;
     }
 }
-/** Non-empty path segments, so trailing and doubled slashes do not matter. */
 function pathSegments(url) {
     return url.pathname.split('/').filter(segment => segment !== '');
 }
@@ -974,7 +882,6 @@ function queryString(pairs) {
 
 ;// CONCATENATED MODULE: ./src/harness/envelope.ts
 
-/** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
 function readEnvelope(response, requestUrl) {
     if (response.status >= 300 && response.status < 400) {
         return { kind: 'redirect', locationOrigin: originOf(response.headers.location, requestUrl) };
@@ -999,10 +906,6 @@ function readEnvelope(response, requestUrl) {
         message: textField(parsed.message) ?? firstResponseMessage(parsed.responseMessages)
     };
 }
-/**
- * The message for an answer that is not a success, e.g.
- * `Harness answered HTTP 401 INVALID_TOKEN: Invalid call: Invalid token or token expired`.
- */
 function describeUnsuccessfulAnswer(response, reading, redact) {
     const http = `HTTP ${response.status}`;
     switch (reading.kind) {
@@ -1018,7 +921,6 @@ function describeUnsuccessfulAnswer(response, reading, redact) {
             return describeFailure(response, reading, redact);
     }
 }
-/** The message for a success whose `data` lacks what the caller needs (`missing` says what). */
 function describeShapeProblem(response, missing, redact) {
     return `Harness answered HTTP ${response.status} SUCCESS, but not in the expected shape (${missing}): ${excerpt(response.body, redact)}`;
 }
@@ -1042,7 +944,6 @@ function bodyDescription(body, what, redact) {
 function statusHint(status) {
     return status === 429 ? ' (too many requests)' : '';
 }
-/** A short, single-line, secret-free quote of a body (redacted whole before it is cut). */
 function excerpt(body, redact) {
     return singleLine(redact(body), EXCERPT_LIMIT);
 }
@@ -1075,18 +976,11 @@ function isSuccessStatus(status) {
     return status >= 200 && status < 300;
 }
 
-/** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
 function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/harness/answer-redaction.ts
-/**
- * Every string of an answer's mapped value, redacted as it leaves the client: what Harness sends is later cut to a
- * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
- * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
- * recursion: an answer may be nested arbitrarily deep.
- */
 function redactStrings(value, redact) {
     if (typeof value === 'string')
         return redact(value);
@@ -1110,14 +1004,12 @@ function redactStrings(value, redact) {
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
 
 
-/** A successful answer whose `data` lacks what is needed; the message says what is missing. */
 class ShapeProblem extends Error {
     constructor(missing) {
         super(missing);
         this.name = 'ShapeProblem';
     }
 }
-/** v2/v3 answer object, or v1's bare event id string. */
 function webhookAcceptedFrom(data) {
     const bareId = textField(data);
     if (bareId)
@@ -1133,11 +1025,9 @@ function webhookAcceptedFrom(data) {
         uiSetupUrl: httpUrlField(answer.uiSetupUrl) ?? ''
     };
 }
-/** `WebhookEventProcessingDetails` (triggerProcessingDetails): the event's status fields. */
 function processingDetailsFrom(data, redact) {
     return processingFrom(data, 'data', redact);
 }
-/** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
 function eventDetailsFrom(data, redact) {
     const root = recordOrFail(data, 'no data object');
     const details = processingFrom(root.webhookProcessingDetails, 'data.webhookProcessingDetails', redact);
@@ -1153,7 +1043,6 @@ function eventDetailsFrom(data, redact) {
 function processingFrom(processing, where, redact) {
     if (!isRecord(processing))
         throw new ShapeProblem(`no ${where}`);
-    // Very old servers answer eventFound:false before the event is processed.
     if (processing.eventFound === false)
         return { pending: true };
     if (processing.eventFound !== true && typeof processing.status !== 'string') {
@@ -1168,10 +1057,6 @@ function processingFrom(processing, where, redact) {
         pipelineExecutionId: textField(processing.pipelineExecutionId)
     });
 }
-/**
- * `Page<NGTriggerEventHistoryDTO>` → records, in Harness's order: newest first when no `sort` is
- * sent (Sort.by(DESC, createdAt) server-side). The records carry no `createdAt` to sort on.
- */
 function eventHistoryFrom(data, redact) {
     const content = recordOrFail(data, 'no data object').content;
     if (!Array.isArray(content))
@@ -1182,7 +1067,6 @@ function eventHistoryFrom(data, redact) {
         planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId)
     }));
 }
-/** `PipelineExecutionDetailDTO` → the summary the action reports on. */
 function executionSummaryFrom(data, planExecutionId, redact) {
     const root = recordOrFail(data, 'no data object');
     const summary = root.pipelineExecutionSummary;
@@ -1208,9 +1092,6 @@ function executionSummaryFrom(data, planExecutionId, redact) {
         stages: stagesFrom(summary.layoutNodeMap, redact)
     });
 }
-/**
- * Stage nodes of `layoutNodeMap`: every node with a name and a status that looksLikeStage.
- */
 function stagesFrom(layoutNodeMap, redact) {
     if (!isRecord(layoutNodeMap))
         return [];
@@ -1233,12 +1114,6 @@ function stagesFrom(layoutNodeMap, redact) {
     }
     return stages;
 }
-/**
- * A stage is a node of `nodeGroup` STAGE (a node without a group counts, for older answers) that
- * is not a parallel wrapper. ParallelPlanCreator gives the wrapper of stages run side by side
- * `nodeGroup: STAGE` too, so the group alone does not tell it apart: its shape does (`nodeType`
- * `parallel`, its stages as `edgeLayoutList.currentNodeChildren`). Its empty name is not the reason.
- */
 function looksLikeStage(node) {
     const group = textField(node.nodeGroup);
     if (group && group.toUpperCase() !== 'STAGE')
@@ -1263,7 +1138,6 @@ function redacted(value, redact) {
     const text = textField(value);
     return text === undefined ? undefined : redact(text);
 }
-/** A URL from an answer is used only when it is http(s): a link, an output, never a `javascript:`. */
 function httpUrlField(value) {
     const text = textField(value);
     if (text === undefined)
@@ -1279,7 +1153,6 @@ function httpUrlField(value) {
 function numberField(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
-/** Harness sends 0 for a time that has not come yet (endTs of a running execution). */
 function timestampField(value) {
     const time = numberField(value);
     return time !== undefined && time > 0 ? time : undefined;
@@ -1288,22 +1161,14 @@ function timestampField(value) {
 ;// CONCATENATED MODULE: ./src/harness/known-answers.ts
 
 const RETIRED_URL = /no longer supported for newly created custom webhook triggers/i;
-/** resolveBranchExpression's message, and getPipelineEntityToExecute's for an empty branch name */
 const BRANCH_UNRESOLVED = /has the right branch information|missing or empty pipelineBranchName/i;
 const EXECUTE_PERMISSION = 'core_pipeline_execute';
-/** A 400 whose message is TriggerWebhookValidator's retirement of the v2/v1 URL. */
 function retiredWebhookUrl(status, message) {
     return status === 400 && RETIRED_URL.test(message ?? '');
 }
-/** An event that ended INVALID_RUNTIME_INPUT_YAML because the pipeline's branch did not resolve. */
 function isBranchUnresolved(status, message) {
     return status === 'INVALID_RUNTIME_INPUT_YAML' && BRANCH_UNRESOLVED.test(message ?? '');
 }
-/**
- * The permission a 403 names: `failedPermissionChecks[0].permission` of an AccessDeniedErrorDTO,
- * else the "Missing permission <name>" of its message, else execute (what Harness checks without
- * the abort permission flag).
- */
 function deniedPermission(body) {
     let parsed;
     try {
@@ -1324,19 +1189,9 @@ function deniedPermission(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/backoff.ts
-/**
- * The one backoff of the project: a delay doubled per attempt, then spread by jitter so that
- * parallel jobs hit by the same trouble do not retry in step. The trigger's POST retries and the
- * wait's failed reads both use it.
- */
-/** `baseMs` for attempt 1, doubled for each later one, never more than `capMs`. */
 function doubledDelay(attempt, baseMs, capMs = Infinity) {
     return Math.min(capMs, baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
 }
-/**
- * `ms` spread evenly over `ms·(1 − spread)` … `ms·(1 + spread)` by `random()` (0 ≤ r ≤ 1; a value
- * out of range or not a number counts as the middle), rounded to whole milliseconds.
- */
 function withJitter(ms, spread, random) {
     const r = random();
     const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0.5;
@@ -1352,18 +1207,12 @@ function withJitter(ms, spread, random) {
 
 
 
-/**
- * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
- * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
- */
 class HarnessApiError extends Error {
     httpStatus;
     code;
     retryable;
     known;
-    constructor(message, httpStatus, code, retryable, 
-    /** an answer whose meaning is known (core/advice says what to do about it) */
-    known) {
+    constructor(message, httpStatus, code, retryable, known) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;
@@ -1372,10 +1221,6 @@ class HarnessApiError extends Error {
         this.name = 'HarnessApiError';
     }
 }
-/**
- * The run was cancelled before the trigger was sent (or before it was sent again after a retry's
- * backoff): Harness has not taken it. Nothing was deployed.
- */
 class TriggerNotSent extends Error {
     attempts;
     constructor(attempts) {
@@ -1389,55 +1234,25 @@ class TriggerNotSent extends Error {
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const DEFAULT_TIMEOUT_MS = 30_000;
-/**
- * Answer caps, each above what a real answer of that route can be, so that only a broken or
- * hostile answer meets one (and is reported as too large, never waited out):
- * - the webhook answers four short fields (NGProcessWebhookResponseDTO) or an ErrorDTO;
- * - the event's status (triggerProcessingDetails) echoes the body we sent and the trigger's
- *   runtime-input YAML: Harness calls a body over 500,000 characters large, and JSON escaping at
- *   most sextuples it (\u00XX), so 3 MB plus the inputs;
- * - the history page holds up to 10 such records (we send triggerIdentifier: usually 1 or 2);
- * - an execution summary is one Mongo document (PipelineExecutionSummaryEntity, at most 16 MiB
- *   BSON); its JSON can be larger (numbers and booleans as text, escapes), so twice that;
- * - the details routes embed that summary plus a status answer.
- */
 const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
 const STATUS_ANSWER_LIMIT = 8 * MiB;
 const HISTORY_ANSWER_LIMIT = 16 * MiB;
 const EXECUTION_ANSWER_LIMIT = 32 * MiB;
 const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT;
-/** InterruptDTO or an ErrorDTO */
 const ABORT_ANSWER_LIMIT = MiB;
 const MAX_POST_RETRIES = 3;
 const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
-/**
- * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
- * `endpoint.origin`; every message that leaves it has passed through the redactor.
- */
 class HarnessClient {
     options;
-    /**
-     * Where the event's status is read: triggerProcessingDetails (status fields only), else, for
-     * installs without it, triggerExecutionDetailsV2, else v1; a route found missing (404/405) is
-     * left for good.
-     */
     eventStatusRoute = 'processing';
     constructor(options) {
         this.options = options;
-        // The key must never show, whoever else forgot to register it.
         options.redactor.add(options.apiKey);
     }
-    /**
-     * POST the body to the webhook URL. Retried at most 3 times, only when Harness provably did not
-     * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
-     * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
-     */
     async fireWebhook(webhookUrl, body, options = {}) {
         const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
-            // One turn of the event loop first, so that a signal already delivered to the process has
-            // run its handler; then the one gate every send passes: after it, no trigger is sent.
             await new Promise(resolve => setImmediate(resolve));
             if (cancelSignal?.aborted)
                 throw new TriggerNotSent(attempt - 1);
@@ -1463,10 +1278,6 @@ class HarnessClient {
             return this.acceptedFrom(response, webhookUrl, attempt);
         }
     }
-    /**
-     * The event's processing status, from the lightest route this Harness serves (see
-     * eventStatusRoute). One request per route tried, no retry.
-     */
     async getEventDetails(accountId, eventId, call) {
         for (;;) {
             const route = this.eventStatusRoute;
@@ -1487,23 +1298,16 @@ class HarnessClient {
                 : eventDetailsFrom(data, this.redact));
         }
     }
-    /** newest first; one request, no retry */
     async getEventHistory(accountId, eventId, call) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
         const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
-    /** one request, no retry */
     async getExecution(scope, planExecutionId, call) {
         const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
         const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
-    /**
-     * PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors.
-     * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
-     * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
-     */
     async abortExecution(scope, planExecutionId, call) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
         const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT, undefined, call);
@@ -1529,7 +1333,6 @@ class HarnessClient {
     log(line) {
         this.options.log?.(this.redact(line));
     }
-    /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
     async exchange(method, url, maxResponseBytes, body, call = {}) {
         const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
         const headers = {
@@ -1539,7 +1342,6 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        // A call's own (short) deadline never lengthens the one the settings ask for.
         const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
         const { signal } = call;
         try {
@@ -1575,12 +1377,9 @@ class HarnessClient {
         }
         return this.shaped(response, () => redactStrings(webhookAcceptedFrom(reading.data), this.redact));
     }
-    /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
     mapped(response, reading, map) {
         if (reading.kind !== 'success')
             throw this.apiError(response, reading);
-        // Redacted once mapped: only what leaves the client is walked, not a whole execution
-        // summary (MBs for big pipelines) at every poll. The mappers neither cut nor escape text.
         return this.shaped(response, () => redactStrings(map(reading.data), this.redact));
     }
     shaped(response, map) {
@@ -1614,7 +1413,6 @@ function cancellableSleep(ms, signal) {
         signal?.addEventListener('abort', done, { once: true });
     });
 }
-/** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
 function isCancelledRequest(error) {
     return error instanceof NetworkError && error.kind === 'cancelled';
 }
@@ -1633,14 +1431,12 @@ function eventStatusUrl(endpoint, accountId, eventId, route) {
         return processingDetailsUrl(endpoint, accountId, eventId);
     return eventDetailsUrl(endpoint, accountId, eventId, route);
 }
-/** An install without the route: Jersey's 404 (no such resource) or 405 (no such method there). */
 function isRouteMissing(response) {
     return response.status === 404 || response.status === 405;
 }
 function isRefusedConnection(error) {
     return (error instanceof NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
 }
-/** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
 function webhookNetworkFailure(error, attempts) {
     if (!(error instanceof NetworkError))
         return error;
@@ -1656,7 +1452,6 @@ function webhookNetworkFailure(error, attempts) {
 function withSentence(message, sentence) {
     return `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
 }
-/** Harness answers 400 before it has written the event's history: the event is still pending. */
 function isHistoryNotYetWritten(response, reading) {
     if (response.status !== 400 || reading.kind !== 'failure' || !reading.message)
         return false;
@@ -1665,7 +1460,6 @@ function isHistoryNotYetWritten(response, reading) {
 
 ;// CONCATENATED MODULE: ./src/core/client.ts
 
-/** The run's Harness client, set up the same way by every front end. */
 function harnessClientFor(settings, world) {
     const never = new AbortController().signal;
     return new HarnessClient({
@@ -1682,7 +1476,6 @@ function harnessClientFor(settings, world) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/describe.ts
-/** One log line that says what is about to be fired, without any secret. */
 function describeTarget(settings) {
     const { ids, endpoint, image, webhookVersion } = settings;
     const artifact = [
@@ -1699,14 +1492,7 @@ function describeTarget(settings) {
 ;// CONCATENATED MODULE: ./src/core/fire.ts
 
 
-/**
- * After the cancel signal, a POST already on the wire gets this long to answer. It is not
- * abandoned at once: Harness may have taken it, and only its answer names the event to follow,
- * abort and report. It is not given its full timeout either: the runner kills the step 10 s
- * after SIGINT, and the cancel-time look and abort need their share of that.
- */
 const POST_GRACE_AFTER_CANCEL_MS = 1500;
-/** Sends the trigger once (with the client's retries); every ending is a value. Messages are redacted. */
 async function fireTrigger(request, client) {
     const inFlight = graceAfter(request.cancelSignal, POST_GRACE_AFTER_CANCEL_MS);
     try {
@@ -1742,7 +1528,6 @@ async function fireTrigger(request, client) {
         inFlight.dispose();
     }
 }
-/** A signal that aborts `graceMs` after `signal` does; dispose() drops the timer and listener. */
 function graceAfter(signal, graceMs) {
     const controller = new AbortController();
     let timer;
@@ -1763,10 +1548,6 @@ function graceAfter(signal, graceMs) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/names.ts
-/**
- * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
- * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
- */
 const Setting = {
     WebhookUrl: 'webhook-url',
     HarnessUrl: 'harness-url',
@@ -1799,17 +1580,7 @@ const Outputs = {
 };
 
 ;// CONCATENATED MODULE: ./src/core/secret-forms.ts
-/**
- * The ways a secret can be written into text. The runner masks, for every value it is given, the
- * value and its base64 (also from the 2nd and 3rd byte on, so the secret is found whatever came
- * before it in the encoded data), its JSON, URI-data, XML and expression escapes, and the value
- * inside double quotes. Outputs, the job summary, state and PR comments are not masked by the
- * runner, so the action's redactor must know at least those forms; it knows a few more that web
- * services write (form encoding, lower-case percent escapes, base64url, `\/` and HTML-safe JSON).
- */
-/** Forms shorter than this would match ordinary text by chance. */
 const MIN_FORM_LENGTH = 3;
-/** A base64 run that does not end the encoded data is only kept from 6 bytes (8 characters) on. */
 const MIN_BASE64_RUN_BYTES = 6;
 function secretForms(secret) {
     const forms = new Set();
@@ -1826,7 +1597,6 @@ function secretForms(secret) {
     }
     return [...forms].filter(form => form.length >= MIN_FORM_LENGTH);
 }
-/** The value, trimmed and not, each line of a multi-line value, and the inside of `"…"`. */
 function valuesOf(secret) {
     const values = new Set([secret, secret.trim()]);
     for (const line of secret.split(/\r\n|\r|\n/))
@@ -1838,11 +1608,6 @@ function valuesOf(secret) {
     values.delete('');
     return [...values];
 }
-/**
- * Base64 of the UTF-8 bytes from offset 0, 1 and 2: one of them lines up with the 3-byte groups
- * of any text that holds the secret. Each whole, padded (the secret ends the data), and cut to
- * its whole groups (anything may follow), in both the standard and the URL alphabet.
- */
 function base64Forms(value) {
     const bytes = Buffer.from(value, 'utf8');
     const forms = [];
@@ -1856,7 +1621,6 @@ function base64Forms(value) {
     }
     return forms;
 }
-/** encodeURIComponent, RFC 3986 (`!'()*` escaped too), form encoding; upper- and lower-case hex. */
 function urlForms(value) {
     const component = encodeURIComponent(value);
     const rfc3986 = component.replace(/[!'()*]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -1864,7 +1628,6 @@ function urlForms(value) {
     const forms = [component, rfc3986, form];
     return [...forms, ...forms.map(text => text.replace(/%[0-9A-F]{2}/g, hex => hex.toLowerCase()))];
 }
-/** JSON string content: as JSON.stringify writes it, with `\/`, and with every non-ASCII or HTML character as `\uXXXX`. */
 function jsonForms(value) {
     const plain = JSON.stringify(value).slice(1, -1);
     const unicodeEscaped = plain.replace(/[^\x20-\x7e]|[<>&='/]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -1884,16 +1647,9 @@ function xmlEscaped(value) {
 ;// CONCATENATED MODULE: ./src/core/redactor.ts
 
 const MASK = '***';
-/**
- * Remembers every secret the action has read and removes them, in every form the runner's masker
- * knows (secret-forms.ts), from any text before it is shown. Harness echoes webhook tokens in its
- * error messages, so everything that came back from the wire goes through `redact` before it
- * reaches a log, an error, an output, the state, the summary or a comment.
- */
 class Redactor {
     mask;
     forms = new Set();
-    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
     constructor(mask = () => { }) {
         this.mask = mask;
     }
@@ -1907,14 +1663,8 @@ class Redactor {
             this.mask(form);
         }
     }
-    /**
-     * Every character that belongs to some occurrence of some form becomes part of a `***`: forms
-     * that overlap (one secret's tail is another's head) are masked as one stretch, so no piece of
-     * either is left over.
-     */
     redact(text) {
         let result = text;
-        // A mask next to leftover text can in theory make a new occurrence: go on until none is left.
         for (let round = 0; round < 4; round++) {
             const stretches = occurrences(result, this.forms);
             if (stretches.length === 0)
@@ -1924,7 +1674,6 @@ class Redactor {
         return result;
     }
 }
-/** Every occurrence of every form (overlapping ones included), merged into disjoint stretches. */
 function occurrences(text, forms) {
     const found = [];
     for (const form of forms) {
@@ -1957,21 +1706,11 @@ function masked(text, stretches) {
 
 
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
-/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
 const UNIT_ORDER = ['h', 'm', 's', 'ms'];
-/**
- * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
- * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
- */
 const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
 const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
 const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
 const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
-/**
- * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
- * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
- * Units are case-insensitive; the result is rounded to whole milliseconds.
- */
 function parseDuration(input, raw) {
     const text = raw.trim().toLowerCase();
     const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
@@ -1987,7 +1726,6 @@ function parseDuration(input, raw) {
     }
     return rounded;
 }
-/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
 function parseCompound(text) {
     if (text === '')
         return undefined;
@@ -2013,10 +1751,6 @@ function quote(value) {
         return 'an empty value';
     return `'${shorten(value, 41)}'`;
 }
-/**
- * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
- * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
- */
 function formatDuration(ms) {
     let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
     if (rest === 0)
@@ -2030,7 +1764,6 @@ function formatDuration(ms) {
     }
     return parts.join(' ');
 }
-/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
 function formatElapsed(ms) {
     return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
 }
@@ -2039,18 +1772,11 @@ function formatElapsed(ms) {
 
 
 
-/** Docker's tag rule. */
 const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
 const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
-/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
 const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
-/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
 const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const MAX_NAME_LENGTH = 255;
-/**
- * The parts of `name[:tag][@digest]` as written, unchecked: a `:` before the last `/` is a
- * registry port, not a tag. The one place a reference is cut into its parts.
- */
 function cutImageReference(text) {
     const at = text.indexOf('@');
     const nameAndTag = at < 0 ? text : text.slice(0, at);
@@ -2063,12 +1789,6 @@ function cutImageReference(text) {
         ...(digest === undefined ? {} : { digest })
     };
 }
-/**
- * Splits and checks `ghcr.io/acme/api:1.4.2@sha256:…` (see cutImageReference).
- * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
- * A malformed reference throws a plain Error whose message says what is wrong (without the
- * reference, so callers can prefix the input's name and decide whether to show the value).
- */
 function splitImageReference(reference) {
     const text = reference.trim();
     if (text === '')
@@ -2109,17 +1829,6 @@ function checkImageName(image) {
         throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
     }
 }
-/**
- * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
- * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
- * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
- * source that has one, so they may come from different sources; a digest is taken from the image's
- * source, else from the tag's.
- *
- * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
- * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
- * ours to validate: when it does not parse, it is skipped.
- */
 function resolveImage(sources) {
     const ordered = [
         ['input', fromInputs(sources.imageInput, sources.tagInput)],
@@ -2149,7 +1858,6 @@ function firstWith(ordered, field) {
     }
     return undefined;
 }
-/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
 function digestBeside(ordered, sources) {
     for (const source of sources) {
         const value = ordered.find(([name]) => name === source)?.[1].digest;
@@ -2179,18 +1887,11 @@ function splitOrFail(input, reference, what = 'an image reference') {
             `${error.message}; got '${shorten(reference, 81)}'`);
     }
 }
-/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
 const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
 const TAG_KEYS = ['tag', 'imagetag'];
 const VERSION_KEYS = ['version'];
 const TAGS_KEYS = ['tags'];
-/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
 const DIGEST_KEYS = ['digest', 'imagedigest'];
-/**
- * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
- * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
- * first entry's tag. An explicit key and the reference in `image` must agree.
- */
 function fromBuildOutputs(outputs) {
     if (!outputs)
         return {};
@@ -2201,7 +1902,6 @@ function fromBuildOutputs(outputs) {
     const split = reference
         ? splitOrFail(Setting.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
         : undefined;
-    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
     const tagInImageKey = imageKey ? split?.tag : undefined;
     const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
     const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
@@ -2215,7 +1915,6 @@ function fromBuildOutputs(outputs) {
     const digest = agreed('digest', digestKey, split?.digest, reference?.key);
     return { image: split?.image, tag: tag?.value, digest: digest?.value };
 }
-/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
 function keyReader(outputs) {
     const byAlias = new Map();
     for (const [key, raw] of Object.entries(outputs)) {
@@ -2226,7 +1925,6 @@ function keyReader(outputs) {
     }
     return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
 }
-/** An explicit key and the same part of the image reference must not say different things. */
 function agreed(what, explicit, fromReference, referenceKey) {
     if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
         throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value, 81)}' but key '${referenceKey}' holds '${shorten(fromReference, 81)}'; they must agree`);
@@ -2237,10 +1935,6 @@ function agreed(what, explicit, fromReference, referenceKey) {
         ? undefined
         : { key: referenceKey, value: fromReference };
 }
-/**
- * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
- * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
- */
 function firstListedReference(list) {
     if (!list)
         return undefined;
@@ -2268,7 +1962,6 @@ function firstDockerMetadataTag(json) {
         return typeof first === 'string' ? splitImageReference(first) : undefined;
     }
     catch {
-        // Not our input: another step's output we cannot read is a source we skip.
         return undefined;
     }
 }
@@ -2278,19 +1971,8 @@ function nonEmpty(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/json-limits.ts
-/**
- * What a JSON input must keep to be sent as written: JavaScript numbers are doubles, so
- * `12345678901234567890` would go out as `12345678901234567000` and `1e400` as `null`; and the body
- * is serialized (and its values walked) recursively, so a payload nested thousands deep would end
- * in "Maximum call stack size exceeded". Read by one loop over the text, never by recursion.
- */
 const MAX_JSON_DEPTH = 64;
-/** A JSON number literal, matched where the scan stands (sticky): never cut, however long. */
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/**
- * The first problem of `text` (taken to be JSON, valid or not), or undefined. Depth counts the
- * `{` and `[` open at a point; strings are skipped, escapes included.
- */
 function jsonLimitProblem(text) {
     let depth = 0;
     for (let at = 0; at < text.length; at++) {
@@ -2319,7 +2001,6 @@ function jsonLimitProblem(text) {
     }
     return undefined;
 }
-/** The index of the closing quote of the string that opens at `start` (or the text's end). */
 function endOfString(text, start) {
     for (let at = start + 1; at < text.length; at++) {
         if (text[at] === '\\')
@@ -2329,7 +2010,6 @@ function endOfString(text, start) {
     }
     return text.length;
 }
-/** A number literal whose value a double does not hold: what it would be sent as instead. */
 function inexactNumber(literal) {
     const value = Number(literal);
     if (!Number.isFinite(value))
@@ -2337,7 +2017,6 @@ function inexactNumber(literal) {
     const sent = JSON.stringify(value);
     return sameDecimal(literal, sent) ? undefined : { kind: 'inexact-number', literal, becomes: sent };
 }
-/** Whether two decimal literals name the same number (`1.50` and `1.5e0` do; `-0` and `0` do). */
 function sameDecimal(a, b) {
     const [x, y] = [canonical(a), canonical(b)];
     return x.digits === y.digits && x.exponent === y.exponent && x.negative === y.negative;
@@ -2358,17 +2037,11 @@ function canonical(literal) {
 
 
 
-/**
- * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
- * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
- * 64 levels, is an input error too (json-limits.ts).
- */
 function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
         throw new SettingError(input, 'expected a JSON object; got an empty value');
     const problem = jsonLimitProblem(text);
-    // Too deep is refused before parsing: nothing nested that far is ever built.
     if (problem?.kind === 'too-deep')
         throw new SettingError(input, limitText(problem));
     let parsed;
@@ -2394,7 +2067,6 @@ function limitText(problem) {
         `${shorten(problem.becomes, 41)}); ` +
         `quote it to send it as text: "${literal}"`);
 }
-/** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
     const message = messageOf(error);
     const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
@@ -2408,15 +2080,7 @@ function kindOf(value) {
         return 'an array';
     return `a ${typeof value}`;
 }
-/** Which input to name when an input-layer key disagrees with `payload`. */
 const INPUT_OF_KEY = { image: 'image', tag: 'tag', digest: 'image' };
-/**
- * Layers, each overriding the one before: the run's context (and its top-level `branch`), derived,
- * payload, inputs. An `image` or `tag`
- * input that disagrees with the same key in `payload` is a SettingError (two explicit answers).
- * A digest split from the `image` input is held to the same rule. Overriding is shallow: a
- * `github` key in `payload` replaces the whole context object, and a `branch` in it wins.
- */
 function buildBody(layers) {
     checkInputsAgreeWithPayload(layers.inputs, layers.payload);
     const body = {};
@@ -2432,7 +2096,6 @@ function buildBody(layers) {
     setAll(body, withoutUndefined(layers.inputs));
     return body;
 }
-/** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
 function setAll(target, source) {
     for (const [key, value] of Object.entries(source)) {
         Object.defineProperty(target, key, {
@@ -2468,10 +2131,8 @@ function describeJson(value) {
 
 
 
-/** Harness throttles bodies over 500,000 characters to one every 10 s (harness-api.md §1.3). */
 const MAX_BODY_CHARS = 500_000;
 const API_KEY_SHAPE = /^(pat|sat)\.[^.\s]+\.[^.\s]+(\.[^.\s]+)?$/;
-/** Reads every setting, registers secrets the moment they are read, and validates. Throws SettingError. */
 function readSettings(sources) {
     const input = (name) => sources.value(name).trim();
     const secret = (name) => {
@@ -2479,7 +2140,6 @@ function readSettings(sources) {
         sources.redactor.add(value);
         return value || undefined;
     };
-    // Secrets first, so a later validation error can never print one.
     const webhookUrlInput = secret(Setting.WebhookUrl);
     const webhookTokenInput = secret(Setting.WebhookToken);
     const apiKey = secret(Setting.ApiKey);
@@ -2537,7 +2197,6 @@ function required(name, input) {
     }
     return value;
 }
-/** Identifier inputs may fill what the copied URL lacks; where both say something, they must agree. */
 function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
     const parsed = parseWebhookUrl(webhookUrl);
     redactor.add(parsed.webhookToken);
@@ -2567,7 +2226,6 @@ function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
         pipelineId: checkIdentifier(Setting.PipelineId, pick(Setting.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
         triggerId: checkIdentifier(Setting.TriggerId, pick(Setting.TriggerId, parsed.triggerId, 'triggerIdentifier'))
     };
-    // Rebuilt from the parsed parts, so what we send always carries all five identifiers.
     return {
         webhookUrl: buildWebhookUrl(parsed.endpoint, ids, parsed.webhookToken),
         webhookVersion: parsed.version,
@@ -2586,7 +2244,6 @@ function checkApiKey(apiKey, accountId) {
 }
 const TRUE_WORDS = ['true', 'True', 'TRUE'];
 const FALSE_WORDS = ['false', 'False', 'FALSE'];
-/** `true`/`false` as YAML 1.2's core schema writes them; anything else is a SettingError. */
 function readBoolean(name, raw, fallback) {
     if (raw === '')
         return fallback;
@@ -2633,10 +2290,6 @@ function composeBody(input, sources) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/status.ts
-/**
- * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
- * A missing status is pending too (nothing processed yet). Case-insensitive.
- */
 function classifyEventStatus(status, pipelineExecutionId) {
     const name = status?.trim().toUpperCase() ?? '';
     if (name === '' || name === 'QUEUED')
@@ -2645,12 +2298,6 @@ function classifyEventStatus(status, pipelineExecutionId) {
         return 'started';
     return 'never-started';
 }
-/**
- * Statuses by phase, written as display names or engine names; they are compared with case and
- * `_` ignored, so `ApprovalWaiting`, `APPROVAL_WAITING` and `approvalwaiting` are one status.
- * Skipped and Suspended are terminal in Harness (and "positive" to it), but an execution that did
- * not run its stages has not deployed anything: a deploy gate counts them as failed.
- */
 const PHASE_STATUSES = {
     passed: ['Success', 'Succeeded', 'PassedWithWarning', 'IgnoreFailed'],
     failed: [
@@ -2698,7 +2345,6 @@ const PHASE_BY_KEY = new Map(Object.entries(PHASE_STATUSES).flatMap(([phase, sta
 function statusKey(status) {
     return status.trim().replace(/_/g, '').toLowerCase();
 }
-/** Case-insensitive on the display name (`ApprovalWaiting`) and the enum name (`APPROVAL_WAITING`). */
 function classifyExecutionStatus(status) {
     return PHASE_BY_KEY.get(statusKey(status)) ?? 'unknown';
 }
@@ -2708,28 +2354,15 @@ function isTerminal(phase) {
 
 ;// CONCATENATED MODULE: ./src/core/wait/intervals.ts
 
-/** The first look at a fresh trigger event comes quickly: Harness usually processes it in seconds. */
 const FIRST_EVENT_POLL_MS = 2_000;
-/** Backoff after failed reads never waits longer than this (unless the poll interval itself is longer). */
 const MAX_RETRY_DELAY_MS = 60_000;
-/**
- * The wait before the next look at something that is expected to appear soon (a pending event, an
- * execution Harness does not know yet): 2 s, 4 s, 8 s, … up to the poll interval.
- * `earlierLooks` counts the looks already made in this streak, from 0.
- */
 function fastStartDelay(earlierLooks, pollIntervalMs) {
     const doubled = FIRST_EVENT_POLL_MS * 2 ** Math.min(earlierLooks, 30);
     return Math.min(doubled, pollIntervalMs);
 }
-/**
- * The wait after the n-th failed read in a row (n ≥ 1): the usual delay doubled per failure, capped,
- * with "equal jitter" (half fixed, half random) so that many runners hit by the same outage spread out.
- * Never shorter than the usual delay, so errors can never make us read more often than success would.
- */
 function retryDelay(failuresInARow, usualDelayMs, random) {
     const cap = Math.max(MAX_RETRY_DELAY_MS, usualDelayMs);
     const ceiling = doubledDelay(failuresInARow + 1, usualDelayMs, cap);
-    // Equal jitter: between half the ceiling and all of it.
     return Math.max(usualDelayMs, withJitter((ceiling * 3) / 4, 1 / 3, random));
 }
 
@@ -2738,10 +2371,6 @@ function retryDelay(failuresInARow, usualDelayMs, random) {
 
 
 
-/**
- * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
- * its cap does not: it is no real Harness answer, and waiting would only report it as "pending".
- */
 function isPassingTrouble(error) {
     if (error instanceof NetworkError)
         return error.kind !== 'too-large';
@@ -2750,7 +2379,6 @@ function isPassingTrouble(error) {
 function isNotFound(error) {
     return error instanceof HarnessApiError && error.httpStatus === 404;
 }
-/** Harness's words plus the HTTP status; client errors are already secret-free. */
 function describeReadError(error) {
     if (error instanceof HarnessApiError)
         return `${error.message} (HTTP ${error.httpStatus})`;
@@ -2758,10 +2386,6 @@ function describeReadError(error) {
         return error.message;
     return String(error);
 }
-/**
- * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
- * network does not flood the log), and spaces the retries out with backoff and jitter.
- */
 class ReadFailures {
     log;
     random;
@@ -2771,11 +2395,9 @@ class ReadFailures {
         this.log = log;
         this.random = random;
     }
-    /** The error of the streak still going on, for a timeout message. */
     get lastError() {
         return this.inARow > 0 ? this.last : undefined;
     }
-    /** How long to wait before trying again; the caller has checked the error is passing. */
     retryAfter(error, what, usualDelayMs) {
         this.inARow += 1;
         this.last = describeReadError(error);
@@ -2799,7 +2421,6 @@ class ReadFailures {
 ;// CONCATENATED MODULE: ./src/core/advice.ts
 
 const quoted = setting => `'${setting}'`;
-/** What to do about a Harness answer whose meaning is known (harness/known-answers.ts). */
 function adviceFor(known, label = quoted) {
     switch (known.kind) {
         case 'webhook-url-retired':
@@ -2828,21 +2449,9 @@ function adviceFor(known, label = quoted) {
 
 
 
-/**
- * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
- * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
- * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
- * These requests are not bound to the cancel signal: it has fired already, and they are what the
- * cancellation asks for.
- */
 const SETTLE_LOOK_BUDGET_MS = 2500;
 const SETTLE_ABORT_TIMEOUT_MS = 2500;
 const ABORT_RETRY_PAUSE_MS = 500;
-/**
- * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
- * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
- * the event first. Each request has a short deadline of its own. Never throws.
- */
 async function settle(request, client) {
     const { result } = request;
     const abortReason = reasonToAbort(request);
@@ -2861,10 +2470,6 @@ async function settle(request, client) {
     const report = await findAndAbort(target, client);
     return { abortReason, ...report, note: abortNote(report) };
 }
-/**
- * The wait's result as the settlement completed it: the execution the look found, and the
- * sentence on the abort after the wait's own message.
- */
 function settledResult(request, settlement) {
     const { result, endpoint, ids } = request;
     const executionId = result.executionId ?? settlement.executionId;
@@ -2890,10 +2495,6 @@ function abortNote(report) {
             return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
     }
 }
-/**
- * Aborts the event's execution: the one known, or the one a single look at the event finds.
- * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
- */
 async function findAndAbort(target, client, options = {}) {
     const report = {
         executionId: target.executionId,
@@ -2907,7 +2508,6 @@ async function findAndAbort(target, client, options = {}) {
         const look = await lookForExecution(target, client);
         report.executionId = look.executionId;
         report.lookProblem = look.problem;
-        // An event that ended without an execution leaves nothing to abort, now or later.
         if (!look.executionId)
             return { ...report, done: look.eventEnded };
     }
@@ -2922,11 +2522,8 @@ async function findAndAbort(target, client, options = {}) {
             break;
         }
         catch (error) {
-            // A refusal with a known meaning (a missing abort permission) says what to grant.
             const advice = error instanceof HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
             report.abortProblem = `${messageOf(error)}${advice}`;
-            // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
-            // is worth a second try.
             if (!isPassingTrouble(error))
                 break;
             const sleep = options.sleep ?? (ms => new Promise(done => setTimeout(done, ms)));
@@ -2944,10 +2541,6 @@ function reasonToAbort(request) {
         return 'timeout';
     return undefined;
 }
-/**
- * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
- * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
- */
 async function lookForExecution(target, client) {
     const until = Date.now() + SETTLE_LOOK_BUDGET_MS;
     const left = () => Math.max(until - Date.now(), 1);
@@ -2981,10 +2574,6 @@ async function lookForExecution(target, client) {
         return { eventEnded: false, problem: messageOf(error) };
     }
 }
-/**
- * What the settlement says in the log, worded the same by every front end. `level` is a hint:
- * an execution that may still be running is a warning.
- */
 function settlementLines(settlement) {
     const lines = [];
     const id = settlement.executionId;
@@ -3016,12 +2605,9 @@ function settlementLines(settlement) {
 
 
 
-/** Harness lists every stage from the start; a stage that has not started yet is not news. */
 const NOT_STARTED = new Set(['notstarted', 'not_started']);
-/** Remembers each stage's last status so that only changes are logged, never one line per poll. */
 class StageTracker {
     lastStatus = new Map();
-    /** One line per stage whose status changed since the previous call, in the order the stages started. */
     changes(stages) {
         const changed = stages.filter(stage => this.record(stage));
         return [...changed].sort(byStartThenName).map(describeStage);
@@ -3034,7 +2620,6 @@ class StageTracker {
         return before !== stage.status;
     }
 }
-/** `Stage "Deploy": Running`, `Stage "Deploy": Success in 1m 12s`, `Stage "Deploy": Failed after 30s: why`. */
 function describeStage(stage) {
     const label = `Stage "${stage.name || stage.nodeUuid}": ${stage.status}`;
     const phase = classifyExecutionStatus(stage.status);
@@ -3047,18 +2632,15 @@ function describeStage(stage) {
     const why = stage.failureMessage ? `: ${oneLine(stage.failureMessage)}` : '';
     return `${label}${after}${why}`;
 }
-/** Harness leaves unset times at 0 or out; only a real start and a later end make a duration. */
 function elapsed(startTs, endTs) {
     if (!startTs || !endTs || startTs <= 0 || endTs < startTs)
         return undefined;
     return formatElapsed(endTs - startTs);
 }
-/** Harness failure messages can span lines (scripts' stderr); a log line should not. */
 function oneLine(text, maxLength = 300) {
     const flat = text.replace(/\s+/g, ' ').trim();
     return shorten(flat, maxLength);
 }
-/** Stages in the order they started; those not started yet last, by name. */
 function byStartThenName(a, b) {
     const startA = a.startTs ?? Number.MAX_SAFE_INTEGER;
     const startB = b.startTs ?? Number.MAX_SAFE_INTEGER;
@@ -3071,7 +2653,6 @@ function byStartThenName(a, b) {
 
 
 
-/** What to check first, for the event statuses a custom trigger can end in without starting. */
 const NEVER_STARTED_HINTS = {
     NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS: "Check the trigger's payload conditions: their value side is literal text, so an expression there never matches.",
     NO_MATCHING_TRIGGER_FOR_HEADER_CONDITIONS: "Check the trigger's header conditions.",
@@ -3083,7 +2664,6 @@ const NEVER_STARTED_HINTS = {
 const PENDING_CAUSES = 'Usual causes: a payload condition whose value is an expression such as <+trigger.payload.x> ' +
     '(Harness compares the value as literal text), a Git-stored pipeline while the payload has no ' +
     '"branch", or a disabled trigger.';
-/** What a person is asked to do, by lower-cased status without underscores. */
 const PERSON_WAITS = {
     approvalwaiting: 'is waiting for an approval',
     interventionwaiting: 'is waiting for manual intervention',
@@ -3108,7 +2688,6 @@ function eventPendingMessage(status, waitedMs, limitWasTimeout) {
         : `after ${formatDuration(waitedMs)}`;
     return `Harness still had the trigger event ${state} ${when}; the pipeline did not start. ${PENDING_CAUSES}`;
 }
-/** The step's last line once the execution reached a terminal status. */
 function executionEndedMessage(summary, url) {
     const took = elapsed(summary.startTs, summary.endTs);
     if (classifyExecutionStatus(summary.status) === 'passed') {
@@ -3159,18 +2738,10 @@ function lastErrorNote(where) {
 
 
 const DEFAULT_EVENT_PENDING_LIMIT_MS = 5 * 60_000;
-/** Right after the event starts it, Harness may not know the execution yet (eventual consistency). */
 const EXECUTION_NOT_FOUND_TOLERANCE = 3;
-/**
- * Follows the trigger event until Harness has processed it, then the execution it started until a
- * terminal status, the timeout, or cancellation. Never throws for Harness's or the network's
- * sake: every ending is a WaitResult. Aborting the execution is the caller's business.
- */
 function waitForPipeline(request, deps) {
     return new PipelineWait(request, deps).run();
 }
-/** A read failed in a way waiting will not cure (401, 403, a 404 that stays, an odd answer). */
-/** The read in flight was abandoned because the run was cancelled. */
 class Cancelled extends Error {
 }
 class Unreadable extends Error {
@@ -3229,14 +2800,10 @@ class PipelineWait {
             if (!(error instanceof Unreadable))
                 throw error;
             const message = unreadableMessage(error.what, error.reason, this.whereItStands());
-            // The execution's status is unknown now, whatever was read before.
             return { ...this.result('failed', message), status: undefined };
         }
     }
-    // ── the event ────────────────────────────────────────────────────────────────────────────
     async followEvent() {
-        // Once Harness has said "pending", the shorter pending limit applies; before any answer, only
-        // the timeout does (read errors never end the wait early).
         const end = await this.poll(() => (this.sawPendingEvent ? this.pendingDeadline : this.deadline), () => this.lookAtEvent());
         if (end.kind === 'cancelled')
             return this.result('cancelled', cancelledMessage({}));
@@ -3269,8 +2836,6 @@ class PipelineWait {
         const verdict = details.pending
             ? { phase: 'pending', status: details.status }
             : this.verdictOf(details.status, details.pipelineExecutionId, details.message, details.executionUrl);
-        // Stuck-QUEUED trap: when the event made several history rows, the details endpoint may show
-        // the QUEUED one forever (with warningMsg); the history has the real answer.
         if (verdict.phase === 'pending' && details.warningMsg) {
             return (await this.lookAtHistory()) ?? verdict;
         }
@@ -3285,7 +2850,6 @@ class PipelineWait {
         }
         return { phase: 'never-started', status, message };
     }
-    /** The newest history record that is past QUEUED, or undefined when there is none (or no answer). */
     async lookAtHistory() {
         let records;
         try {
@@ -3301,7 +2865,6 @@ class PipelineWait {
             this.historyTroubleTold = true;
             return undefined;
         }
-        // Harness sends the records newest first (and no createdAt to sort them by)
         for (const record of records) {
             const verdict = this.verdictOf(record.finalStatus, record.planExecutionId, record.message);
             if (verdict.phase !== 'pending')
@@ -3309,7 +2872,6 @@ class PipelineWait {
         }
         return undefined;
     }
-    /** Before failing a pending event, one look at the history: the details can lag behind it. */
     async lastLookBeforeGivingUp() {
         if (!this.sawPendingEvent || this.request.cancelSignal.aborted)
             return undefined;
@@ -3335,7 +2897,6 @@ class PipelineWait {
         this.webhookStatus = status;
         this.deps.log.info(status ? `Trigger event: ${status}` : 'Trigger event: not processed by Harness yet');
     }
-    // ── the execution ────────────────────────────────────────────────────────────────────────
     async followExecution(executionId) {
         const end = await this.poll(() => this.deadline, () => this.lookAtExecution(executionId));
         if (end.kind === 'cancelled')
@@ -3376,13 +2937,10 @@ class PipelineWait {
             isNotFound(error) &&
             this.notFoundLooks < EXECUTION_NOT_FOUND_TOLERANCE);
     }
-    /** Logs what changed since the last read: the pipeline's status, and each stage's. */
     noteExecution(summary, terminal) {
         const statusChanged = summary.status !== this.execution?.status;
         this.execution = summary;
         const stageLines = this.stages.changes(summary.stages);
-        // The final status is not announced here: the front end's last line ("…ended with Success in
-        // 3s: link") says it, once, after the stages' outcomes.
         if (statusChanged && !terminal)
             this.announceStatus(summary.status);
         stageLines.forEach(line => this.deps.log.info(line));
@@ -3395,11 +2953,6 @@ class PipelineWait {
             this.deps.log.info(`Pipeline execution: ${status}`);
         }
     }
-    // ── shared ───────────────────────────────────────────────────────────────────────────────
-    /**
-     * Looks, then sleeps until the next look is due (see Look; never past `until`), until a look is
-     * done, `until` has passed (after one last look at it), or the run is cancelled.
-     */
     async poll(until, look) {
         const { cancelSignal } = this.request;
         for (;;) {
@@ -3415,7 +2968,6 @@ class PipelineWait {
                     return { kind: 'cancelled' };
                 throw error;
             }
-            // A terminal answer is worth more than a cancellation that came while it was on its way.
             if ('done' in seen)
                 return { kind: 'done', value: seen.done };
             const now = this.deps.now();
@@ -3426,18 +2978,15 @@ class PipelineWait {
             await this.deps.sleep(Math.min(pause, remaining), cancelSignal);
         }
     }
-    /** The delay before trying again, or Unreadable when waiting will not help. */
     afterFailedRead(error, what, usualDelayMs) {
         this.throwIfCancelled(error);
         if (!isPassingTrouble(error))
             throw new Unreadable(what, describeReadError(error));
         return this.failures.retryAfter(error, what, usualDelayMs);
     }
-    /** Every read is bound to the cancel signal: the signal abandons it at once. */
     call() {
         return { signal: this.request.cancelSignal };
     }
-    /** A read abandoned for the cancel signal is no read error: no warning, no retry. */
     throwIfCancelled(error) {
         if (isCancelledRequest(error) || this.request.cancelSignal.aborted)
             throw new Cancelled();
@@ -3492,7 +3041,6 @@ const READERS = [
                 job: read('GITHUB_JOB'),
                 actor: read('GITHUB_ACTOR'),
                 event,
-                // The runner's ref on pull_request events is refs/pull/N/merge.
                 prNumber: isPullRequest ? number(/^refs\/pull\/(\d+)\//.exec(ref ?? '')?.[1]) : undefined
             };
         }
@@ -3517,7 +3065,6 @@ const READERS = [
         detect: read => read('JENKINS_URL') !== undefined,
         context: read => ({
             repository: withoutCredentials(read('GIT_URL')),
-            // A multibranch tag build names the tag in BRANCH_NAME too.
             branch: read('TAG_NAME')
                 ? undefined
                 : (read('CHANGE_BRANCH') ??
@@ -3574,7 +3121,6 @@ const READERS = [
             const buildId = read('BUILD_BUILDID');
             return {
                 repository: read('BUILD_REPOSITORY_NAME'),
-                // Not BUILD_SOURCEBRANCHNAME: it keeps only the last segment of feature/x.
                 branch: branchOfRef(read('SYSTEM_PULLREQUEST_SOURCEBRANCH') ?? read('BUILD_SOURCEBRANCH')),
                 sha: read('BUILD_SOURCEVERSION'),
                 runId: buildId,
@@ -3594,7 +3140,6 @@ const READERS = [
         detect: read => read('BUILDKITE') === 'true',
         context: read => ({
             repository: withoutCredentials(read('BUILDKITE_REPO')),
-            // On a tag build Buildkite puts the tag in BUILDKITE_BRANCH as well.
             branch: read('BUILDKITE_TAG') ? undefined : read('BUILDKITE_BRANCH'),
             sha: read('BUILDKITE_COMMIT'),
             runId: read('BUILDKITE_BUILD_NUMBER'),
@@ -3606,10 +3151,6 @@ const READERS = [
         })
     }
 ];
-/**
- * The `ci` object for this environment. Git is asked only when no CI is detected (a local run),
- * and a Git that fails, hangs or is missing just leaves `sha` and `branch` out.
- */
 function detectCi(env, git) {
     const read = name => {
         const text = env[name]?.trim();
@@ -3621,14 +3162,12 @@ function detectCi(env, git) {
     return withoutUndefined({ provider: 'local', ...localCheckout(git) });
 }
 function localCheckout(git) {
-    // One Git process for both: the commit, then `refs/heads/<branch>` (or `HEAD` when detached).
     const [sha, ref] = git(['rev-parse', 'HEAD', '--symbolic-full-name', 'HEAD'])?.split('\n') ?? [];
     if (!sha || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(sha))
         return {};
     const branch = ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
     return { sha, branch: branch || undefined };
 }
-/** `refs/heads/feature/x` → `feature/x`; other refs (tags, pull) → none; a bare name stays. */
 function branchOfRef(ref) {
     if (!ref)
         return undefined;
@@ -3639,14 +3178,12 @@ function branchOfRef(ref) {
 function joined(...parts) {
     return parts.every(Boolean) ? parts.join('/') : undefined;
 }
-/** A positive whole number, or undefined (Buildkite says `false` when it is not a PR). */
 function number(text) {
     if (!text || !/^\d+$/.test(text))
         return undefined;
     const value = Number(text);
     return value > 0 && Number.isSafeInteger(value) ? value : undefined;
 }
-/** A clone URL may carry a user and token (`https://user:token@host/…`): never send those. */
 function withoutCredentials(url) {
     if (!url)
         return undefined;
@@ -3654,26 +3191,12 @@ function withoutCredentials(url) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/log.ts
-/**
- * The one way out for every line the action or the command line prints. Each line is redacted and
- * made one line, so no text from Harness or GitHub (ids, URLs, statuses, stage names, messages)
- * can start a runner command (`::add-mask::`, `::stop-commands::`, `::error::`…): the runner reads
- * commands from every line of stdout and stderr, also of a CLI run inside a workflow step.
- */
 const LEVELS = ['info', 'notice', 'warning', 'error', 'debug', 'fail'];
 function createLog(sinks, redactor) {
     const line = (text) => safeLine(text, redactor);
     return Object.fromEntries(LEVELS.map(level => [level, (text) => sinks[level](line(text))]));
 }
-/**
- * A line of a few thousand characters says all a person reads; a megabyte of stage name (answers
- * are capped, not small) would only bury the log.
- */
 const MAX_LINE_LENGTH = 4000;
-/**
- * Redacted, one line, not too long, and never a runner command. Redacted before it is cut, so no
- * piece of a secret is left at the cut; and again at the end, since escaping could rejoin one.
- */
 function safeLine(text, redactor) {
     const line = notACommand(log_oneLine(redactor.redact(String(text))));
     return redactor.redact(shortened(line));
@@ -3682,12 +3205,10 @@ function shortened(line) {
     if (line.length <= MAX_LINE_LENGTH)
         return line;
     let end = MAX_LINE_LENGTH;
-    // Never split a surrogate pair.
     if (/[\ud800-\udbff]/.test(line[end - 1]))
         end--;
     return `${line.slice(0, end)}… (${line.length - end} more characters)`;
 }
-/** Sinks for a plain stream (the command line's stderr): one line each, the level in front. */
 function streamSinks(write, options = {}) {
     return {
         info: line => write(line),
@@ -3698,21 +3219,11 @@ function streamSinks(write, options = {}) {
         fail: line => write(`error: ${line}`)
     };
 }
-/** Visible escapes for the characters that end a line, move the cursor or hide text. */
 const ESCAPES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
-/**
- * Line breaks (CR, LF, NEL, U+2028/2029), every other C0/C1 control, DEL, and the bidirectional
- * overrides and isolates (they can make a line read differently from what it holds).
- */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function log_oneLine(text) {
     return text.replace(UNSAFE, char => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-/**
- * The runner takes a line as a command when, after leading white space, it starts with `::`, or
- * when it holds the older `##[name]` anywhere. A line that starts like a command gets a visible `\`
- * in front (no command starts with one); `##[` becomes `##\[`.
- */
 const COMMAND_START = /^[\s\ufeff]*::/;
 function notACommand(line) {
     const safe = line.replace(/##\[/g, '##\\[');
@@ -3724,10 +3235,6 @@ function notACommand(line) {
 function stderrLog(write, redactor) {
     return createLog(withoutAzureCommands(streamSinks(line => write(`${line}\n`))), redactor);
 }
-/**
- * Azure's agent takes `##vso[` anywhere in a line as a command (the core writer already guards
- * `::` at the start and `##[`): a visible backslash keeps text from Harness from setting variables.
- */
 function withoutAzureCommands(sinks) {
     const guard = (sink) => (line) => sink(line.replace(/##vso\[/g, '##vso\\['));
     return {
@@ -3744,7 +3251,6 @@ function withoutAzureCommands(sinks) {
 
 
 
-/** The command line's own options, beside the core's settings (which keep the action's names). */
 const CliOption = {
     CiContext: 'ci-context',
     Format: 'format',
@@ -3752,7 +3258,6 @@ const CliOption = {
     Help: 'help',
     Version: 'version'
 };
-/** Every option, in the order --help lists them. */
 const OPTIONS = [
     {
         name: Setting.WebhookUrl,
@@ -3863,7 +3368,6 @@ const OPTIONS = [
     { name: CliOption.Version, kind: 'flag', help: 'print the version and exit' }
 ];
 const BY_NAME = new Map(OPTIONS.map(spec => [spec.name, spec]));
-/** `HARNESS_` + the name in upper snake case; `harness-url` is `HARNESS_URL`. */
 function variableOf(name) {
     const spec = BY_NAME.get(name);
     if (!spec || spec.kind === 'flag')
@@ -3872,18 +3376,12 @@ function variableOf(name) {
         return 'HARNESS_URL';
     return `HARNESS_${name.toUpperCase().replaceAll('-', '_')}`;
 }
-/** A problem with the command line itself (unknown option, missing value): exit code 2. */
 class UsageError extends Error {
     constructor(message) {
         super(message);
         this.name = 'UsageError';
     }
 }
-/**
- * argv (without node and the script) and the environment → the options. The option wins over the
- * variable. Throws UsageError for the command line's shape, SettingError for a bad value. Messages
- * never quote a value that could be a secret.
- */
 function readCliOptions(argv, env) {
     const given = parseArgv(argv);
     const value = (name) => {
@@ -3928,7 +3426,6 @@ function parseArgv(argv) {
         const spec = BY_NAME.get(key) ?? (negated?.kind === 'boolean' ? negated : undefined);
         if (!spec) {
             unknown.push(`--${key}`);
-            // An unknown option's value, if any, is skipped with it, so it is not blamed as an argument.
             if (inline === undefined && argv[index + 1] !== undefined && !argv[index + 1].startsWith('-'))
                 index++;
             continue;
@@ -3963,30 +3460,25 @@ function parseArgv(argv) {
         problems.push(`unknown option${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
     }
     if (stray.length > 0) {
-        // Never quoted: one may be the value of a misspelt secret option.
         problems.push(`unexpected argument${stray.length > 1 ? 's' : ''} #${stray.join(', #')} (options start with --; a value goes after its option)`);
     }
     if (problems.length > 0)
         throw new UsageError(`${problems.join('; ')}. See --help.`);
     return given;
 }
-/** `--project-id` is an option, `--` and a negative number are not (a value may start with -). */
 function isOption(arg) {
     if (!arg.startsWith('--'))
         return false;
     const key = arg.slice(2).split('=')[0];
     return BY_NAME.has(key) || BY_NAME.has(key.replace(/^no-/, ''));
 }
-/** A bad setting worded in the command line's terms: `--project-id (HARNESS_PROJECT_ID): …`. */
 function describeSettingError(error) {
     const spec = BY_NAME.get(error.setting);
-    // The core names other settings as 'name'; here they are options.
     const problem = error.problem.replace(/'([a-z][a-z-]*)'/g, (quoted, name) => BY_NAME.has(name) ? `--${name}` : quoted);
     if (!spec)
         return `${error.setting}: ${problem}`;
     return `--${spec.name} (${variableOf(spec.name)}): ${problem}`;
 }
-/** The --help text: every option with its variable. */
 function helpText(version) {
     const rows = OPTIONS.map(spec => {
         const variable = variableOf(spec.name);
@@ -4021,36 +3513,17 @@ function helpText(version) {
 ;// CONCATENATED MODULE: ./src/cli/outputs.ts
 
 
-/** The contract's order, whatever order they became known in. */
 const ORDER = Object.values(Outputs);
 function known(values) {
     return ORDER.flatMap(name => (values[name] === undefined ? [] : [[name, values[name]]]));
 }
-/**
- * Azure's agent takes `##vso[…]` anywhere in a line of output as a command (`##[` for formatting):
- * text from Harness must not be able to set a pipeline variable.
- */
 const AZURE_COMMAND = /##(vso)?\[/;
-/** One JSON object on one line: `jq -r .uiUrl` reads it. */
 function formatJson(values) {
     const text = JSON.stringify(Object.fromEntries(known(values)));
-    // Inside a JSON string `\u005b` is `[`: the value parses back the same.
     return `${text.replace(new RegExp(AZURE_COMMAND, 'g'), match => `${match.slice(0, -1)}\\u005b`)}\n`;
 }
-/**
- * Characters that mean the same bare to the shell (in an assignment: no globbing, no splitting)
- * and to GitLab's dotenv report, which keeps quotes as part of the value.
- */
 const BARE = /^[A-Za-z0-9_@%+=:,./?#*^-]*$/;
-/** GitLab's report keeps no line break, and strips surrounding spaces. */
 const UNREPRESENTABLE = /[\u0000-\u001f\u007f\u2028\u2029]/;
-/**
- * `name=value` lines. A value the shell would misread unquoted (`&` in uiUrl, spaces, `$`, quotes)
- * is single-quoted, so `source`/`set -a; .` reads it exactly and runs nothing from it; GitLab's
- * report keeps such quotes as part of the value (it does not parse quotes). A value with a control
- * character or line break cannot be one dotenv line, nor can one that Azure would read as a command:
- * such values are refused, and the JSON carries them.
- */
 function formatDotenv(values) {
     const lines = [];
     const refused = [];
@@ -4065,10 +3538,6 @@ function formatDotenv(values) {
 function shellQuoted(value) {
     return `'${value.replaceAll("'", `'\\''`)}'`;
 }
-/**
- * Collects the outputs as they become known. The output file follows at once (a kill may come
- * before the end); stdout gets them once, at the end, whatever the end was.
- */
 class OutputSink {
     format;
     outputFile;
@@ -4087,7 +3556,6 @@ class OutputSink {
         }
         this.writeFile();
     }
-    /** Prints the outputs and writes the file a last time; false when the file could not be written. */
     finish() {
         if (this.format === 'json') {
             this.channels.stdout(formatJson(this.values));
@@ -4117,7 +3585,6 @@ class OutputSink {
 }
 
 ;// CONCATENATED MODULE: ./src/cli/version.ts
-/** The package's version, baked into dist/cli.js (a test holds it equal to package.json's). */
 const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./src/cli/main.ts
@@ -4144,7 +3611,6 @@ const ExitCode = {
     SIGINT: 130,
     SIGTERM: 143
 };
-/** One run: options → settings → fire → outputs → wait → settle → report. Returns the exit code. */
 async function run(argv, world) {
     const redactor = new Redactor();
     const log = stderrLog(world.stderr, redactor);
@@ -4166,7 +3632,6 @@ async function run(argv, world) {
         if (fired.outcome === 'accepted') {
             outputs.add(acceptedOutputs(fired.accepted));
             log.info(`Harness accepted the trigger: event ${fired.accepted.eventCorrelationId}`);
-            // A POST on the wire at the signal was not recalled; the run still ends as cancelled.
             code = settings.wait
                 ? await followToTheEnd(settings, client, fired.accepted, world, log, outputs)
                 : (cancelledCode(world) ?? ExitCode.Ok);
@@ -4183,7 +3648,6 @@ async function run(argv, world) {
     const written = outputs?.finish() ?? true;
     return written || code !== ExitCode.Ok ? code : ExitCode.Failed;
 }
-/** wait → settle (the abort policy) → the outputs and the last line; the exit code. */
 async function followToTheEnd(settings, client, accepted, world, log, outputs) {
     const eventId = accepted.eventCorrelationId;
     const waited = await waitForPipeline({
@@ -4199,7 +3663,6 @@ async function followToTheEnd(settings, client, accepted, world, log, outputs) {
     const settlement = await settle(request, client);
     for (const line of settlementLines(settlement))
         log[line.level](line.text);
-    // No post step follows the command line: what was not aborted here stays running.
     if (!settlement.done && settlement.abortReason) {
         log.warning('Nothing will try to abort the execution again: check it in Harness.');
     }
@@ -4229,7 +3692,6 @@ function settingSources(options, world, redactor) {
         value: options.value,
         env: world.env,
         context: options.ciContext ? { key: 'ci', value: ci, branch: ci.branch } : undefined,
-        // The tag defaults to the commit, with or without the ci object.
         sha: ci.sha,
         redactor
     };

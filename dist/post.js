@@ -14,26 +14,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 4 modules
 var core = __nccwpck_require__(533);
 ;// CONCATENATED MODULE: ./src/core/log.ts
-/**
- * The one way out for every line the action or the command line prints. Each line is redacted and
- * made one line, so no text from Harness or GitHub (ids, URLs, statuses, stage names, messages)
- * can start a runner command (`::add-mask::`, `::stop-commands::`, `::error::`…): the runner reads
- * commands from every line of stdout and stderr, also of a CLI run inside a workflow step.
- */
 const LEVELS = ['info', 'notice', 'warning', 'error', 'debug', 'fail'];
 function createLog(sinks, redactor) {
     const line = (text) => safeLine(text, redactor);
     return Object.fromEntries(LEVELS.map(level => [level, (text) => sinks[level](line(text))]));
 }
-/**
- * A line of a few thousand characters says all a person reads; a megabyte of stage name (answers
- * are capped, not small) would only bury the log.
- */
 const MAX_LINE_LENGTH = 4000;
-/**
- * Redacted, one line, not too long, and never a runner command. Redacted before it is cut, so no
- * piece of a secret is left at the cut; and again at the end, since escaping could rejoin one.
- */
 function safeLine(text, redactor) {
     const line = notACommand(oneLine(redactor.redact(String(text))));
     return redactor.redact(shortened(line));
@@ -42,12 +28,10 @@ function shortened(line) {
     if (line.length <= MAX_LINE_LENGTH)
         return line;
     let end = MAX_LINE_LENGTH;
-    // Never split a surrogate pair.
     if (/[\ud800-\udbff]/.test(line[end - 1]))
         end--;
     return `${line.slice(0, end)}… (${line.length - end} more characters)`;
 }
-/** Sinks for a plain stream (the command line's stderr): one line each, the level in front. */
 function streamSinks(write, options = {}) {
     return {
         info: line => write(line),
@@ -58,21 +42,11 @@ function streamSinks(write, options = {}) {
         fail: line => write(`error: ${line}`)
     };
 }
-/** Visible escapes for the characters that end a line, move the cursor or hide text. */
 const ESCAPES = { '\r': '\\r', '\n': '\\n', '\t': '\\t' };
-/**
- * Line breaks (CR, LF, NEL, U+2028/2029), every other C0/C1 control, DEL, and the bidirectional
- * overrides and isolates (they can make a line read differently from what it holds).
- */
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 function oneLine(text) {
     return text.replace(UNSAFE, char => ESCAPES[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
-/**
- * The runner takes a line as a command when, after leading white space, it starts with `::`, or
- * when it holds the older `##[name]` anywhere. A line that starts like a command gets a visible `\`
- * in front (no command starts with one); `##[` becomes `##\[`.
- */
 const COMMAND_START = /^[\s\ufeff]*::/;
 function notACommand(line) {
     const safe = line.replace(/##\[/g, '##\\[');
@@ -82,12 +56,7 @@ function notACommand(line) {
 ;// CONCATENATED MODULE: ./src/action/log-sinks.ts
 
 
-/** The toolkit's printing functions, for the runtime's `core`; nothing else may import them. */
 const toolkitPrinters = { info: core/* info */.pq, notice: core/* notice */.lm, warning: core/* warning */.$e, error: core/* error */.z3, debug: core/* debug */.Yz, setFailed: core/* setFailed */.C1 };
-/**
- * The action's log writer: the only module that may call the toolkit's printing functions
- * (eslint.config.js holds everyone else to it). Every line is redacted and one line first.
- */
 function actionLog(core, redactor) {
     return createLog({
         info: line => core.info(line),
@@ -108,8 +77,6 @@ function actionLog(core, redactor) {
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _post_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(315);
 /* harmony import */ var _process_runtime_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(543);
-// Entry of dist/post.js, the action's post step (runs.post). It never fires the trigger: it only
-// cleans up after a main step that was cancelled or killed, whatever state that step left.
 
 
 await (0,_post_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -245,7 +212,6 @@ const OTHER_CERTIFICATE_PROBLEMS = {
     ERR_TLS_CERT_ALTNAME_INVALID: 'the server certificate does not name this host',
     HOSTNAME_MISMATCH: 'the server certificate does not name this host'
 };
-/** Maps a Node socket/TLS error to its meaning. Node's own message is kept out: it may hold a URL. */
 function classifySocketError(error) {
     const code = errorCode(error);
     if (code === 'ECONNREFUSED') {
@@ -307,7 +273,6 @@ function errorMessage(error) {
 
 
 
-/** The proxy could not be reached or would not carry the request: the target never saw it. */
 class ProxyFailure extends Error {
     constructor(detail) {
         super(detail);
@@ -325,11 +290,6 @@ function targetOfUrl(url) {
         hostPort: `${url.hostname}:${port}`
     };
 }
-/**
- * Opens the connection for one request: straight to the target, or through the proxy that
- * HTTP(S)_PROXY/NO_PROXY choose (a CONNECT tunnel for HTTPS). Every socket made is handed to
- * `track` at once, so the caller's deadline can destroy it.
- */
 async function openRoute(target, ca, track) {
     const proxy = getProxyUrl(target.url);
     if (!proxy) {
@@ -364,19 +324,16 @@ async function connectTo(target, ca, track) {
     track(socket);
     return socket;
 }
-/** node:tls (and OpenSSL's set-up) loads only when a connection needs it: start-up is the cost. */
 function loadTls() {
     return Promise.resolve(/* import() */).then(__nccwpck_require__.t.bind(__nccwpck_require__, 692, 23));
 }
 function tlsOptions(target, ca) {
     return {
         host: target.hostname,
-        // SNI takes host names only (RFC 6066); certificate checks still use `host`.
         ...(external_node_net_default().isIP(target.hostname) ? {} : { servername: target.hostname }),
         ...(ca ? { ca } : {})
     };
 }
-/** Resolves when the socket is connected (and the TLS handshake done), rejects on its error. */
 function connected(socket, secure) {
     const ready = secure ? 'secureConnect' : 'connect';
     return new Promise((resolve, reject) => {
@@ -443,12 +400,6 @@ function basicAuthorization(proxy) {
 
 
 
-/**
- * A request that got no complete HTTP answer. `mayHaveReached` is false only when the server
- * provably never saw the request (connection refused, DNS failure, TLS handshake failure, a
- * proxy that refused the CONNECT): only then may a non-idempotent POST be sent again.
- * The message names what happened and the host, never the URL's path or query (secrets live there).
- */
 class request_NetworkError extends Error {
     kind;
     mayHaveReached;
@@ -459,18 +410,9 @@ class request_NetworkError extends Error {
         this.name = 'NetworkError';
     }
 }
-/**
- * One HTTP(S) request with node:http/https (never `fetch`: it costs ~100 ms at start-up).
- * Honours HTTPS_PROXY/HTTP_PROXY/NO_PROXY (rules from `@actions/http-client/lib/proxy`), custom CAs
- * through NODE_EXTRA_CA_CERTS (Node does that itself), follows no redirect (a 3xx is returned as is).
- */
 function sendRequest(request) {
     return exchange(request, undefined);
 }
-/**
- * `sendRequest` that trusts `ca` (PEM) instead of the default roots: for tests against a
- * self-signed loopback server. The action itself relies on NODE_EXTRA_CA_CERTS.
- */
 function sendRequestTrusting(ca) {
     return request => exchange(request, ca);
 }
@@ -481,8 +423,6 @@ async function exchange(request, ca) {
     if (signal?.aborted) {
         throw new request_NetworkError(`${label}: cancelled before it was sent`, 'cancelled', false);
     }
-    // Every socket is destroyed when the exchange ends, whatever happened: no keep-alive socket
-    // may hold the process open, and a timed-out or cancelled request must not linger.
     const sockets = [];
     let timer;
     let onAbort;
@@ -492,7 +432,6 @@ async function exchange(request, ca) {
             reject(new request_NetworkError(`${label}: the request timed out after ${after}`, 'timeout', true));
         }, request.timeoutMs);
         onAbort = () => {
-            // Bytes may have left already: a cancelled request may have reached the server.
             reject(new request_NetworkError(`${label}: cancelled; the request was abandoned`, 'cancelled', true));
         };
         signal?.addEventListener('abort', onAbort, { once: true });
@@ -534,11 +473,6 @@ async function deliver(request, target, ca, label, track) {
         throw afterConnecting(error, label);
     }
 }
-/**
- * Once the connection is up (the TLS handshake done), the request is on its way: whatever fails
- * now, the server may have read it, so no error from here on says it was not sent. Before (refused,
- * DNS, a failed handshake) is the only time it provably was not.
- */
 function afterConnecting(error, label) {
     const failure = asNetworkError(error, label);
     if (failure.mayHaveReached)
@@ -581,7 +515,6 @@ function outgoingHeaders(request, target, route, body) {
         headers['Proxy-Authorization'] = route.proxyAuthorization;
     return headers;
 }
-/** Reads the body up to `limit` bytes; one byte more and the answer is dropped. */
 function readAnswer(answer, limit, label) {
     return new Promise((resolve, reject) => {
         const tooLarge = () => {
@@ -630,11 +563,6 @@ function formatBytes(bytes) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/setting-error.ts
-/**
- * A missing or malformed setting, found before any request is sent. It carries the setting's name
- * (`project-id`, `webhook-url`, …: the action's input and the CLI's option share these names) and
- * the problem; each front end words it in its own terms ("Input 'project-id'", "--project-id").
- */
 class SettingError extends Error {
     setting;
     problem;
@@ -647,23 +575,15 @@ class SettingError extends Error {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/plain.ts
-/**
- * Small helpers for plain values. They live in harness/ because it is the one part of src/ that
- * every other part may import (eslint.config.js); each is written once here.
- */
-/** `text` as it is when it has at most `max` characters, else cut to `max` with the ellipsis. */
 function shorten(text, max) {
     return text.length > max ? `${text.slice(0, Math.max(0, max - 1))}…` : text;
 }
-/** A copy without the keys whose value is undefined, so JSON and equality see only what is set. */
 function withoutUndefined(value) {
     return Object.fromEntries(Object.entries(value).filter(([, item]) => item !== undefined));
 }
-/** A JSON object (not null, not an array). */
 function isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
-/** What an error says, whatever was thrown. */
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
@@ -671,14 +591,11 @@ function messageOf(error) {
 ;// CONCATENATED MODULE: ./src/harness/identifiers.ts
 
 
-/** Harness's rule for org, project, pipeline and trigger identifiers. */
 const IDENTIFIER_PATTERN = /^[A-Za-z_][A-Za-z0-9_$]{0,127}$/;
-/** Account ids and webhook tokens: URL-safe Base64 alphabet. */
 const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]+$/;
 const WEBHOOK_TOKEN_PATTERN = /^[A-Za-z0-9_-]+$/;
 const IDENTIFIER_RULE = 'a letter or _ then up to 127 letters, digits, _ or $';
 const ACCOUNT_ID_RULE = 'letters, digits, _ or -';
-/** Returns the trimmed identifier, or throws a SettingError naming `input` and the rule. */
 function checkIdentifier(input, value) {
     const trimmed = value.trim();
     if (IDENTIFIER_PATTERN.test(trimmed))
@@ -691,7 +608,6 @@ function checkAccountId(input, value) {
         return trimmed;
     throw new SettingError(input, `expected a Harness account id (${ACCOUNT_ID_RULE}, as in accountIdentifier=… of the webhook URL); got ${describeValue(trimmed)}`);
 }
-/** Like checkAccountId, but the error never repeats the value (it is a secret). */
 function checkWebhookToken(input, value) {
     const trimmed = value.trim();
     if (WEBHOOK_TOKEN_PATTERN.test(trimmed))
@@ -700,14 +616,12 @@ function checkWebhookToken(input, value) {
     throw new SettingError(input, `expected the trigger's custom webhook token (${ACCOUNT_ID_RULE}: the part of the v3 webhook URL between /custom/ and /v3); ${problem}`);
 }
 const SHOWN_CHARS = 64;
-/** Quotes a non-secret value for an error message, cut short so a pasted blob stays readable. */
 function describeValue(value) {
     if (value === '')
         return 'an empty value';
     const shown = shorten(value, SHOWN_CHARS + 1);
     return `'${shown}'`;
 }
-/** People often paste the display name; Harness shows the identifier beside it. */
 function nameHint(value) {
     if (!/[\s-]/.test(value))
         return '';
@@ -718,7 +632,6 @@ function nameHint(value) {
 
 
 
-// Built on first use: only plain-HTTP URLs are checked, and a BlockList costs ~1 ms to set up.
 let loopback;
 function loopbackAddresses() {
     if (!loopback) {
@@ -728,7 +641,6 @@ function loopbackAddresses() {
     }
     return loopback;
 }
-/** True for 127.0.0.0/8, ::1 and `localhost`: the only hosts plain HTTP may reach. */
 function isLoopbackHost(hostname) {
     const host = hostname
         .trim()
@@ -739,20 +651,14 @@ function isLoopbackHost(hostname) {
     const family = (0,external_node_net_namespaceObject.isIP)(host);
     if (family === 4)
         return loopbackAddresses().check(host, 'ipv4');
-    // BlockList also matches IPv4-mapped addresses such as ::ffff:127.0.0.1.
     if (family === 6)
         return loopbackAddresses().check(host, 'ipv6');
     return false;
 }
 const WEBHOOK_PATH = ['pipeline', 'api', 'webhook', 'custom'];
-/** Path segments that say a pasted `harness-url` is an API or UI link rather than the base. */
 const NOT_A_BASE_SEGMENTS = new Set(['ng', 'api', 'pipeline', 'gateway', 'account']);
 const PREFIX_SEGMENT = /^[A-Za-z0-9._~-]+$/;
 const HTTPS_RULE = 'HTTPS is required; plain HTTP is allowed only to loopback (localhost, 127.0.0.1, ::1)';
-/**
- * `harness-url` → endpoint. Accepts `https://host`, `https://host/`, `https://host/gateway`,
- * `https://host/prefix[/gateway]`. HTTPS only, except to loopback. Throws SettingError(input, …).
- */
 function normalizeHarnessUrl(raw, input = 'harness-url') {
     const expected = 'expected the base URL of the Harness install, e.g. https://app.harness.io, https://app.harness.io/gratis or https://harness.example.com (with or without /gateway)';
     const trimmed = raw.trim();
@@ -777,16 +683,6 @@ function normalizeHarnessUrl(raw, input = 'harness-url') {
 const ACCEPTED_WEBHOOK_URLS = 'expected a Harness NextGen custom webhook URL as Harness shows it (Copy Webhook URL / Copy as cURL): ' +
     'https://<host>/gateway/pipeline/api/webhook/custom/v2?accountIdentifier=… or ' +
     'https://<host>/gateway/pipeline/api/webhook/custom/<token>/v3?accountIdentifier=…';
-/**
- * A copied custom webhook URL (v2 `…/pipeline/api/webhook/custom/v2?…` or v3
- * `…/pipeline/api/webhook/custom/{token}/v3?…`). Throws SettingError('webhook-url', …) for FirstGen
- * (`/gateway/api/webhooks/…`), v1, or anything else, saying which kinds are accepted. Error
- * messages never contain the URL or token (the URL is a secret).
- *
- * The path may sit under a prefix (`/gratis/gateway/…`). A path without `/gateway` is tolerated
- * and the endpoint still uses `/gateway`, the only form Harness generates. Query parameters other
- * than the five identifiers are ignored.
- */
 function parseWebhookUrl(raw) {
     const fail = (problem) => {
         throw new SettingError('webhook-url', `${problem}; ${ACCEPTED_WEBHOOK_URLS}`);
@@ -869,7 +765,6 @@ function readQueryIds(query, fail) {
     }
     return ids;
 }
-/** v3 when a token is given, else v2; query in Harness's order (account, org, project, pipeline, trigger). */
 function buildWebhookUrl(endpoint, ids, webhookToken) {
     const version = webhookToken === undefined ? 'v2' : `${encodeURIComponent(webhookToken)}/v3`;
     const query = queryString([
@@ -881,16 +776,11 @@ function buildWebhookUrl(endpoint, ids, webhookToken) {
     ]);
     return `${endpoint.gateway}/pipeline/api/webhook/custom/${version}?${query}`;
 }
-/** `{gateway}/pipeline/api/webhook/triggerExecutionDetailsV2/{id}?accountIdentifier=` (or v1 `triggerExecutionDetails`). */
 function eventDetailsUrl(endpoint, accountId, eventId, variant) {
     const resource = variant === 'v2' ? 'triggerExecutionDetailsV2' : 'triggerExecutionDetails';
     return (`${endpoint.gateway}/pipeline/api/webhook/${resource}/${encodeURIComponent(eventId)}?` +
         queryString([['accountIdentifier', accountId]]));
 }
-/**
- * `{gateway}/pipeline/api/webhook/triggerProcessingDetails?accountIdentifier=&eventId=`: the event's
- * status fields only (`WebhookEventProcessingDetails`), without the execution summary.
- */
 function processingDetailsUrl(endpoint, accountId, eventId) {
     return (`${endpoint.gateway}/pipeline/api/webhook/triggerProcessingDetails?` +
         queryString([
@@ -898,7 +788,6 @@ function processingDetailsUrl(endpoint, accountId, eventId) {
             ['eventId', eventId]
         ]));
 }
-/** `{gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/{id}?accountIdentifier=&page=0&size=10` */
 function eventHistoryUrl(endpoint, accountId, eventId) {
     return (`${endpoint.gateway}/pipeline/api/triggers/eventHistory/v2/eventCorrelation/${encodeURIComponent(eventId)}?` +
         queryString([
@@ -907,17 +796,14 @@ function eventHistoryUrl(endpoint, accountId, eventId) {
             ['size', '10']
         ]));
 }
-/** `{gateway}/pipeline/api/pipelines/execution/v2/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=` */
 function executionApiUrl(endpoint, scope, planExecutionId) {
     return (`${endpoint.gateway}/pipeline/api/pipelines/execution/v2/${encodeURIComponent(planExecutionId)}?` +
         queryString(scopeQuery(scope)));
 }
-/** `{gateway}/pipeline/api/pipeline/execute/interrupt/{id}?accountIdentifier=&orgIdentifier=&projectIdentifier=&interruptType=AbortAll` */
 function abortUrl(endpoint, scope, planExecutionId) {
     return (`${endpoint.gateway}/pipeline/api/pipeline/execute/interrupt/${encodeURIComponent(planExecutionId)}?` +
         queryString([...scopeQuery(scope), ['interruptType', 'AbortAll']]));
 }
-/** `{ui}/account/{acc}/{module}/orgs/{org}/projects/{proj}/pipelines/{pipe}/executions/{id}/pipeline` */
 function urls_executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
     const path = [
         'account',
@@ -935,13 +821,11 @@ function urls_executionPageUrl(endpoint, ids, planExecutionId, module = 'cd') {
     ];
     return `${endpoint.ui}/${path.map(encodeURIComponent).join('/')}`;
 }
-/** The same origin as the endpoint (scheme, host and port), so the API key may be sent there. */
 function isSameOrigin(endpoint, url) {
     const target = parseAbsoluteUrl(url);
     const own = parseAbsoluteUrl(endpoint.origin);
     if (!target || !own || !isHttp(target))
         return false;
-    // URL.origin lower-cases the host and drops default ports (443 for https, 80 for http).
     return target.origin === own.origin;
 }
 function endpointFrom(origin, prefixSegments) {
@@ -970,7 +854,6 @@ function parseAbsoluteUrl(text) {
         return undefined;
     }
 }
-/** Non-empty path segments, so trailing and doubled slashes do not matter. */
 function pathSegments(url) {
     return url.pathname.split('/').filter(segment => segment !== '');
 }
@@ -1002,7 +885,6 @@ function queryString(pairs) {
 
 ;// CONCATENATED MODULE: ./src/harness/envelope.ts
 
-/** Success is HTTP 2xx and `"status":"SUCCESS"`; everything else is one of the other readings. */
 function readEnvelope(response, requestUrl) {
     if (response.status >= 300 && response.status < 400) {
         return { kind: 'redirect', locationOrigin: originOf(response.headers.location, requestUrl) };
@@ -1027,10 +909,6 @@ function readEnvelope(response, requestUrl) {
         message: textField(parsed.message) ?? firstResponseMessage(parsed.responseMessages)
     };
 }
-/**
- * The message for an answer that is not a success, e.g.
- * `Harness answered HTTP 401 INVALID_TOKEN: Invalid call: Invalid token or token expired`.
- */
 function describeUnsuccessfulAnswer(response, reading, redact) {
     const http = `HTTP ${response.status}`;
     switch (reading.kind) {
@@ -1046,7 +924,6 @@ function describeUnsuccessfulAnswer(response, reading, redact) {
             return describeFailure(response, reading, redact);
     }
 }
-/** The message for a success whose `data` lacks what the caller needs (`missing` says what). */
 function describeShapeProblem(response, missing, redact) {
     return `Harness answered HTTP ${response.status} SUCCESS, but not in the expected shape (${missing}): ${excerpt(response.body, redact)}`;
 }
@@ -1070,7 +947,6 @@ function bodyDescription(body, what, redact) {
 function statusHint(status) {
     return status === 429 ? ' (too many requests)' : '';
 }
-/** A short, single-line, secret-free quote of a body (redacted whole before it is cut). */
 function excerpt(body, redact) {
     return singleLine(redact(body), EXCERPT_LIMIT);
 }
@@ -1103,18 +979,11 @@ function isSuccessStatus(status) {
     return status >= 200 && status < 300;
 }
 
-/** A non-empty string, else undefined (Harness sends `null` and `""` alike for "none"). */
 function textField(value) {
     return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/harness/answer-redaction.ts
-/**
- * Every string of an answer's mapped value, redacted as it leaves the client: what Harness sends is later cut to a
- * length, escaped for Markdown or HTML, and joined into messages, and a secret that is cut or
- * escaped no longer looks like itself to a redactor further on. One loop with its own stack, not
- * recursion: an answer may be nested arbitrarily deep.
- */
 function redactStrings(value, redact) {
     if (typeof value === 'string')
         return redact(value);
@@ -1138,14 +1007,12 @@ function redactStrings(value, redact) {
 ;// CONCATENATED MODULE: ./src/harness/client-shapes.ts
 
 
-/** A successful answer whose `data` lacks what is needed; the message says what is missing. */
 class ShapeProblem extends Error {
     constructor(missing) {
         super(missing);
         this.name = 'ShapeProblem';
     }
 }
-/** v2/v3 answer object, or v1's bare event id string. */
 function webhookAcceptedFrom(data) {
     const bareId = textField(data);
     if (bareId)
@@ -1161,11 +1028,9 @@ function webhookAcceptedFrom(data) {
         uiSetupUrl: httpUrlField(answer.uiSetupUrl) ?? ''
     };
 }
-/** `WebhookEventProcessingDetails` (triggerProcessingDetails): the event's status fields. */
 function processingDetailsFrom(data, redact) {
     return processingFrom(data, 'data', redact);
 }
-/** `WebhookExecutionDetails`: the event's processing status and, once started, its execution. */
 function eventDetailsFrom(data, redact) {
     const root = recordOrFail(data, 'no data object');
     const details = processingFrom(root.webhookProcessingDetails, 'data.webhookProcessingDetails', redact);
@@ -1181,7 +1046,6 @@ function eventDetailsFrom(data, redact) {
 function processingFrom(processing, where, redact) {
     if (!isRecord(processing))
         throw new ShapeProblem(`no ${where}`);
-    // Very old servers answer eventFound:false before the event is processed.
     if (processing.eventFound === false)
         return { pending: true };
     if (processing.eventFound !== true && typeof processing.status !== 'string') {
@@ -1196,10 +1060,6 @@ function processingFrom(processing, where, redact) {
         pipelineExecutionId: textField(processing.pipelineExecutionId)
     });
 }
-/**
- * `Page<NGTriggerEventHistoryDTO>` → records, in Harness's order: newest first when no `sort` is
- * sent (Sort.by(DESC, createdAt) server-side). The records carry no `createdAt` to sort on.
- */
 function eventHistoryFrom(data, redact) {
     const content = recordOrFail(data, 'no data object').content;
     if (!Array.isArray(content))
@@ -1210,7 +1070,6 @@ function eventHistoryFrom(data, redact) {
         planExecutionId: textField(record(entry.targetExecutionSummary)?.planExecutionId)
     }));
 }
-/** `PipelineExecutionDetailDTO` → the summary the action reports on. */
 function executionSummaryFrom(data, planExecutionId, redact) {
     const root = recordOrFail(data, 'no data object');
     const summary = root.pipelineExecutionSummary;
@@ -1236,9 +1095,6 @@ function executionSummaryFrom(data, planExecutionId, redact) {
         stages: stagesFrom(summary.layoutNodeMap, redact)
     });
 }
-/**
- * Stage nodes of `layoutNodeMap`: every node with a name and a status that looksLikeStage.
- */
 function stagesFrom(layoutNodeMap, redact) {
     if (!isRecord(layoutNodeMap))
         return [];
@@ -1261,12 +1117,6 @@ function stagesFrom(layoutNodeMap, redact) {
     }
     return stages;
 }
-/**
- * A stage is a node of `nodeGroup` STAGE (a node without a group counts, for older answers) that
- * is not a parallel wrapper. ParallelPlanCreator gives the wrapper of stages run side by side
- * `nodeGroup: STAGE` too, so the group alone does not tell it apart: its shape does (`nodeType`
- * `parallel`, its stages as `edgeLayoutList.currentNodeChildren`). Its empty name is not the reason.
- */
 function looksLikeStage(node) {
     const group = textField(node.nodeGroup);
     if (group && group.toUpperCase() !== 'STAGE')
@@ -1291,7 +1141,6 @@ function redacted(value, redact) {
     const text = textField(value);
     return text === undefined ? undefined : redact(text);
 }
-/** A URL from an answer is used only when it is http(s): a link, an output, never a `javascript:`. */
 function httpUrlField(value) {
     const text = textField(value);
     if (text === undefined)
@@ -1307,7 +1156,6 @@ function httpUrlField(value) {
 function numberField(value) {
     return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
 }
-/** Harness sends 0 for a time that has not come yet (endTs of a running execution). */
 function timestampField(value) {
     const time = numberField(value);
     return time !== undefined && time > 0 ? time : undefined;
@@ -1316,22 +1164,14 @@ function timestampField(value) {
 ;// CONCATENATED MODULE: ./src/harness/known-answers.ts
 
 const RETIRED_URL = /no longer supported for newly created custom webhook triggers/i;
-/** resolveBranchExpression's message, and getPipelineEntityToExecute's for an empty branch name */
 const BRANCH_UNRESOLVED = /has the right branch information|missing or empty pipelineBranchName/i;
 const EXECUTE_PERMISSION = 'core_pipeline_execute';
-/** A 400 whose message is TriggerWebhookValidator's retirement of the v2/v1 URL. */
 function retiredWebhookUrl(status, message) {
     return status === 400 && RETIRED_URL.test(message ?? '');
 }
-/** An event that ended INVALID_RUNTIME_INPUT_YAML because the pipeline's branch did not resolve. */
 function isBranchUnresolved(status, message) {
     return status === 'INVALID_RUNTIME_INPUT_YAML' && BRANCH_UNRESOLVED.test(message ?? '');
 }
-/**
- * The permission a 403 names: `failedPermissionChecks[0].permission` of an AccessDeniedErrorDTO,
- * else the "Missing permission <name>" of its message, else execute (what Harness checks without
- * the abort permission flag).
- */
 function deniedPermission(body) {
     let parsed;
     try {
@@ -1352,19 +1192,9 @@ function deniedPermission(body) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/backoff.ts
-/**
- * The one backoff of the project: a delay doubled per attempt, then spread by jitter so that
- * parallel jobs hit by the same trouble do not retry in step. The trigger's POST retries and the
- * wait's failed reads both use it.
- */
-/** `baseMs` for attempt 1, doubled for each later one, never more than `capMs`. */
 function doubledDelay(attempt, baseMs, capMs = Infinity) {
     return Math.min(capMs, baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
 }
-/**
- * `ms` spread evenly over `ms·(1 − spread)` … `ms·(1 + spread)` by `random()` (0 ≤ r ≤ 1; a value
- * out of range or not a number counts as the middle), rounded to whole milliseconds.
- */
 function withJitter(ms, spread, random) {
     const r = random();
     const unit = Number.isFinite(r) ? Math.min(Math.max(r, 0), 1) : 0.5;
@@ -1380,18 +1210,12 @@ function withJitter(ms, spread, random) {
 
 
 
-/**
- * Harness answered, and the answer means failure. `code`/`message` are Harness's (secrets removed);
- * `retryable` is true for 429 and 5xx, which a read may retry (a POST never retries a 5xx).
- */
 class client_HarnessApiError extends Error {
     httpStatus;
     code;
     retryable;
     known;
-    constructor(message, httpStatus, code, retryable, 
-    /** an answer whose meaning is known (core/advice says what to do about it) */
-    known) {
+    constructor(message, httpStatus, code, retryable, known) {
         super(message);
         this.httpStatus = httpStatus;
         this.code = code;
@@ -1400,10 +1224,6 @@ class client_HarnessApiError extends Error {
         this.name = 'HarnessApiError';
     }
 }
-/**
- * The run was cancelled before the trigger was sent (or before it was sent again after a retry's
- * backoff): Harness has not taken it. Nothing was deployed.
- */
 class TriggerNotSent extends Error {
     attempts;
     constructor(attempts) {
@@ -1417,55 +1237,25 @@ class TriggerNotSent extends Error {
 const KiB = 1024;
 const MiB = 1024 * KiB;
 const DEFAULT_TIMEOUT_MS = 30_000;
-/**
- * Answer caps, each above what a real answer of that route can be, so that only a broken or
- * hostile answer meets one (and is reported as too large, never waited out):
- * - the webhook answers four short fields (NGProcessWebhookResponseDTO) or an ErrorDTO;
- * - the event's status (triggerProcessingDetails) echoes the body we sent and the trigger's
- *   runtime-input YAML: Harness calls a body over 500,000 characters large, and JSON escaping at
- *   most sextuples it (\u00XX), so 3 MB plus the inputs;
- * - the history page holds up to 10 such records (we send triggerIdentifier: usually 1 or 2);
- * - an execution summary is one Mongo document (PipelineExecutionSummaryEntity, at most 16 MiB
- *   BSON); its JSON can be larger (numbers and booleans as text, escapes), so twice that;
- * - the details routes embed that summary plus a status answer.
- */
 const WEBHOOK_ANSWER_LIMIT = 256 * KiB;
 const STATUS_ANSWER_LIMIT = 8 * MiB;
 const HISTORY_ANSWER_LIMIT = 16 * MiB;
 const EXECUTION_ANSWER_LIMIT = 32 * MiB;
 const DETAILS_ANSWER_LIMIT = EXECUTION_ANSWER_LIMIT + STATUS_ANSWER_LIMIT;
-/** InterruptDTO or an ErrorDTO */
 const ABORT_ANSWER_LIMIT = MiB;
 const MAX_POST_RETRIES = 3;
 const NOT_RETRIED = 'Harness may have taken the trigger, so it was not sent again, and a rerun may deploy twice: ' +
     "check the pipeline's executions in Harness before running this again.";
-/**
- * The Harness API, as far as the action needs it. Every call sends `X-Api-Key` (when given) only to
- * `endpoint.origin`; every message that leaves it has passed through the redactor.
- */
 class HarnessClient {
     options;
-    /**
-     * Where the event's status is read: triggerProcessingDetails (status fields only), else, for
-     * installs without it, triggerExecutionDetailsV2, else v1; a route found missing (404/405) is
-     * left for good.
-     */
     eventStatusRoute = 'processing';
     constructor(options) {
         this.options = options;
-        // The key must never show, whoever else forgot to register it.
         options.redactor.add(options.apiKey);
     }
-    /**
-     * POST the body to the webhook URL. Retried at most 3 times, only when Harness provably did not
-     * take it (connection refused, or HTTP 429), with backoff from about 1 s; never after a timeout or
-     * a 5xx. Success is HTTP 2xx with `"status":"SUCCESS"`.
-     */
     async fireWebhook(webhookUrl, body, options = {}) {
         const { cancelSignal, inFlightSignal } = options;
         for (let attempt = 1;; attempt++) {
-            // One turn of the event loop first, so that a signal already delivered to the process has
-            // run its handler; then the one gate every send passes: after it, no trigger is sent.
             await new Promise(resolve => setImmediate(resolve));
             if (cancelSignal?.aborted)
                 throw new TriggerNotSent(attempt - 1);
@@ -1491,10 +1281,6 @@ class HarnessClient {
             return this.acceptedFrom(response, webhookUrl, attempt);
         }
     }
-    /**
-     * The event's processing status, from the lightest route this Harness serves (see
-     * eventStatusRoute). One request per route tried, no retry.
-     */
     async getEventDetails(accountId, eventId, call) {
         for (;;) {
             const route = this.eventStatusRoute;
@@ -1515,23 +1301,16 @@ class HarnessClient {
                 : eventDetailsFrom(data, this.redact));
         }
     }
-    /** newest first; one request, no retry */
     async getEventHistory(accountId, eventId, call) {
         const url = eventHistoryUrl(this.options.endpoint, accountId, eventId);
         const response = await this.exchange('GET', url, HISTORY_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => eventHistoryFrom(data, this.redact));
     }
-    /** one request, no retry */
     async getExecution(scope, planExecutionId, call) {
         const url = executionApiUrl(this.options.endpoint, scope, planExecutionId);
         const response = await this.exchange('GET', url, EXECUTION_ANSWER_LIMIT, undefined, call);
         return this.mapped(response, readEnvelope(response, url), data => executionSummaryFrom(data, planExecutionId, this.redact));
     }
-    /**
-     * PUT interrupt AbortAll; "already finished" and ABORT_ALL_ALREADY_NG are outcomes, not errors.
-     * A 403 carries the permission Harness checked (core_pipeline_abort behind the account flag
-     * CDS_PIPELINE_ABORT_RBAC_PERMISSION, else core_pipeline_execute).
-     */
     async abortExecution(scope, planExecutionId, call) {
         const url = abortUrl(this.options.endpoint, scope, planExecutionId);
         const response = await this.exchange('PUT', url, ABORT_ANSWER_LIMIT, undefined, call);
@@ -1557,7 +1336,6 @@ class HarnessClient {
     log(line) {
         this.options.log?.(this.redact(line));
     }
-    /** One request with Harness's headers; a failure comes back as a redacted NetworkError. */
     async exchange(method, url, maxResponseBytes, body, call = {}) {
         const { apiKey, endpoint, requestTimeoutMs, send = sendRequest } = this.options;
         const headers = {
@@ -1567,7 +1345,6 @@ class HarnessClient {
         };
         if (apiKey && isSameOrigin(endpoint, url))
             headers['X-Api-Key'] = apiKey;
-        // A call's own (short) deadline never lengthens the one the settings ask for.
         const timeoutMs = Math.min(call.timeoutMs ?? Infinity, requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
         const { signal } = call;
         try {
@@ -1603,12 +1380,9 @@ class HarnessClient {
         }
         return this.shaped(response, () => redactStrings(webhookAcceptedFrom(reading.data), this.redact));
     }
-    /** The `data` of a success, mapped; any other answer, or a data of the wrong shape, throws. */
     mapped(response, reading, map) {
         if (reading.kind !== 'success')
             throw this.apiError(response, reading);
-        // Redacted once mapped: only what leaves the client is walked, not a whole execution
-        // summary (MBs for big pipelines) at every poll. The mappers neither cut nor escape text.
         return this.shaped(response, () => redactStrings(map(reading.data), this.redact));
     }
     shaped(response, map) {
@@ -1642,7 +1416,6 @@ function cancellableSleep(ms, signal) {
         signal?.addEventListener('abort', done, { once: true });
     });
 }
-/** The request was abandoned because the run was cancelled (or its cancel-time deadline passed). */
 function isCancelledRequest(error) {
     return error instanceof NetworkError && error.kind === 'cancelled';
 }
@@ -1661,14 +1434,12 @@ function eventStatusUrl(endpoint, accountId, eventId, route) {
         return processingDetailsUrl(endpoint, accountId, eventId);
     return eventDetailsUrl(endpoint, accountId, eventId, route);
 }
-/** An install without the route: Jersey's 404 (no such resource) or 405 (no such method there). */
 function isRouteMissing(response) {
     return response.status === 404 || response.status === 405;
 }
 function isRefusedConnection(error) {
     return (error instanceof request_NetworkError && error.kind === 'connection-refused' && !error.mayHaveReached);
 }
-/** A POST that got no answer: say whether it may have fired, since it will not be sent again. */
 function webhookNetworkFailure(error, attempts) {
     if (!(error instanceof request_NetworkError))
         return error;
@@ -1684,7 +1455,6 @@ function webhookNetworkFailure(error, attempts) {
 function withSentence(message, sentence) {
     return `${message.replace(/[.\s]+$/, '')}. ${sentence}`;
 }
-/** Harness answers 400 before it has written the event's history: the event is still pending. */
 function isHistoryNotYetWritten(response, reading) {
     if (response.status !== 400 || reading.kind !== 'failure' || !reading.message)
         return false;
@@ -1692,10 +1462,6 @@ function isHistoryNotYetWritten(response, reading) {
 }
 
 ;// CONCATENATED MODULE: ./src/harness/status.ts
-/**
- * `QUEUED` → pending; `TARGET_EXECUTION_REQUESTED` with an execution id → started; other → never-started.
- * A missing status is pending too (nothing processed yet). Case-insensitive.
- */
 function classifyEventStatus(status, pipelineExecutionId) {
     const name = status?.trim().toUpperCase() ?? '';
     if (name === '' || name === 'QUEUED')
@@ -1704,12 +1470,6 @@ function classifyEventStatus(status, pipelineExecutionId) {
         return 'started';
     return 'never-started';
 }
-/**
- * Statuses by phase, written as display names or engine names; they are compared with case and
- * `_` ignored, so `ApprovalWaiting`, `APPROVAL_WAITING` and `approvalwaiting` are one status.
- * Skipped and Suspended are terminal in Harness (and "positive" to it), but an execution that did
- * not run its stages has not deployed anything: a deploy gate counts them as failed.
- */
 const PHASE_STATUSES = {
     passed: ['Success', 'Succeeded', 'PassedWithWarning', 'IgnoreFailed'],
     failed: [
@@ -1757,7 +1517,6 @@ const PHASE_BY_KEY = new Map(Object.entries(PHASE_STATUSES).flatMap(([phase, sta
 function statusKey(status) {
     return status.trim().replace(/_/g, '').toLowerCase();
 }
-/** Case-insensitive on the display name (`ApprovalWaiting`) and the enum name (`APPROVAL_WAITING`). */
 function classifyExecutionStatus(status) {
     return PHASE_BY_KEY.get(statusKey(status)) ?? 'unknown';
 }
@@ -1769,21 +1528,11 @@ function isTerminal(phase) {
 
 
 const MS_PER_UNIT = { h: 3_600_000, m: 60_000, s: 1_000, ms: 1 };
-/** Units from largest to smallest: a compound duration lists them in this order, each at most once. */
 const UNIT_ORDER = ['h', 'm', 's', 'ms'];
-/**
- * The longest duration accepted: 5 days, the longest a job may run on a self-hosted runner
- * (hosted runners stop at 6 h). Also well below the 24.8 days where Node's timers overflow.
- */
 const MAX_DURATION_MS = 5 * 24 * MS_PER_UNIT.h;
 const ACCEPTED_FORMS = 'a duration such as 500ms, 90s, 15m, 1h, 1h30m or 1m 30s (units h, m, s, ms), or plain seconds such as 45 or 2.5';
 const PLAIN_SECONDS = /^\d+(?:\.\d+)?$/;
 const COMPONENT = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)\s*/gy;
-/**
- * `90s`, `15m`, `1h`, `500ms`, `1h30m`, or plain seconds (`45`, `2.5`) → milliseconds.
- * Zero, negative, empty or unknown units: SettingError naming `input` and the accepted forms.
- * Units are case-insensitive; the result is rounded to whole milliseconds.
- */
 function parseDuration(input, raw) {
     const text = raw.trim().toLowerCase();
     const ms = PLAIN_SECONDS.test(text) ? Number(text) * MS_PER_UNIT.s : parseCompound(text);
@@ -1799,7 +1548,6 @@ function parseDuration(input, raw) {
     }
     return rounded;
 }
-/** Sums `1h30m`-style components; undefined when the text is not made of them alone. */
 function parseCompound(text) {
     if (text === '')
         return undefined;
@@ -1825,10 +1573,6 @@ function quote(value) {
         return 'an empty value';
     return `'${shorten(value, 41)}'`;
 }
-/**
- * 95_000 → `1m 35s`; 500 → `500ms`; 5_400_000 → `1h 30m`; for logs and summaries. Rounded to whole
- * milliseconds; the text parses back to the same value. Negative or non-finite input gives `0ms`.
- */
 function formatDuration(ms) {
     let rest = Number.isFinite(ms) ? Math.max(0, Math.round(ms)) : 0;
     if (rest === 0)
@@ -1842,7 +1586,6 @@ function formatDuration(ms) {
     }
     return parts.join(' ');
 }
-/** For people reading a log: whole seconds from 1 s up (`1m 12s`, not `1m 12s 345ms`). */
 function duration_formatElapsed(ms) {
     return formatDuration(ms >= 1000 ? Math.round(ms / 1000) * 1000 : ms);
 }
@@ -1852,10 +1595,6 @@ function duration_formatElapsed(ms) {
 
 
 
-/**
- * Network trouble, 429 and 5xx pass; a read that meets them is tried again later. An answer over
- * its cap does not: it is no real Harness answer, and waiting would only report it as "pending".
- */
 function isPassingTrouble(error) {
     if (error instanceof request_NetworkError)
         return error.kind !== 'too-large';
@@ -1864,7 +1603,6 @@ function isPassingTrouble(error) {
 function isNotFound(error) {
     return error instanceof HarnessApiError && error.httpStatus === 404;
 }
-/** Harness's words plus the HTTP status; client errors are already secret-free. */
 function describeReadError(error) {
     if (error instanceof HarnessApiError)
         return `${error.message} (HTTP ${error.httpStatus})`;
@@ -1872,10 +1610,6 @@ function describeReadError(error) {
         return error.message;
     return String(error);
 }
-/**
- * One streak of failed reads: says so once as a warning (the rest go to debug, so a flaky
- * network does not flood the log), and spaces the retries out with backoff and jitter.
- */
 class ReadFailures {
     log;
     random;
@@ -1885,11 +1619,9 @@ class ReadFailures {
         this.log = log;
         this.random = random;
     }
-    /** The error of the streak still going on, for a timeout message. */
     get lastError() {
         return this.inARow > 0 ? this.last : undefined;
     }
-    /** How long to wait before trying again; the caller has checked the error is passing. */
     retryAfter(error, what, usualDelayMs) {
         this.inARow += 1;
         this.last = describeReadError(error);
@@ -1911,10 +1643,6 @@ class ReadFailures {
 }
 
 ;// CONCATENATED MODULE: ./src/core/names.ts
-/**
- * Setting and output names, written once (../shared/interface.md holds the contract). A setting's
- * name is the action's input and the CLI's option (`--project-id`, `HARNESS_PROJECT_ID`) alike.
- */
 const Setting = {
     WebhookUrl: 'webhook-url',
     HarnessUrl: 'harness-url',
@@ -1949,7 +1677,6 @@ const Outputs = {
 ;// CONCATENATED MODULE: ./src/core/advice.ts
 
 const quoted = setting => `'${setting}'`;
-/** What to do about a Harness answer whose meaning is known (harness/known-answers.ts). */
 function adviceFor(known, label = quoted) {
     switch (known.kind) {
         case 'webhook-url-retired':
@@ -1978,21 +1705,9 @@ function adviceFor(known, label = quoted) {
 
 
 
-/**
- * Deadlines of the requests made after the wait has ended. After SIGINT the runner sends SIGTERM
- * at 7.5 s and kills at 10 s: the POST's grace (1.5 s, fire.ts), one look at the event (2.5 s in
- * all, its history included) and the abort (2.5 s) fit before SIGTERM whatever Harness does.
- * These requests are not bound to the cancel signal: it has fired already, and they are what the
- * cancellation asks for.
- */
 const SETTLE_LOOK_BUDGET_MS = 2500;
 const SETTLE_ABORT_TIMEOUT_MS = 2500;
 const ABORT_RETRY_PAUSE_MS = 500;
-/**
- * The abort policy, one function for every front end: cancelled → abort with `abortOnCancel`;
- * timed out → abort with `abortOnTimeout`; ended before the execution was known → one look at
- * the event first. Each request has a short deadline of its own. Never throws.
- */
 async function settle(request, client) {
     const { result } = request;
     const abortReason = reasonToAbort(request);
@@ -2011,10 +1726,6 @@ async function settle(request, client) {
     const report = await findAndAbort(target, client);
     return { abortReason, ...report, note: abortNote(report) };
 }
-/**
- * The wait's result as the settlement completed it: the execution the look found, and the
- * sentence on the abort after the wait's own message.
- */
 function settledResult(request, settlement) {
     const { result, endpoint, ids } = request;
     const executionId = result.executionId ?? settlement.executionId;
@@ -2040,10 +1751,6 @@ function abortNote(report) {
             return `The abort was sent but failed (${report.abortProblem ?? 'no answer'}); the execution may still be running.`;
     }
 }
-/**
- * Aborts the event's execution: the one known, or the one a single look at the event finds.
- * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
- */
 async function findAndAbort(target, client, options = {}) {
     const report = {
         executionId: target.executionId,
@@ -2057,7 +1764,6 @@ async function findAndAbort(target, client, options = {}) {
         const look = await lookForExecution(target, client);
         report.executionId = look.executionId;
         report.lookProblem = look.problem;
-        // An event that ended without an execution leaves nothing to abort, now or later.
         if (!look.executionId)
             return { ...report, done: look.eventEnded };
     }
@@ -2072,11 +1778,8 @@ async function findAndAbort(target, client, options = {}) {
             break;
         }
         catch (error) {
-            // A refusal with a known meaning (a missing abort permission) says what to grant.
             const advice = error instanceof client_HarnessApiError && error.known ? ` ${adviceFor(error.known)}` : '';
             report.abortProblem = `${messageOf(error)}${advice}`;
-            // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
-            // is worth a second try.
             if (!isPassingTrouble(error))
                 break;
             const sleep = options.sleep ?? (ms => new Promise(done => setTimeout(done, ms)));
@@ -2094,10 +1797,6 @@ function reasonToAbort(request) {
         return 'timeout';
     return undefined;
 }
-/**
- * One look, within SETTLE_LOOK_BUDGET_MS: the event's details, and its history when the details
- * may be stuck on QUEUED (Harness's warningMsg): the execution the event started, if any yet.
- */
 async function lookForExecution(target, client) {
     const until = Date.now() + SETTLE_LOOK_BUDGET_MS;
     const left = () => Math.max(until - Date.now(), 1);
@@ -2131,10 +1830,6 @@ async function lookForExecution(target, client) {
         return { eventEnded: false, problem: messageOf(error) };
     }
 }
-/**
- * What the settlement says in the log, worded the same by every front end. `level` is a hint:
- * an execution that may still be running is a warning.
- */
 function settlementLines(settlement) {
     const lines = [];
     const id = settlement.executionId;
@@ -2166,18 +1861,11 @@ function settlementLines(settlement) {
 
 
 
-/** Docker's tag rule. */
 const TAG_PATTERN = /^[\w][\w.-]{0,127}$/;
 const DIGEST_PATTERN = /^sha256:[a-f0-9]{64}$/;
-/** A registry host (name, IPv4 or bracketed IPv6) with an optional port. */
 const REGISTRY_PATTERN = /^(?:(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9])(?:\.(?:[A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9-]*[A-Za-z0-9]))*|\[[A-Fa-f0-9:.]+\])(?::\d{1,5})?$/;
-/** One lower-case path component: alphanumerics joined by `.`, `_`, `__` or runs of `-`. */
 const PATH_COMPONENT_PATTERN = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
 const MAX_NAME_LENGTH = 255;
-/**
- * The parts of `name[:tag][@digest]` as written, unchecked: a `:` before the last `/` is a
- * registry port, not a tag. The one place a reference is cut into its parts.
- */
 function cutImageReference(text) {
     const at = text.indexOf('@');
     const nameAndTag = at < 0 ? text : text.slice(0, at);
@@ -2190,12 +1878,6 @@ function cutImageReference(text) {
         ...(digest === undefined ? {} : { digest })
     };
 }
-/**
- * Splits and checks `ghcr.io/acme/api:1.4.2@sha256:…` (see cutImageReference).
- * The first component is a registry when it has a `.` or `:` or is `localhost` (Docker's rule).
- * A malformed reference throws a plain Error whose message says what is wrong (without the
- * reference, so callers can prefix the input's name and decide whether to show the value).
- */
 function splitImageReference(reference) {
     const text = reference.trim();
     if (text === '')
@@ -2236,17 +1918,6 @@ function checkImageName(image) {
         throw new Error('each part of the repository path must be lower-case letters and digits, separated by ., _, __ or -');
     }
 }
-/**
- * First match wins, per ../shared/interface.md: inputs (a tag inside a full image input counts as
- * given), build-outputs (`image`, `tag`, `digest` and their usual spellings), docker/metadata-action's
- * environment, and for the tag alone the commit SHA. Image and tag are each taken from the first
- * source that has one, so they may come from different sources; a digest is taken from the image's
- * source, else from the tag's.
- *
- * Malformed `image`, `tag` or `build-outputs` values are InputErrors; so is a `tag` input that
- * disagrees with the tag inside the `image` input. docker/metadata-action's environment is not
- * ours to validate: when it does not parse, it is skipped.
- */
 function resolveImage(sources) {
     const ordered = [
         ['input', fromInputs(sources.imageInput, sources.tagInput)],
@@ -2276,7 +1947,6 @@ function firstWith(ordered, field) {
     }
     return undefined;
 }
-/** A digest only counts beside the image (else the tag) it was found with: never another build's. */
 function digestBeside(ordered, sources) {
     for (const source of sources) {
         const value = ordered.find(([name]) => name === source)?.[1].digest;
@@ -2306,18 +1976,11 @@ function splitOrFail(input, reference, what = 'an image reference') {
             `${error.message}; got '${shorten(reference, 81)}'`);
     }
 }
-/** Key spellings in build outputs, compared lower-cased with `-` and `_` removed. */
 const IMAGE_KEYS = ['image', 'imagename', 'imageref'];
 const TAG_KEYS = ['tag', 'imagetag'];
 const VERSION_KEYS = ['version'];
 const TAGS_KEYS = ['tags'];
-/** `imageid` is the local image ID, not a registry digest, so it is deliberately absent. */
 const DIGEST_KEYS = ['digest', 'imagedigest'];
-/**
- * Keys match ignoring case, `-` and `_`. The image is the `image` key, else the first entry of
- * `tags`; the tag is the `tag` key, else the tag inside the `image` key, else `version`, else the
- * first entry's tag. An explicit key and the reference in `image` must agree.
- */
 function fromBuildOutputs(outputs) {
     if (!outputs)
         return {};
@@ -2328,7 +1991,6 @@ function fromBuildOutputs(outputs) {
     const split = reference
         ? splitOrFail(Setting.BuildOutputs, reference.value, `key '${reference.key}' to hold an image reference`)
         : undefined;
-    // A tag written in an `image` key counts as given; the first of a `tags` list comes last.
     const tagInImageKey = imageKey ? split?.tag : undefined;
     const tagInList = listed && split?.tag !== undefined ? { key: listed.key, value: split.tag } : undefined;
     const tag = agreed('tag', value(TAG_KEYS), tagInImageKey, imageKey?.key) ?? value(VERSION_KEYS) ?? tagInList;
@@ -2342,7 +2004,6 @@ function fromBuildOutputs(outputs) {
     const digest = agreed('digest', digestKey, split?.digest, reference?.key);
     return { image: split?.image, tag: tag?.value, digest: digest?.value };
 }
-/** Looks up the first present alias; empty strings (an unset job output) count as absent. */
 function keyReader(outputs) {
     const byAlias = new Map();
     for (const [key, raw] of Object.entries(outputs)) {
@@ -2353,7 +2014,6 @@ function keyReader(outputs) {
     }
     return aliases => aliases.map(alias => byAlias.get(alias)).find(found => found !== undefined);
 }
-/** An explicit key and the same part of the image reference must not say different things. */
 function agreed(what, explicit, fromReference, referenceKey) {
     if (explicit && fromReference !== undefined && explicit.value !== fromReference) {
         throw new SettingError(Setting.BuildOutputs, `key '${explicit.key}' says ${what} '${shorten(explicit.value, 81)}' but key '${referenceKey}' holds '${shorten(fromReference, 81)}'; they must agree`);
@@ -2364,10 +2024,6 @@ function agreed(what, explicit, fromReference, referenceKey) {
         ? undefined
         : { key: referenceKey, value: fromReference };
 }
-/**
- * docker/metadata-action's `tags` is a newline- (or comma-) separated list of full references. A
- * first entry without `:tag` is not such a list (perhaps bare tag names), so it is not used.
- */
 function firstListedReference(list) {
     if (!list)
         return undefined;
@@ -2395,7 +2051,6 @@ function firstDockerMetadataTag(json) {
         return typeof first === 'string' ? splitImageReference(first) : undefined;
     }
     catch {
-        // Not our input: another step's output we cannot read is a source we skip.
         return undefined;
     }
 }
@@ -2405,19 +2060,8 @@ function nonEmpty(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/json-limits.ts
-/**
- * What a JSON input must keep to be sent as written: JavaScript numbers are doubles, so
- * `12345678901234567890` would go out as `12345678901234567000` and `1e400` as `null`; and the body
- * is serialized (and its values walked) recursively, so a payload nested thousands deep would end
- * in "Maximum call stack size exceeded". Read by one loop over the text, never by recursion.
- */
 const MAX_JSON_DEPTH = 64;
-/** A JSON number literal, matched where the scan stands (sticky): never cut, however long. */
 const NUMBER = /-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
-/**
- * The first problem of `text` (taken to be JSON, valid or not), or undefined. Depth counts the
- * `{` and `[` open at a point; strings are skipped, escapes included.
- */
 function jsonLimitProblem(text) {
     let depth = 0;
     for (let at = 0; at < text.length; at++) {
@@ -2446,7 +2090,6 @@ function jsonLimitProblem(text) {
     }
     return undefined;
 }
-/** The index of the closing quote of the string that opens at `start` (or the text's end). */
 function endOfString(text, start) {
     for (let at = start + 1; at < text.length; at++) {
         if (text[at] === '\\')
@@ -2456,7 +2099,6 @@ function endOfString(text, start) {
     }
     return text.length;
 }
-/** A number literal whose value a double does not hold: what it would be sent as instead. */
 function inexactNumber(literal) {
     const value = Number(literal);
     if (!Number.isFinite(value))
@@ -2464,7 +2106,6 @@ function inexactNumber(literal) {
     const sent = JSON.stringify(value);
     return sameDecimal(literal, sent) ? undefined : { kind: 'inexact-number', literal, becomes: sent };
 }
-/** Whether two decimal literals name the same number (`1.50` and `1.5e0` do; `-0` and `0` do). */
 function sameDecimal(a, b) {
     const [x, y] = [canonical(a), canonical(b)];
     return x.digits === y.digits && x.exponent === y.exponent && x.negative === y.negative;
@@ -2485,17 +2126,11 @@ function canonical(literal) {
 
 
 
-/**
- * Parses a JSON-object input; anything else is a SettingError naming `input` (no parser stack).
- * It is taken exactly as written or refused: a number a double cannot hold, or nesting deeper than
- * 64 levels, is an input error too (json-limits.ts).
- */
 function parseJsonObjectInput(input, raw) {
     const text = raw.trim();
     if (text === '')
         throw new SettingError(input, 'expected a JSON object; got an empty value');
     const problem = jsonLimitProblem(text);
-    // Too deep is refused before parsing: nothing nested that far is ever built.
     if (problem?.kind === 'too-deep')
         throw new SettingError(input, limitText(problem));
     let parsed;
@@ -2521,7 +2156,6 @@ function limitText(problem) {
         `${shorten(problem.becomes, 41)}); ` +
         `quote it to send it as text: "${literal}"`);
 }
-/** The parser's own words, minus the excerpt of the input that V8 quotes (it may hold anything). */
 function parserReason(error) {
     const message = messageOf(error);
     const withoutExcerpt = message.replace(/, ".*"(?:\.\.\.)? is not valid JSON$/s, '');
@@ -2535,15 +2169,7 @@ function kindOf(value) {
         return 'an array';
     return `a ${typeof value}`;
 }
-/** Which input to name when an input-layer key disagrees with `payload`. */
 const INPUT_OF_KEY = { image: 'image', tag: 'tag', digest: 'image' };
-/**
- * Layers, each overriding the one before: the run's context (and its top-level `branch`), derived,
- * payload, inputs. An `image` or `tag`
- * input that disagrees with the same key in `payload` is a SettingError (two explicit answers).
- * A digest split from the `image` input is held to the same rule. Overriding is shallow: a
- * `github` key in `payload` replaces the whole context object, and a `branch` in it wins.
- */
 function buildBody(layers) {
     checkInputsAgreeWithPayload(layers.inputs, layers.payload);
     const body = {};
@@ -2559,7 +2185,6 @@ function buildBody(layers) {
     setAll(body, withoutUndefined(layers.inputs));
     return body;
 }
-/** Copies own keys as plain data, so a payload key named `__proto__` stays a key of the body. */
 function setAll(target, source) {
     for (const [key, value] of Object.entries(source)) {
         Object.defineProperty(target, key, {
@@ -2595,10 +2220,8 @@ function describeJson(value) {
 
 
 
-/** Harness throttles bodies over 500,000 characters to one every 10 s (harness-api.md §1.3). */
 const MAX_BODY_CHARS = 500_000;
 const API_KEY_SHAPE = /^(pat|sat)\.[^.\s]+\.[^.\s]+(\.[^.\s]+)?$/;
-/** Reads every setting, registers secrets the moment they are read, and validates. Throws SettingError. */
 function readSettings(sources) {
     const input = (name) => sources.value(name).trim();
     const secret = (name) => {
@@ -2606,7 +2229,6 @@ function readSettings(sources) {
         sources.redactor.add(value);
         return value || undefined;
     };
-    // Secrets first, so a later validation error can never print one.
     const webhookUrlInput = secret(Setting.WebhookUrl);
     const webhookTokenInput = secret(Setting.WebhookToken);
     const apiKey = secret(Setting.ApiKey);
@@ -2664,7 +2286,6 @@ function required(name, input) {
     }
     return value;
 }
-/** Identifier inputs may fill what the copied URL lacks; where both say something, they must agree. */
 function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
     const parsed = parseWebhookUrl(webhookUrl);
     redactor.add(parsed.webhookToken);
@@ -2694,7 +2315,6 @@ function targetFromWebhookUrl(webhookUrl, webhookToken, input, redactor) {
         pipelineId: checkIdentifier(Setting.PipelineId, pick(Setting.PipelineId, parsed.pipelineId, 'pipelineIdentifier')),
         triggerId: checkIdentifier(Setting.TriggerId, pick(Setting.TriggerId, parsed.triggerId, 'triggerIdentifier'))
     };
-    // Rebuilt from the parsed parts, so what we send always carries all five identifiers.
     return {
         webhookUrl: buildWebhookUrl(parsed.endpoint, ids, parsed.webhookToken),
         webhookVersion: parsed.version,
@@ -2713,7 +2333,6 @@ function checkApiKey(apiKey, accountId) {
 }
 const TRUE_WORDS = ['true', 'True', 'TRUE'];
 const FALSE_WORDS = ['false', 'False', 'FALSE'];
-/** `true`/`false` as YAML 1.2's core schema writes them; anything else is a SettingError. */
 function readBoolean(name, raw, fallback) {
     if (raw === '')
         return fallback;
@@ -2761,11 +2380,6 @@ function composeBody(input, sources) {
 
 ;// CONCATENATED MODULE: ./src/github/pull-request.ts
 
-/**
- * What a GitHub event says of its pull request: one reading for the body's context and for the PR
- * comment alike. Pure and free of Octokit, so the action's body code can use it at start-up.
- */
-/** Events whose payload names the pull request the run belongs to. */
 const PULL_REQUEST_EVENTS = new Set([
     'pull_request',
     'pull_request_target',
@@ -2775,7 +2389,6 @@ const PULL_REQUEST_EVENTS = new Set([
 function isPullRequestEvent(eventName) {
     return eventName !== undefined && PULL_REQUEST_EVENTS.has(eventName);
 }
-/** The pull request's number and head branch in an event payload; absent parts are undefined. */
 function pullRequestOfPayload(payload) {
     if (!isRecord(payload))
         return {};
@@ -2790,18 +2403,8 @@ function positiveInteger(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/action/github-context.ts
-/** The GitHub front end's part of the body: where the run came from, read from the runner. */
 
 
-/**
- * From the runner's environment (`GITHUB_REPOSITORY`, `GITHUB_REF`, `GITHUB_REF_NAME`,
- * `GITHUB_REF_TYPE`, `GITHUB_HEAD_REF`, `GITHUB_SHA`, `GITHUB_RUN_ID`, `GITHUB_RUN_ATTEMPT`,
- * `GITHUB_SERVER_URL`, `GITHUB_WORKFLOW`, `GITHUB_JOB`, `GITHUB_ACTOR`, `GITHUB_EVENT_NAME`) and the
- * already-read event payload (for the PR number). Absent values are left out, never `""`.
- *
- * Pull-request events are `pull_request`, `pull_request_target` and the two review events;
- * there the branch is the PR's head branch (`GITHUB_HEAD_REF`, else the payload's head ref).
- */
 function githubContextFromEnv(env, eventPayload) {
     const value = (name) => {
         const text = env[name]?.trim();
@@ -2845,7 +2448,6 @@ function runUrl(server, repository, runId) {
 
 
 
-/** The action's inputs: every setting of the core, and those that only make sense on GitHub. */
 const Inputs = {
     ...Setting,
     GithubContext: 'github-context',
@@ -2853,10 +2455,8 @@ const Inputs = {
     CommentOnPr: 'comment-on-pr',
     GithubToken: 'github-token'
 };
-/** Reads every input, registers secrets the moment they are read, and validates. Throws SettingError. */
 function readInputs(sources) {
     const input = (name) => sources.getInput(name).trim();
-    // Secrets first, so a later validation error can never print one.
     const githubToken = input(Inputs.GithubToken) || undefined;
     sources.redactor.add(githubToken);
     const useGithubContext = readBoolean(Inputs.GithubContext, input(Inputs.GithubContext), true);
@@ -2881,16 +2481,11 @@ function readInputs(sources) {
 // EXTERNAL MODULE: ./src/action/process-runtime.ts + 5 modules
 var process_runtime = __nccwpck_require__(543);
 ;// CONCATENATED MODULE: ./src/action/state.ts
-/** The state names; nothing else in the action names a state. */
 const StateName = {
-    /** JSON of Watched: saved as soon as Harness accepted the trigger with `wait` */
     Watched: 'watched',
-    /** the execution's planExecutionId, saved as soon as it is known */
     ExecutionId: 'executionId',
-    /** `true` once the main step has dealt with the execution (seen it end, aborted it, left it) */
     Done: 'done'
 };
-/** Harness ids (event ids, planExecutionId, identifiers): short, URL-safe, one line. */
 const ID_SHAPE = /^[A-Za-z0-9_$-]{1,128}$/;
 class ActionState {
     core;
@@ -2899,7 +2494,6 @@ class ActionState {
         this.core = core;
         this.redactor = redactor;
     }
-    /** false when a value is not fit to be saved (not an id, or it holds a secret) */
     saveWatched(watched) {
         const ids = [watched.eventId, watched.accountId, watched.orgId, watched.projectId];
         if (!ids.every(id => this.isSafeId(id)) || !this.isSafe(watched.gateway))
@@ -2971,7 +2565,6 @@ function parseWatched(raw) {
 
 
 
-/** An error as the action's log words it: a bad setting is named as the input it came from. */
 function failureText(error) {
     if (error instanceof SettingError)
         return `Input '${error.setting}': ${error.problem}`;
@@ -2993,16 +2586,10 @@ var log_sinks = __nccwpck_require__(331);
 
 
 
-/**
- * The post phase: when the main phase was stopped (cancelled, killed) before it saw the
- * execution end, or could not abort it, abort it now: the one main saw start, or the one its
- * trigger event started since. It never sends the trigger. Its own failures are warnings.
- */
 async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
     const { core } = runtime;
     const redactor = new core_redactor/* Redactor */.p(secret => core.setSecret(secret));
     const log = (0,log_sinks/* actionLog */.Z)(core, redactor);
-    // The same settings code as main, first: every secret is registered before anything is said.
     let settings;
     let settingsProblem;
     try {
@@ -3043,7 +2630,6 @@ async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
         scope: settings.ids,
         executionId: state.executionId
     };
-    // The last chance to stop it: a second abort after passing trouble (5xx, 429, network).
     const never = new AbortController().signal;
     const outcome = await findAndAbort(target, client, {
         abortAttempts: 2,
@@ -3054,10 +2640,6 @@ async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
     if (!outcome.done)
         warn('The execution may still be running in Harness.');
 }
-/**
- * The key goes only where the settings send it: state naming another gateway or project is
- * not this run's (or was tampered with), and is not acted on.
- */
 function mismatchOf(watched, settings) {
     if (watched.gateway !== settings.endpoint.gateway)
         return 'another Harness gateway';
@@ -3094,21 +2676,6 @@ const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(im
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/action/file-commands.ts
-// Outputs, state and the job summary as the runner takes them, written by the bundle itself.
-//
-// Why not @actions/core's setOutput, saveState and summary: setOutput and saveState make their
-// heredoc delimiter with node:crypto, which the bundle then loads at start-up only for that
-// (6 ms on Node 20, 10 ms on Node 24: most of what the action cost over the floor, see
-// `npm run bench`); the summary writes through fs.promises, which loads more of Node and starts
-// its thread pool. What replaces them is what the toolkit does, synchronously: the same
-// `name<<delimiter` blocks (the delimiter 128 random bits, from /dev/urandom where it exists, else
-// node:crypto; checked against the name and the value), the same files, the same errors, and
-// the same workflow commands when the runner gives no file.
-//
-// Only the bundle uses these. Where src/ runs unbundled (jest; @github/local-action, which
-// replaces the toolkit with stubs that record outputs and state), the toolkit's own functions are
-// used: webpack folds `typeof __nccwpck_require__` to "function" at build time, so each side
-// keeps only its own branch and the bundle holds no reference to the toolkit's writers.
 
 
 
@@ -3126,12 +2693,10 @@ function randomBytesFromSystem(size) {
         }
     }
     catch {
-        // No /dev/urandom (Windows, a sandbox without /dev): fall through to node:crypto.
     }
     const { randomFillSync } = (0,external_node_module_namespaceObject.createRequire)(import.meta.url)('node:crypto');
     return randomFillSync(bytes);
 }
-/** `name<<delimiter`, the value, the delimiter: a block no value can end early. */
 function keyValueBlock(name, value, random) {
     const hex = Array.from(random(16), byte => byte.toString(16).padStart(2, '0')).join('');
     const delimiter = `ghadelimiter_${hex}`;
@@ -3143,13 +2708,11 @@ function keyValueBlock(name, value, random) {
     }
     return `${name}<<${delimiter}${external_node_os_namespaceObject.EOL}${value}${external_node_os_namespaceObject.EOL}${delimiter}`;
 }
-/** Appends one block to the file the runner named (GITHUB_OUTPUT, GITHUB_STATE), as the toolkit does. */
 function issueFileCommand(path, block) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(path))
         throw new Error(`Missing file at path: ${path}`);
     (0,external_node_fs_namespaceObject.appendFileSync)(path, `${block}${external_node_os_namespaceObject.EOL}`, { encoding: 'utf8' });
 }
-/** A workflow command, escaped as the toolkit escapes it: for a runner that gives no file. */
 function issueCommand(command, name, value) {
     const data = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
     const property = name
@@ -3160,7 +2723,6 @@ function issueCommand(command, name, value) {
         .replace(/,/g, '%2C');
     process.stdout.write(`::${command} name=${property}::${data}${external_node_os_namespaceObject.EOL}`);
 }
-/** The writers of the runner's files; `env` and `random` are parameters so tests can set them. */
 function runnerFileCommands(env = process.env, random = randomBytesFromSystem) {
     return {
         setOutput(name, value) {
@@ -3196,7 +2758,6 @@ function appendStepSummary(path, text) {
     }
     (0,external_node_fs_namespaceObject.appendFileSync)(path, text, { encoding: 'utf8' });
 }
-/** The bundle's own writers; the toolkit's where src/ runs unbundled (see the top of this file). */
 const fileCommands =  true
     ? runnerFileCommands()
     : 0;
@@ -3212,8 +2773,6 @@ var redactor = __nccwpck_require__(250);
 
 
 
-// Named imports, not the namespace: the bundler then leaves out the parts we never call (the OIDC client and its HTTP stack).
-// Outputs, state and summary: see file-commands.ts (the toolkit's writers cost start-up time).
 const process_runtime_core = {
     getInput: core/* getInput */.V4,
     setSecret: core/* setSecret */.Pq,
@@ -3221,9 +2780,7 @@ const process_runtime_core = {
     ...log_sinks/* toolkitPrinters */.K,
     ...fileCommands
 };
-/** For the runtime's own few lines, which hold no secret and no answer. */
 const log = (0,log_sinks/* actionLog */.Z)(process_runtime_core, new redactor/* Redactor */.p());
-/** The runtime of a real run: the toolkit, this process's signals, real time and sockets. */
 function processRuntime() {
     const cancellation = new AbortController();
     for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -3242,12 +2799,6 @@ function processRuntime() {
         random: Math.random
     };
 }
-/**
- * Ends the process once stdout is flushed, instead of letting the event loop drain. Node's
- * teardown after a drained loop puts the default signal handlers back, so a runner's cancel
- * that lands in it killed the step by signal; `process.exit` keeps our handlers to the end. The
- * timer is for a pipe that never says it is flushed, or a socket an abandoned request still holds.
- */
 function exitWhenFlushed() {
     setTimeout(() => process.exit(), 1000).unref();
     process.stdout.write('', () => process.exit());
@@ -3279,17 +2830,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 ;// CONCATENATED MODULE: ./src/core/secret-forms.ts
-/**
- * The ways a secret can be written into text. The runner masks, for every value it is given, the
- * value and its base64 (also from the 2nd and 3rd byte on, so the secret is found whatever came
- * before it in the encoded data), its JSON, URI-data, XML and expression escapes, and the value
- * inside double quotes. Outputs, the job summary, state and PR comments are not masked by the
- * runner, so the action's redactor must know at least those forms; it knows a few more that web
- * services write (form encoding, lower-case percent escapes, base64url, `\/` and HTML-safe JSON).
- */
-/** Forms shorter than this would match ordinary text by chance. */
 const MIN_FORM_LENGTH = 3;
-/** A base64 run that does not end the encoded data is only kept from 6 bytes (8 characters) on. */
 const MIN_BASE64_RUN_BYTES = 6;
 function secretForms(secret) {
     const forms = new Set();
@@ -3306,7 +2847,6 @@ function secretForms(secret) {
     }
     return [...forms].filter(form => form.length >= MIN_FORM_LENGTH);
 }
-/** The value, trimmed and not, each line of a multi-line value, and the inside of `"…"`. */
 function valuesOf(secret) {
     const values = new Set([secret, secret.trim()]);
     for (const line of secret.split(/\r\n|\r|\n/))
@@ -3318,11 +2858,6 @@ function valuesOf(secret) {
     values.delete('');
     return [...values];
 }
-/**
- * Base64 of the UTF-8 bytes from offset 0, 1 and 2: one of them lines up with the 3-byte groups
- * of any text that holds the secret. Each whole, padded (the secret ends the data), and cut to
- * its whole groups (anything may follow), in both the standard and the URL alphabet.
- */
 function base64Forms(value) {
     const bytes = Buffer.from(value, 'utf8');
     const forms = [];
@@ -3336,7 +2871,6 @@ function base64Forms(value) {
     }
     return forms;
 }
-/** encodeURIComponent, RFC 3986 (`!'()*` escaped too), form encoding; upper- and lower-case hex. */
 function urlForms(value) {
     const component = encodeURIComponent(value);
     const rfc3986 = component.replace(/[!'()*]/g, char => `%${char.charCodeAt(0).toString(16).toUpperCase()}`);
@@ -3344,7 +2878,6 @@ function urlForms(value) {
     const forms = [component, rfc3986, form];
     return [...forms, ...forms.map(text => text.replace(/%[0-9A-F]{2}/g, hex => hex.toLowerCase()))];
 }
-/** JSON string content: as JSON.stringify writes it, with `\/`, and with every non-ASCII or HTML character as `\uXXXX`. */
 function jsonForms(value) {
     const plain = JSON.stringify(value).slice(1, -1);
     const unicodeEscaped = plain.replace(/[^\x20-\x7e]|[<>&='/]/g, char => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
@@ -3364,16 +2897,9 @@ function xmlEscaped(value) {
 ;// CONCATENATED MODULE: ./src/core/redactor.ts
 
 const MASK = '***';
-/**
- * Remembers every secret the action has read and removes them, in every form the runner's masker
- * knows (secret-forms.ts), from any text before it is shown. Harness echoes webhook tokens in its
- * error messages, so everything that came back from the wire goes through `redact` before it
- * reaches a log, an error, an output, the state, the summary or a comment.
- */
 class Redactor {
     mask;
     forms = new Set();
-    /** `mask` is called once for every form of a new secret (the runner's `::add-mask::`). */
     constructor(mask = () => { }) {
         this.mask = mask;
     }
@@ -3387,14 +2913,8 @@ class Redactor {
             this.mask(form);
         }
     }
-    /**
-     * Every character that belongs to some occurrence of some form becomes part of a `***`: forms
-     * that overlap (one secret's tail is another's head) are masked as one stretch, so no piece of
-     * either is left over.
-     */
     redact(text) {
         let result = text;
-        // A mask next to leftover text can in theory make a new occurrence: go on until none is left.
         for (let round = 0; round < 4; round++) {
             const stretches = occurrences(result, this.forms);
             if (stretches.length === 0)
@@ -3404,7 +2924,6 @@ class Redactor {
         return result;
     }
 }
-/** Every occurrence of every form (overlapping ones included), merged into disjoint stretches. */
 function occurrences(text, forms) {
     const found = [];
     for (const form of forms) {
