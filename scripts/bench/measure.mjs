@@ -1,10 +1,12 @@
 // Runs one Node script as a child process (with the Node binary given) and measures the whole
-// process: wall time from spawn to exit, CPU time (user + system) and peak memory (max RSS). Two
-// ways to get CPU and memory:
-// - `preload` (default): `node --require preload.cjs`, which writes process.resourceUsage() on exit
-//   (microsecond CPU; misses only the teardown after the exit event; adds about 2 ms to each side);
+// process: wall time from spawn to exit, CPU time (user + system) and peak memory. Two ways to get
+// CPU and memory:
+// - `preload` (default): `node --require preload.cjs`, which writes process.resourceUsage()'s CPU
+//   and /proc's VmHWM on exit (microsecond CPU; misses only the teardown after the exit event; adds
+//   about 2 ms to each side);
 // - `time`: `/usr/bin/time -f '%e %U %S %M'`, the kernel's rusage of the whole process, but CPU in
-//   whole centiseconds, coarse next to a 50 ms process.
+//   whole centiseconds, coarse next to a 50 ms process, and a peak (maxRSS) that on Linux keeps the
+//   high-water mark of the parent the child was forked from.
 import { spawn } from 'node:child_process'
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'

@@ -2,8 +2,9 @@
 import { PHASES } from './phases.mjs'
 
 const METHOD_TEXT = {
-  preload: 'process.resourceUsage() at exit (node --require scripts/bench/preload.cjs, every side)',
-  time: "/usr/bin/time -f '%e %U %S %M' (CPU to 10 ms)"
+  preload:
+    'process.resourceUsage() and /proc VmHWM at exit (node --require scripts/bench/preload.cjs, every side)',
+  time: "/usr/bin/time -f '%e %U %S %M' (CPU to 10 ms; the peak is maxRSS, which keeps the forking parent's)"
 }
 const SIDE_LABELS = { floor: 'floor', action: 'dist/index.js', cli: 'dist/cli.js' }
 
