@@ -68,6 +68,32 @@ describe('the post step (dist/post.js)', () => {
     expect(emulator.requestsTo('abort').at(-1)?.headers['x-api-key']).toBe(API_KEY)
   })
 
+  it('with an event Harness processes only after post has started: looks again and aborts what it started', async () => {
+    // Harness takes the event up 3.5 s after the POST: post's first look finds it pending.
+    const slow = await startEmulator({
+      event: { pendingMs: 3500 },
+      execution: { statuses: ['Running'] }
+    })
+    try {
+      const inputs = { ...identifierInputs(slow), wait: 'true', 'poll-interval': '100ms' }
+      const main = await runAction({
+        emulator: slow,
+        inputs,
+        signal: { name: 'SIGKILL', whenRequest: 'processingDetails', afterMs: 0 }
+      })
+      expect(main.signal).toBe('SIGKILL')
+      expect(slow.executions).toHaveLength(0)
+      const post = await runAction({ emulator: slow, inputs, phase: 'post', state: main.state })
+      expect(post.exitCode).toBe(0)
+      expect(slow.requestsTo('webhook')).toHaveLength(1)
+      expect(slow.executions).toHaveLength(1)
+      expect(slow.executions[0]?.interrupts).toHaveLength(1)
+      expect(post.stdout).toMatch(/The trigger event had started execution /)
+    } finally {
+      await slow.close()
+    }
+  })
+
   it('registers every secret main registers, the token inside webhook-url included', async () => {
     const post = await runAction({
       emulator,

@@ -3,6 +3,7 @@ import { describe, expect, it } from '@jest/globals'
 import {
   SETTLE_ABORT_TIMEOUT_MS,
   SETTLE_LOOK_BUDGET_MS,
+  LOOK_AGAIN_PAUSE_MS,
   findAndAbort,
   settle,
   settledResult,
@@ -25,14 +26,19 @@ function waitResult(outcome: WaitOutcome, executionId?: string): WaitResult {
   return { outcome, executionId, message: `ended: ${outcome}.`, startedAt: 0, endedAt: 1 }
 }
 
-function fakeClient(options: { details?: EventDetails | Error; abort?: Error[] } = {}) {
+function fakeClient(
+  options: { details?: EventDetails | Error; looks?: EventDetails[]; abort?: Error[] } = {}
+) {
   const calls: Array<{ what: string; id: string; call?: CallOptions }> = []
   const abortErrors = [...(options.abort ?? [])]
+  const looks = [...(options.looks ?? [])]
   return {
     calls,
     client: {
       getEventDetails: async (_account: string, id: string, call?: CallOptions) => {
         calls.push({ what: 'look', id, call })
+        const next = looks.shift()
+        if (next) return next
         if (options.details instanceof Error) throw options.details
         return options.details ?? { pending: true }
       },
@@ -156,5 +162,47 @@ describe('settle: the abort policy', () => {
     )
     expect(once.abortAccepted).toBe(false)
     expect(refused.calls).toHaveLength(1)
+  })
+
+  it('findAndAbort looks again at a pending event when asked, and aborts what it started', async () => {
+    const { client, calls } = fakeClient({
+      looks: [
+        { pending: true },
+        { pending: true },
+        { pending: false, pipelineExecutionId: 'late1' }
+      ]
+    })
+    const pauses: number[] = []
+    const report = await findAndAbort({ eventId: 'e', scope: ids }, client, {
+      lookAttempts: 3,
+      sleep: async ms => void pauses.push(ms)
+    })
+    expect(calls.map(call => call.what)).toEqual(['look', 'look', 'look', 'abort'])
+    expect(pauses).toEqual([LOOK_AGAIN_PAUSE_MS, LOOK_AGAIN_PAUSE_MS])
+    expect(report).toMatchObject({ executionId: 'late1', abortAccepted: true, done: true })
+  })
+
+  it('findAndAbort stops looking once the event ended without an execution, and gives up when it stays pending', async () => {
+    const ended = fakeClient({
+      looks: [
+        { pending: true },
+        { pending: false, status: 'NO_MATCHING_TRIGGER_FOR_PAYLOAD_CONDITIONS' }
+      ]
+    })
+    const endedReport = await findAndAbort({ eventId: 'e', scope: ids }, ended.client, {
+      lookAttempts: 3,
+      sleep: async () => undefined
+    })
+    expect(ended.calls.map(call => call.what)).toEqual(['look', 'look'])
+    expect(endedReport).toMatchObject({ abortSent: false, done: true })
+
+    const pending = fakeClient({ details: { pending: true } })
+    const pendingReport = await findAndAbort({ eventId: 'e', scope: ids }, pending.client, {
+      lookAttempts: 3,
+      sleep: async () => undefined
+    })
+    expect(pending.calls.map(call => call.what)).toEqual(['look', 'look', 'look'])
+    expect(pendingReport).toMatchObject({ abortSent: false, done: false })
+    expect(pendingReport.lookProblem).toMatch(/not processed the trigger event yet/)
   })
 })

@@ -1762,6 +1762,7 @@ function adviceFor(known, label = quoted) {
 const SETTLE_LOOK_BUDGET_MS = 2500;
 const SETTLE_ABORT_TIMEOUT_MS = 2500;
 const ABORT_RETRY_PAUSE_MS = 500;
+const LOOK_AGAIN_PAUSE_MS = 2000;
 async function settle(request, client) {
     const { result } = request;
     const abortReason = reasonToAbort(request);
@@ -1813,13 +1814,23 @@ async function findAndAbort(target, client, options = {}) {
         abortAccepted: false,
         done: false
     };
+    const sleep = options.sleep ?? (ms => new Promise(done => setTimeout(done, ms)));
     if (!report.executionId) {
         report.looked = true;
-        const look = await lookForExecution(target, client);
-        report.executionId = look.executionId;
-        report.lookProblem = look.problem;
-        if (!look.executionId)
-            return { ...report, done: look.eventEnded };
+        const looks = Math.max(1, options.lookAttempts ?? 1);
+        for (let lookNumber = 1; lookNumber <= looks; lookNumber++) {
+            const look = await lookForExecution(target, client);
+            report.executionId = look.executionId;
+            report.lookProblem = look.problem;
+            if (look.executionId)
+                break;
+            if (look.eventEnded)
+                return { ...report, done: true };
+            if (lookNumber < looks)
+                await sleep(LOOK_AGAIN_PAUSE_MS);
+        }
+        if (!report.executionId)
+            return report;
     }
     report.abortSent = true;
     const attempts = Math.max(1, options.abortAttempts ?? 1);
@@ -1836,7 +1847,6 @@ async function findAndAbort(target, client, options = {}) {
             report.abortProblem = `${(0,plain/* messageOf */.bD)(error)}${advice}`;
             if (!isPassingTrouble(error))
                 break;
-            const sleep = options.sleep ?? (ms => new Promise(done => setTimeout(done, ms)));
             if (attempt < attempts)
                 await sleep(ABORT_RETRY_PAUSE_MS);
         }

@@ -1708,6 +1708,7 @@ function adviceFor(known, label = quoted) {
 const SETTLE_LOOK_BUDGET_MS = 2500;
 const SETTLE_ABORT_TIMEOUT_MS = 2500;
 const ABORT_RETRY_PAUSE_MS = 500;
+const LOOK_AGAIN_PAUSE_MS = 2000;
 async function settle(request, client) {
     const { result } = request;
     const abortReason = reasonToAbort(request);
@@ -1759,13 +1760,23 @@ async function findAndAbort(target, client, options = {}) {
         abortAccepted: false,
         done: false
     };
+    const sleep = options.sleep ?? (ms => new Promise(done => setTimeout(done, ms)));
     if (!report.executionId) {
         report.looked = true;
-        const look = await lookForExecution(target, client);
-        report.executionId = look.executionId;
-        report.lookProblem = look.problem;
-        if (!look.executionId)
-            return { ...report, done: look.eventEnded };
+        const looks = Math.max(1, options.lookAttempts ?? 1);
+        for (let lookNumber = 1; lookNumber <= looks; lookNumber++) {
+            const look = await lookForExecution(target, client);
+            report.executionId = look.executionId;
+            report.lookProblem = look.problem;
+            if (look.executionId)
+                break;
+            if (look.eventEnded)
+                return { ...report, done: true };
+            if (lookNumber < looks)
+                await sleep(LOOK_AGAIN_PAUSE_MS);
+        }
+        if (!report.executionId)
+            return report;
     }
     report.abortSent = true;
     const attempts = Math.max(1, options.abortAttempts ?? 1);
@@ -1782,7 +1793,6 @@ async function findAndAbort(target, client, options = {}) {
             report.abortProblem = `${messageOf(error)}${advice}`;
             if (!isPassingTrouble(error))
                 break;
-            const sleep = options.sleep ?? (ms => new Promise(done => setTimeout(done, ms)));
             if (attempt < attempts)
                 await sleep(ABORT_RETRY_PAUSE_MS);
         }
@@ -2586,6 +2596,7 @@ var log_sinks = __nccwpck_require__(331);
 
 
 
+const POST_LOOKS = 3;
 async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
     const { core } = runtime;
     const redactor = new core_redactor/* Redactor */.p(secret => core.setSecret(secret));
@@ -2633,6 +2644,7 @@ async function run(runtime = (0,process_runtime/* processRuntime */.q)()) {
     const never = new AbortController().signal;
     const outcome = await findAndAbort(target, client, {
         abortAttempts: 2,
+        lookAttempts: POST_LOOKS,
         sleep: ms => runtime.sleep(ms, never)
     });
     for (const line of settlementLines(outcome))

@@ -8,6 +8,8 @@ import { ActionState, type Watched } from './state.js'
 import { failureText } from './words.js'
 import { actionLog } from './log-sinks.js'
 
+const POST_LOOKS = 3
+
 /**
  * The post phase: when the main phase was stopped (cancelled, killed) before it saw the
  * execution end, or could not abort it, abort it now: the one main saw start, or the one its
@@ -55,10 +57,12 @@ export async function run(runtime: Runtime = processRuntime()): Promise<void> {
     scope: settings.ids,
     executionId: state.executionId
   }
-  // The last chance to stop it: a second abort after passing trouble (5xx, 429, network).
+  // The last chance to stop it: a second abort after passing trouble (5xx, 429, network), and up
+  // to three looks (about 10 s at most) at an event Harness has not processed yet.
   const never = new AbortController().signal
   const outcome = await findAndAbort(target, client, {
     abortAttempts: 2,
+    lookAttempts: POST_LOOKS,
     sleep: ms => runtime.sleep(ms, never)
   })
   for (const line of settlementLines(outcome)) log[line.level](line.text)

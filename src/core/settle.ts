@@ -21,6 +21,8 @@ import { messageOf } from '../harness/plain.js'
 export const SETTLE_LOOK_BUDGET_MS = 2500
 export const SETTLE_ABORT_TIMEOUT_MS = 2500
 const ABORT_RETRY_PAUSE_MS = 500
+/** between looks at an event Harness has not processed yet (it usually takes a second or two) */
+export const LOOK_AGAIN_PAUSE_MS = 2000
 
 export interface SettleRequest {
   result: WaitResult
@@ -129,13 +131,19 @@ function abortNote(report: AbortReport): string {
 }
 
 /**
- * Aborts the event's execution: the one known, or the one a single look at the event finds.
+ * Aborts the event's execution: the one known, or the one a look at the event finds (one look, or
+ * `lookAttempts` while the event is still pending).
  * Short deadlines, bound to no cancel signal (this is what a cancellation asks for). Never throws.
  */
 export async function findAndAbort(
   target: AbortTarget,
   client: SettleClient,
-  options: { abortAttempts?: number; sleep?: (ms: number) => Promise<void> } = {}
+  options: {
+    abortAttempts?: number
+    /** looks at a still-pending event before giving up (default 1) */
+    lookAttempts?: number
+    sleep?: (ms: number) => Promise<void>
+  } = {}
 ): Promise<AbortReport> {
   const report: AbortReport = {
     executionId: target.executionId,
@@ -144,13 +152,22 @@ export async function findAndAbort(
     abortAccepted: false,
     done: false
   }
+  const sleep = options.sleep ?? (ms => new Promise<void>(done => setTimeout(done, ms)))
   if (!report.executionId) {
     report.looked = true
-    const look = await lookForExecution(target, client)
-    report.executionId = look.executionId
-    report.lookProblem = look.problem
-    // An event that ended without an execution leaves nothing to abort, now or later.
-    if (!look.executionId) return { ...report, done: look.eventEnded }
+    // An event Harness has not processed yet may still start an execution: the last clean-up
+    // (the post step) asks for a few looks, so one that starts a moment later is still aborted.
+    const looks = Math.max(1, options.lookAttempts ?? 1)
+    for (let lookNumber = 1; lookNumber <= looks; lookNumber++) {
+      const look = await lookForExecution(target, client)
+      report.executionId = look.executionId
+      report.lookProblem = look.problem
+      if (look.executionId) break
+      // An event that ended without an execution leaves nothing to abort, now or later.
+      if (look.eventEnded) return { ...report, done: true }
+      if (lookNumber < looks) await sleep(LOOK_AGAIN_PAUSE_MS)
+    }
+    if (!report.executionId) return report
   }
   report.abortSent = true
   const attempts = Math.max(1, options.abortAttempts ?? 1)
@@ -173,7 +190,6 @@ export async function findAndAbort(
       // Aborting twice is harmless (Harness answers "already aborting"); only passing trouble
       // is worth a second try.
       if (!isPassingTrouble(error)) break
-      const sleep = options.sleep ?? (ms => new Promise<void>(done => setTimeout(done, ms)))
       if (attempt < attempts) await sleep(ABORT_RETRY_PAUSE_MS)
     }
   }
