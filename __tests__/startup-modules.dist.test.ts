@@ -13,6 +13,7 @@ import {
   startEmulator,
   type Emulator
 } from '../emulator/index.js'
+import { harnessEnv, runCli } from './helpers/run-cli.js'
 
 // What dist/index.js loads of Node beyond what the bench's floor loads (scripts/floor.mjs, the same
 // job with built-ins only), on a fire-and-forget run with the default inputs (summary on): the
@@ -85,5 +86,46 @@ describe('dist/index.js start-up', () => {
     expect(extra.filter(name => UNWANTED.test(name))).toEqual([])
     // The lists are real: both loaded Node's HTTP module.
     expect(floor.loaded).toContain('NativeModule http')
+  })
+})
+
+describe('dist/cli.js start-up', () => {
+  let emulator: Emulator
+  let dir: string
+  beforeAll(async () => {
+    emulator = await startEmulator({})
+    dir = mkdtempSync(join(tmpdir(), 'startup-modules-cli-'))
+    writeFileSync(
+      join(dir, 'modules.cjs'),
+      "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_FILE, " +
+        'JSON.stringify(process.moduleLoadList)))\n'
+    )
+  })
+  afterAll(async () => {
+    await emulator.close()
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  async function loadedUnder(ci: Record<string, string>): Promise<string[]> {
+    const modulesFile = join(dir, 'modules.json')
+    const result = await runCli({
+      emulator,
+      env: {
+        ...harnessEnv(emulator),
+        ...ci,
+        NODE_OPTIONS: `--require ${join(dir, 'modules.cjs')}`,
+        MODULES_FILE: modulesFile
+      }
+    })
+    expect(result.exitCode).toBe(0)
+    return JSON.parse(readFileSync(modulesFile, 'utf8')) as string[]
+  }
+
+  it('loads node:child_process only outside every CI, where it asks Git for the commit', async () => {
+    const gitlab = await loadedUnder({ GITLAB_CI: 'true', CI_COMMIT_SHA: 'a'.repeat(40) })
+    expect(gitlab).not.toContain('NativeModule child_process')
+    // The list is real: a run outside any CI asks Git, and loads it.
+    const local = await loadedUnder({})
+    expect(local).toContain('NativeModule child_process')
   })
 })
