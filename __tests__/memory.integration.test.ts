@@ -1,12 +1,12 @@
 /**
  * An answer of 1 GB, an endless one, or a gzip bomb, from Harness or from GitHub, costs the step
  * no more than a few MB: every route reads its answer up to a cap and fails that read with a
- * message that says it was too large. Measured by the child itself: a `--require` preload writes
- * its peak resident set to a file as it exits: /proc's VmHWM, not `resourceUsage().maxRSS`, which
- * on Linux keeps the high-water mark of the forked jest worker the child was exec'd from.
+ * message that says it was too large. Measured by the child itself, with the bench's preload
+ * (scripts/bench/preload.cjs): its own peak resident set as it exits (/proc's VmHWM, not
+ * `resourceUsage().maxRSS`, which on Linux keeps the forked jest worker's high-water mark).
  */
 import { afterEach, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -17,6 +17,7 @@ import {
   IDS,
   WEBHOOK_TOKEN,
   pullRequestEvent,
+  REPO_ROOT,
   runAction,
   type ActionResult
 } from './helpers/index.js'
@@ -24,6 +25,7 @@ import { startServer, type LoopbackServer } from './helpers/loopback-http.js'
 import { eventAnswer, routeOf, type HostileRoute } from './support/hostile-answers.js'
 
 const PEAK_RSS_LIMIT_MB = 150
+const BENCH_PRELOAD = join(REPO_ROOT, 'scripts', 'bench', 'preload.cjs')
 const GB = 1024 ** 3
 const CHUNK = Buffer.alloc(64 * 1024, '[')
 
@@ -101,14 +103,7 @@ async function runMeasured(
 ): Promise<{ result: ActionResult; peakMb: number }> {
   server = await startFlooding(floodRoute, flood)
   tempDir = mkdtempSync(join(tmpdir(), 'harness-memory-'))
-  const preload = join(tempDir, 'peak-rss.cjs')
-  const report = join(tempDir, 'peak-rss.txt')
-  writeFileSync(
-    preload,
-    "const fs = require('node:fs')\n" +
-      "process.on('exit', () => { const hwm = /^VmHWM:\\s*(\\d+) kB/m.exec(fs.readFileSync('/proc/self/status', 'utf8'))\n" +
-      'fs.writeFileSync(process.env.PEAK_RSS_FILE, hwm ? hwm[1] : String(process.resourceUsage().maxRSS)) })\n'
-  )
+  const report = join(tempDir, 'usage.json')
   const result = await runAction({
     inputs: {
       'harness-url': server.origin,
@@ -125,14 +120,14 @@ async function runMeasured(
     },
     env: {
       GITHUB_API_URL: server.origin,
-      NODE_OPTIONS: `--require ${preload}`,
-      PEAK_RSS_FILE: report
+      NODE_OPTIONS: `--require ${BENCH_PRELOAD}`,
+      BENCH_USAGE_FILE: report
     },
     event: pullRequestEvent(7),
     timeoutMs: 60_000
   })
-  // VmHWM and maxRSS are in kilobytes
-  const peakMb = Number(readFileSync(report, 'utf8')) / 1024
+  const { maxRssKiB } = JSON.parse(readFileSync(report, 'utf8')) as { maxRssKiB: number }
+  const peakMb = maxRssKiB / 1024
   process.stdout.write(
     `peak RSS ${peakMb.toFixed(1)} MB (${process.version}): ${floodRoute}, ${flood}\n`
   )

@@ -77,7 +77,7 @@ function percentDecoded(text: string): string[] {
 }
 
 function jsonDecoded(text: string): string {
-  return text.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (escape, what: string) => {
+  return text.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, what: string) => {
     if (what.length === 5) return String.fromCharCode(parseInt(what.slice(1), 16))
     return ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[what] ?? what
   })

@@ -27,17 +27,22 @@ const runtimes: [string, () => string][] = [
   ['Node 24', () => execFileSync('scripts/node24.sh', { encoding: 'utf8' }).trim()]
 ]
 
+/** A preload that writes, as the process exits, every module Node loaded (to MODULES_FILE). */
+function writeModulesPreload(dir: string): void {
+  writeFileSync(
+    join(dir, 'modules.cjs'),
+    "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_FILE, " +
+      'JSON.stringify(process.moduleLoadList)))\n'
+  )
+}
+
 describe('dist/index.js start-up', () => {
   let emulator: Emulator
   let dir: string
   beforeAll(async () => {
     emulator = await startEmulator({})
     dir = mkdtempSync(join(tmpdir(), 'startup-modules-'))
-    writeFileSync(
-      join(dir, 'modules.cjs'),
-      "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_FILE, " +
-        'JSON.stringify(process.moduleLoadList)))\n'
-    )
+    writeModulesPreload(dir)
   })
   afterAll(async () => {
     await emulator.close()
@@ -95,11 +100,7 @@ describe('dist/cli.js start-up', () => {
   beforeAll(async () => {
     emulator = await startEmulator({})
     dir = mkdtempSync(join(tmpdir(), 'startup-modules-cli-'))
-    writeFileSync(
-      join(dir, 'modules.cjs'),
-      "process.on('exit', () => require('node:fs').writeFileSync(process.env.MODULES_FILE, " +
-        'JSON.stringify(process.moduleLoadList)))\n'
-    )
+    writeModulesPreload(dir)
   })
   afterAll(async () => {
     await emulator.close()
